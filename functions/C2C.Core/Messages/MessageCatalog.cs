@@ -1,0 +1,51 @@
+namespace C2C.Core.Messages;
+
+/// <summary>
+/// The closed set of message types. Codes follow NCTS Phase 5 where the flow exists there;
+/// the SASEC pre-arrival cargo flow has no NCTS counterpart and uses PA codes.
+/// </summary>
+public static class MessageCatalog
+{
+    /// <summary>Target namespace of every message schema in schemas/.</summary>
+    public const string Namespace = "urn:c2c:transit:v1";
+
+    public static readonly MessageKind TransitDeclaration = new("IE015", "TransitDeclaration", MessageFamily.Transit, "Transit declaration released at departure");
+    public static readonly MessageKind AnticipatedArrivalRecord = new("IE001", "AnticipatedArrivalRecord", MessageFamily.Transit, "Anticipated arrival record (to destination)");
+    public static readonly MessageKind AnticipatedTransitRecord = new("IE050", "AnticipatedTransitRecord", MessageFamily.Transit, "Anticipated transit record (to border / transit office)");
+    public static readonly MessageKind BorderPassageNotification = new("IE118", "BorderPassageNotification", MessageFamily.Transit, "Notification of crossing the frontier");
+    public static readonly MessageKind ArrivalAdvice = new("IE006", "ArrivalAdvice", MessageFamily.Transit, "Arrival advice");
+    public static readonly MessageKind ControlResults = new("IE018", "ControlResults", MessageFamily.Transit, "Destination control results / acceptance");
+    public static readonly MessageKind WriteOffNotification = new("IE045", "WriteOffNotification", MessageFamily.Transit, "Write-off notification, guarantee released");
+    public static readonly MessageKind InvalidationDecision = new("IE009", "InvalidationDecision", MessageFamily.Transit, "Invalidation (cancellation) decision at departure");
+    public static readonly MessageKind CancellationNotification = new("IE010", "CancellationNotification", MessageFamily.Transit, "Cancellation notification to offices on the route");
+    public static readonly MessageKind IncidentNotification = new("IE180", "IncidentNotification", MessageFamily.Transit, "Incident en route");
+    public static readonly MessageKind ArrivalRecordRequest = new("IE002", "ArrivalRecordRequest", MessageFamily.Transit, "Anticipated arrival record request (diversion to an undeclared destination)");
+    public static readonly MessageKind ArrivalRecordResponse = new("IE003", "ArrivalRecordResponse", MessageFamily.Transit, "Anticipated arrival record response");
+    public static readonly MessageKind TransitRecordRequest = new("IE114", "TransitRecordRequest", MessageFamily.Transit, "Anticipated transit record request (diversion to an undeclared border office)");
+    public static readonly MessageKind TransitRecordResponse = new("IE115", "TransitRecordResponse", MessageFamily.Transit, "Anticipated transit record response");
+    public static readonly MessageKind EnquiryRequest = new("IE142", "EnquiryRequest", MessageFamily.Transit, "Enquiry request (movement overdue)");
+    public static readonly MessageKind EnquiryResponse = new("IE143", "EnquiryResponse", MessageFamily.Transit, "Enquiry response");
+    public static readonly MessageKind StatusRequest = new("IE094", "StatusRequest", MessageFamily.Transit, "Status request");
+    public static readonly MessageKind StatusResponse = new("IE095", "StatusResponse", MessageFamily.Transit, "Status response");
+    public static readonly MessageKind PreArrivalCargoData = new("PA001", "PreArrivalCargoData", MessageFamily.Cargo, "Pre-arrival cargo data (export side to import side)");
+    public static readonly MessageKind PreArrivalCargoAck = new("PA002", "PreArrivalCargoAck", MessageFamily.Cargo, "Pre-arrival cargo data acknowledgement");
+    public static readonly MessageKind CargoArrivalReport = new("PA003", "CargoArrivalReport", MessageFamily.Cargo, "Arrival of the means of transport at the import port (matching)");
+    public static readonly MessageKind FunctionalNack = new("IE906", "FunctionalNack", MessageFamily.Control, "Functional NACK");
+    public static readonly MessageKind XmlNack = new("IE917", "XmlNack", MessageFamily.Control, "XML NACK (message rejected on structure)");
+
+    public static readonly IReadOnlyList<MessageKind> All =
+    [
+        TransitDeclaration, AnticipatedArrivalRecord, AnticipatedTransitRecord, BorderPassageNotification,
+        ArrivalAdvice, ControlResults, WriteOffNotification, InvalidationDecision, CancellationNotification,
+        IncidentNotification, ArrivalRecordRequest, ArrivalRecordResponse, TransitRecordRequest, TransitRecordResponse,
+        EnquiryRequest, EnquiryResponse, StatusRequest, StatusResponse,
+        PreArrivalCargoData, PreArrivalCargoAck, CargoArrivalReport, FunctionalNack, XmlNack,
+    ];
+
+    private static readonly Dictionary<string, MessageKind> ByCode = All.ToDictionary(k => k.Code, StringComparer.Ordinal);
+    private static readonly Dictionary<string, MessageKind> ByRoot = All.ToDictionary(k => k.RootElement, StringComparer.Ordinal);
+
+    public static MessageKind? FindByCode(string code) => ByCode.GetValueOrDefault(code);
+
+    public static MessageKind? FindByRootElement(string localName) => ByRoot.GetValueOrDefault(localName);
+}
