@@ -32,6 +32,7 @@ public static class MessageCatalog
     public static readonly MessageKind CargoArrivalReport = new("PA003", "CargoArrivalReport", MessageFamily.Cargo, "Arrival of the means of transport at the import port (matching)");
     public static readonly MessageKind FunctionalNack = new("IE906", "FunctionalNack", MessageFamily.Control, "Functional NACK");
     public static readonly MessageKind XmlNack = new("IE917", "XmlNack", MessageFamily.Control, "XML NACK (message rejected on structure)");
+    public static readonly MessageKind PositiveAcknowledgement = new("IE928", "PositiveAcknowledgement", MessageFamily.Control, "Receipt: message accepted, archived and indexed");
 
     public static readonly IReadOnlyList<MessageKind> All =
     [
@@ -39,7 +40,7 @@ public static class MessageCatalog
         ArrivalAdvice, ControlResults, WriteOffNotification, InvalidationDecision, CancellationNotification,
         IncidentNotification, ArrivalRecordRequest, ArrivalRecordResponse, TransitRecordRequest, TransitRecordResponse,
         EnquiryRequest, EnquiryResponse, StatusRequest, StatusResponse,
-        PreArrivalCargoData, PreArrivalCargoAck, CargoArrivalReport, FunctionalNack, XmlNack,
+        PreArrivalCargoData, PreArrivalCargoAck, CargoArrivalReport, FunctionalNack, XmlNack, PositiveAcknowledgement,
     ];
 
     private static readonly Dictionary<string, MessageKind> ByCode = All.ToDictionary(k => k.Code, StringComparer.Ordinal);
