@@ -1,0 +1,181 @@
+using Azure;
+using Azure.Data.Tables;
+using C2C.Core.Ports;
+using static C2C.Adapters.Storage.MovementEntities;
+
+namespace C2C.Adapters.Storage;
+
+/// <summary>
+/// The movement index on Table Storage. Per movement one partition; one entity-group transaction per event so
+/// state, history, dedup, outbox and deadlines change together. Deadline and outbox pointers in their own tables
+/// are written ahead of the transaction (a crash never loses them) and checked against the partition when read.
+/// </summary>
+public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
+{
+    /// <summary>Entity-group transaction limit of Azure Table Storage.</summary>
+    public const int MaxActionsPerCommit = 100;
+
+    /// <summary>A pointer younger than this whose target is missing may belong to a commit still in flight.</summary>
+    public static readonly TimeSpan PointerGrace = TimeSpan.FromMinutes(2);
+
+    private const string PendingPartition = "pending";
+
+    private readonly TableClient _movements = clients.Table(clients.Names.Movements);
+    private readonly TableClient _messages = clients.Table(clients.Names.Messages);
+    private readonly TableClient _deadlines = clients.Table(clients.Names.Deadlines);
+    private readonly TableClient _outbox = clients.Table(clients.Names.Outbox);
+    private readonly TableClient _lookups = clients.Table(clients.Names.Lookups);
+
+    public async Task<MovementRecord?> GetAsync(string movementReference, CancellationToken cancellationToken)
+    {
+        var state = await _movements.GetEntityIfExistsAsync<TableEntity>(movementReference, StateKey, cancellationToken: cancellationToken);
+        return state.HasValue ? ToRecord(state.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<MovementEvent>> HistoryAsync(string movementReference, CancellationToken cancellationToken)
+    {
+        var events = new List<MovementEvent>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {movementReference} and RowKey ge 'evt-' and RowKey lt 'evt.'");
+        await foreach (var e in _movements.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            events.Add(ToEvent(e));
+        return events;
+    }
+
+    public async Task<DedupRecord?> FindMessageAsync(string? movementReference, string messageId, CancellationToken cancellationToken)
+    {
+        if (movementReference is not null)
+        {
+            var row = await _movements.GetEntityIfExistsAsync<TableEntity>(movementReference, DedupKey(messageId), cancellationToken: cancellationToken);
+            if (row.HasValue)
+                return ToDedup(movementReference, row.Value!);
+        }
+        var pointer = await _messages.GetEntityIfExistsAsync<TableEntity>(messageId, "m", cancellationToken: cancellationToken);
+        if (!pointer.HasValue)
+            return null;
+        var owner = pointer.Value!.GetString("MovementReference");
+        var dedup = await _movements.GetEntityIfExistsAsync<TableEntity>(owner, DedupKey(messageId), cancellationToken: cancellationToken);
+        return dedup.HasValue ? ToDedup(owner, dedup.Value!) : null;
+    }
+
+    public async Task<CommitOutcome> CommitAsync(MovementCommit commit, CancellationToken cancellationToken)
+    {
+        var pk = commit.MovementReference;
+        var actions = new List<TableTransactionAction>();
+        var last = commit.Events[^1];
+        var now = DateTimeOffset.UtcNow;
+        var state = State(commit, last.Sequence, last.Hash, now);
+        actions.Add(commit.ExpectedVersion is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, state)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, new ETag(commit.ExpectedVersion)));
+        actions.AddRange(commit.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, Event(pk, e))));
+        var dedupIndex = actions.Count;
+        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Dedup(pk, commit.Dedup)));
+        actions.AddRange(commit.Outbox.Select(o => new TableTransactionAction(TableTransactionActionType.Add, Outbox(pk, OutboxKey(o.MessageId), o))));
+        actions.AddRange(commit.Deadlines.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            new TableEntity(pk, DeadlineKey(d.Kind)) { ["DueAt"] = d.DueAt, ["Active"] = true })));
+        // Cleared deadlines become tombstones: a delete of a missing row would fail the whole transaction.
+        actions.AddRange(commit.ClearedDeadlines.Select(kind => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            new TableEntity(pk, DeadlineKey(kind)) { ["Active"] = false })));
+        if (actions.Count > MaxActionsPerCommit)
+            throw new InvalidOperationException($"commit of {pk} needs {actions.Count} table actions; the limit is {MaxActionsPerCommit}");
+
+        // Write-ahead pointers (idempotent): if the transaction then fails they are stale and the readers drop them.
+        foreach (var d in commit.Deadlines)
+            await _deadlines.UpsertEntityAsync(new TableEntity(TimeBuckets.Of(d.DueAt), $"{pk}|{d.Kind}") { ["DueAt"] = d.DueAt, ["WrittenAt"] = now }, TableUpdateMode.Replace, cancellationToken);
+        foreach (var o in commit.Outbox)
+            await _outbox.UpsertEntityAsync(Outbox(PendingPartition, $"{pk}|{o.MessageId}", o), TableUpdateMode.Replace, cancellationToken);
+
+        try
+        {
+            await _movements.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            if (e.FailedTransactionActionIndex == dedupIndex || await FindMessageAsync(pk, commit.Dedup.MessageId, cancellationToken) is not null)
+                return CommitOutcome.Duplicate;
+            return CommitOutcome.ConcurrentUpdate;
+        }
+
+        await _messages.UpsertEntityAsync(new TableEntity(commit.Dedup.MessageId, "m") { ["MovementReference"] = pk }, TableUpdateMode.Replace, cancellationToken);
+        await UpdateStatusLookupAsync(pk, commit, cancellationToken);
+        return CommitOutcome.Committed;
+    }
+
+    public async Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(int max, CancellationToken cancellationToken)
+    {
+        var items = new List<OutboxItem>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition}");
+        await foreach (var pointer in _outbox.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
+        {
+            if (items.Count >= max)
+                break;
+            var item = ToOutbox(pointer);
+            var row = await _movements.GetEntityIfExistsAsync<TableEntity>(item.MovementReference, OutboxKey(item.MessageId), cancellationToken: cancellationToken);
+            if (row.HasValue)
+                items.Add(item);
+            else if (IsOld(pointer))
+                await _outbox.DeleteEntityAsync(pointer.PartitionKey, pointer.RowKey, ETag.All, cancellationToken);
+        }
+        return items;
+    }
+
+    public async Task MarkPublishedAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        await _movements.DeleteEntityAsync(item.MovementReference, OutboxKey(item.MessageId), ETag.All, cancellationToken);
+        await _outbox.DeleteEntityAsync(PendingPartition, $"{item.MovementReference}|{item.MessageId}", ETag.All, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Deadline>> DueDeadlinesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var due = new List<Deadline>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey le {TimeBuckets.Of(now)}");
+        await foreach (var e in _deadlines.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
+        {
+            var dueAt = e.GetDateTimeOffset("DueAt") ?? default;
+            if (dueAt > now)
+                continue;
+            var separator = e.RowKey.LastIndexOf('|');
+            due.Add(new Deadline(e.RowKey[..separator], e.RowKey[(separator + 1)..], dueAt));
+            if (due.Count >= max)
+                break;
+        }
+        return due;
+    }
+
+    public async Task<DeadlineCheck> CheckDeadlineAsync(Deadline deadline, CancellationToken cancellationToken)
+    {
+        var row = await _movements.GetEntityIfExistsAsync<TableEntity>(deadline.MovementReference, DeadlineKey(deadline.Kind), cancellationToken: cancellationToken);
+        if (row.HasValue && row.Value!.GetBoolean("Active") == true && row.Value.GetDateTimeOffset("DueAt") == deadline.DueAt)
+            return DeadlineCheck.Live;
+        var pointer = await _deadlines.GetEntityIfExistsAsync<TableEntity>(TimeBuckets.Of(deadline.DueAt), $"{deadline.MovementReference}|{deadline.Kind}", cancellationToken: cancellationToken);
+        return pointer.HasValue && !IsOld(pointer.Value!) ? DeadlineCheck.Pending : DeadlineCheck.Stale;
+    }
+
+    public async Task CompleteDeadlineAsync(Deadline deadline, CancellationToken cancellationToken) =>
+        await _deadlines.DeleteEntityAsync(TimeBuckets.Of(deadline.DueAt), $"{deadline.MovementReference}|{deadline.Kind}", ETag.All, cancellationToken);
+
+    public async Task<IReadOnlyList<MovementRecord>> ByStatusAsync(string status, int max, CancellationToken cancellationToken)
+    {
+        var records = new List<MovementRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"status|" + status}");
+        await foreach (var e in _lookups.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
+        {
+            if (records.Count >= max)
+                break;
+            // The lookup may lag a concurrent change: the state row is the truth.
+            if (await GetAsync(e.RowKey, cancellationToken) is { } record && record.Status == status)
+                records.Add(record);
+        }
+        return records;
+    }
+
+    private async Task UpdateStatusLookupAsync(string pk, MovementCommit commit, CancellationToken cancellationToken)
+    {
+        if (commit.PreviousStatus is { } previous && previous != commit.Status)
+            await _lookups.DeleteEntityAsync("status|" + previous, pk, ETag.All, cancellationToken);
+        await _lookups.UpsertEntityAsync(new TableEntity("status|" + commit.Status, pk), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static bool IsOld(TableEntity pointer) =>
+        DateTimeOffset.UtcNow - (pointer.GetDateTimeOffset("WrittenAt") ?? DateTimeOffset.MinValue) > PointerGrace;
+}

@@ -1,0 +1,31 @@
+namespace C2C.Core.Ports;
+
+/// <summary>The table index of movements: state, history, dedup, outbox, deadlines and lookups (ARCHITECTURE decision 2).</summary>
+public interface IMovementIndex
+{
+    Task<MovementRecord?> GetAsync(string movementReference, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MovementEvent>> HistoryAsync(string movementReference, CancellationToken cancellationToken);
+
+    /// <summary>Looks in the movement's partition (authoritative) and then in the global message lookup.</summary>
+    Task<DedupRecord?> FindMessageAsync(string? movementReference, string messageId, CancellationToken cancellationToken);
+
+    Task<CommitOutcome> CommitAsync(MovementCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>Outbox items not yet published, oldest pointers first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(int max, CancellationToken cancellationToken);
+
+    Task MarkPublishedAsync(OutboxItem item, CancellationToken cancellationToken);
+
+    /// <summary>Deadlines due at <paramref name="now"/>, read from time buckets only (never a scan of the movements).</summary>
+    Task<IReadOnlyList<Deadline>> DueDeadlinesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Removes the bucket entry of a handled (or stale) deadline.</summary>
+    Task CompleteDeadlineAsync(Deadline deadline, CancellationToken cancellationToken);
+
+    /// <summary>Whether a due bucket entry is the movement's live deadline, stale, or possibly a commit in flight.</summary>
+    Task<DeadlineCheck> CheckDeadlineAsync(Deadline deadline, CancellationToken cancellationToken);
+
+    /// <summary>Movements currently in a status (ops view), from the lookup table.</summary>
+    Task<IReadOnlyList<MovementRecord>> ByStatusAsync(string status, int max, CancellationToken cancellationToken);
+}

@@ -1,0 +1,7 @@
+namespace C2C.Core.Ports;
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}

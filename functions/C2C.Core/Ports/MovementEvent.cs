@@ -1,0 +1,17 @@
+namespace C2C.Core.Ports;
+
+/// <summary>One applied message in a movement's history, chained to the previous one by hash.</summary>
+public sealed record MovementEvent(
+    int Sequence,
+    string MessageId,
+    string MessageType,
+    MessageDirection Direction,
+    string SenderOffice,
+    string RecipientOffice,
+    string ArchiveName,
+    string ContentSha256,
+    string StatusAfter,
+    string History,
+    DateTimeOffset AppliedAt,
+    string PreviousHash,
+    string Hash);
