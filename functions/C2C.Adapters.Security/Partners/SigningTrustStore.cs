@@ -39,7 +39,7 @@ public sealed class SigningTrustStore
                 var path = Path.GetFullPath(pin.PemPath, baseDirectory);
                 try
                 {
-                    var certificate = X509Certificate2.CreateFromPemFile(path);
+                    var certificate = X509CertificateLoader.LoadCertificateFromFile(path);
                     var actual = CertificateThumbprint.Sha256(certificate);
                     if (pin.Thumbprint is not null && pin.Thumbprint != actual)
                         errors.Add($"partner '{partner.Id}': certificate {path} has thumbprint {actual}, configuration pins {pin.Thumbprint}");
