@@ -27,7 +27,10 @@ public sealed class SigningCredential : IDisposable
     /// <summary>SHA-256 thumbprint of <see cref="Certificate"/>, as partners pin it.</summary>
     public string Thumbprint { get; }
 
-    /// <summary>Takes a certificate with its private key; throws <see cref="XmlSigningException"/> for unusable keys.</summary>
+    /// <summary>
+    /// Takes a certificate with its private key (the credential owns it from then on and disposes it);
+    /// throws <see cref="XmlSigningException"/> for unusable keys.
+    /// </summary>
     public static SigningCredential FromCertificate(X509Certificate2 certificate)
     {
         if (!certificate.HasPrivateKey)
