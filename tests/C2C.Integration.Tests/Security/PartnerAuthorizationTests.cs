@@ -31,6 +31,16 @@ public sealed class PartnerAuthorizationTests
         Assert.Same(burkina, _registry.FindByClientCertificate(PartnerConfiguration.BurkinaClientThumbprint.ToUpperInvariant()));
     }
 
+    [Theory]
+    [InlineData("sha256 Fingerprint=9F:86:D0:81:88:4C:7D:65:9A:2F:EA:A0:C5:5A:D0:15:A3:BF:4F:1B:2B:0B:82:2C:D1:5D:6C:15:B0:F0:0A:08")]
+    [InlineData("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")]
+    public void Thumbprints_are_accepted_as_openssl_prints_them(string printed)
+    {
+        Assert.Equal("9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08", Thumbprints.Normalize(printed));
+        Assert.Same(_registry.FindById("BF"), _registry.FindByClientCertificate(printed));
+        Assert.Null(Thumbprints.Normalize("A94A8FE5CCB19BA61C4C0873D391E987982FBBD3")); // SHA-1
+    }
+
     [Fact]
     public void Partner_may_send_from_an_office_it_owns()
     {
