@@ -1,0 +1,28 @@
+using C2C.Core.Messages;
+
+namespace C2C.Core.Partners;
+
+/// <summary>What an authenticated party may do: post messages from its own offices, or read as an auditor.</summary>
+public static class PartnerAuthorization
+{
+    /// <summary>
+    /// A partner may post a message only if it holds the Partner role and owns the header's sender office:
+    /// an administration speaks for its own offices and for no one else's.
+    /// </summary>
+    public static AccessDecision AuthorizeSend(Partner partner, MessageHeader header)
+    {
+        if (!partner.Has(PartnerRole.Partner))
+            return AccessDecision.Deny(partner, AccessDenial.RoleNotGranted,
+                $"'{partner.Id}' does not hold the Partner role and may not post messages");
+        if (!partner.Owns(header.SenderOffice))
+            return AccessDecision.Deny(partner, AccessDenial.SenderOfficeNotOwned,
+                $"partner '{partner.Id}' ({partner.Country}) does not own sender office '{header.SenderOffice}'");
+        return AccessDecision.Allow(partner, $"partner '{partner.Id}' may send from '{header.SenderOffice}'");
+    }
+
+    /// <summary>Only the Auditor role opens the read-only console; partner administrations do not.</summary>
+    public static AccessDecision AuthorizeAudit(Partner party) =>
+        party.Has(PartnerRole.Auditor)
+            ? AccessDecision.Allow(party, $"'{party.Id}' may audit")
+            : AccessDecision.Deny(party, AccessDenial.RoleNotGranted, $"'{party.Id}' does not hold the Auditor role");
+}

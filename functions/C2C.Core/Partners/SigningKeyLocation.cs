@@ -1,0 +1,16 @@
+namespace C2C.Core.Partners;
+
+/// <summary>
+/// Where the node's signing key lives: either a PKCS#12 file with its password in a separate file,
+/// or a PEM certificate plus a PEM private key. Paths are relative to the configuration base directory.
+/// </summary>
+public sealed record SigningKeyLocation(
+    string? PfxPath = null,
+    string? PfxPasswordFile = null,
+    string? CertificatePemPath = null,
+    string? KeyPemPath = null)
+{
+    public bool IsPfx => PfxPath is not null;
+
+    public bool IsPem => CertificatePemPath is not null || KeyPemPath is not null;
+}

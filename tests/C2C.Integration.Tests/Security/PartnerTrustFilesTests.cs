@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using C2C.Adapters.Security.Partners;
+using C2C.Adapters.Security.XmlDsig;
+using C2C.Core.Partners;
+using C2C.Testing;
+
+namespace C2C.Integration.Tests.Security;
+
+/// <summary>Certificates and keys read from files named in configuration, as a node does at start-up.</summary>
+public sealed class PartnerTrustFilesTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("c2c-trust-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private PartnerRegistry RegistryWithBurkinaPem(string? pinnedThumbprint)
+    {
+        var pin = pinnedThumbprint is null ? "" : $"\"Thumbprint\": \"{pinnedThumbprint}\", ";
+        var json = $$"""
+            {
+              "C2C": {
+                "Identity": { "Country": "TG", "Offices": [ "TGLOM001" ], "SigningCertificatePemPath": "tg.crt.pem", "SigningKeyPemPath": "tg.key.pem" },
+                "Partners": {
+                  "BF": { "Country": "BF", "Offices": [ "BFOUA001" ], "Roles": [ "Partner" ], "SigningCertificates": [ { {{pin}}"PemPath": "partners/bf.crt.pem" } ] }
+                }
+              }
+            }
+            """;
+        return PartnerRegistryLoader.FromJson(json);
+    }
+
+    [Fact]
+    public void Partner_certificate_from_pem_verifies_messages_that_carry_no_certificate()
+    {
+        var burkina = TestCertificates.Ecdsa("Burkina Faso customs signing");
+        Directory.CreateDirectory(Path.Combine(_directory, "partners"));
+        File.WriteAllText(Path.Combine(_directory, "partners", "bf.crt.pem"), TestCertificates.PublicPem(burkina));
+        var registry = RegistryWithBurkinaPem(CertificateThumbprint.Sha256(burkina));
+        var store = SigningTrustStore.Load(registry, _directory);
+        var signed = SampleMessage.Edit(Signing.Sign(burkina), (d, ns) =>
+        {
+            var keyInfo = d.SelectSingleNode("//ds:KeyInfo", ns)!;
+            keyInfo.ParentNode!.RemoveChild(keyInfo);
+        });
+
+        var trust = store.ForSenderOffice("BFOUA001")!;
+
+        Assert.Equal(SignatureStatus.Valid, new XmlSignatureVerifier().Verify(signed, trust).Status);
+        Assert.Null(store.ForSenderOffice("TGLOM001"));
+    }
+
+    [Fact]
+    public void Pem_whose_thumbprint_differs_from_the_pin_stops_the_start_up()
+    {
+        var burkina = TestCertificates.Ecdsa("Burkina Faso customs signing");
+        Directory.CreateDirectory(Path.Combine(_directory, "partners"));
+        File.WriteAllText(Path.Combine(_directory, "partners", "bf.crt.pem"), TestCertificates.PublicPem(burkina));
+        var registry = RegistryWithBurkinaPem(CertificateThumbprint.Sha256(Signing.TogoRsa));
+
+        var error = Assert.Throws<PartnerRegistryException>(() => SigningTrustStore.Load(registry, _directory));
+
+        Assert.Contains("configuration pins", Assert.Single(error.Errors));
+    }
+
+    [Fact]
+    public void Missing_pem_stops_the_start_up()
+    {
+        var error = Assert.Throws<PartnerRegistryException>(() => SigningTrustStore.Load(RegistryWithBurkinaPem(null), _directory));
+
+        Assert.Contains("cannot read signing certificate", Assert.Single(error.Errors));
+    }
+
+    [Fact]
+    public void Own_signing_key_loads_from_pem_and_from_pfx_with_password_file()
+    {
+        var togo = TestCertificates.Rsa("Togo customs signing");
+        File.WriteAllText(Path.Combine(_directory, "tg.crt.pem"), togo.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(_directory, "tg.key.pem"), togo.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        File.WriteAllBytes(Path.Combine(_directory, "tg.pfx"), togo.Export(X509ContentType.Pkcs12, password));
+        File.WriteAllText(Path.Combine(_directory, "tg.pfx.password"), password + "\n");
+        var pemIdentity = RegistryWithBurkinaPem(null).Self;
+        var pfxIdentity = pemIdentity with { Signing = new SigningKeyLocation(PfxPath: "tg.pfx", PfxPasswordFile: "tg.pfx.password") };
+
+        using var fromPem = SigningCredentialLoader.Load(pemIdentity, _directory);
+        using var fromPfx = SigningCredentialLoader.Load(pfxIdentity, _directory);
+
+        var trust = new SigningTrust("TG", [CertificateThumbprint.Sha256(togo)], []);
+        var verifier = new XmlSignatureVerifier();
+        Assert.Equal(SignatureStatus.Valid, verifier.Verify(new XmlMessageSigner(fromPem).Sign(SampleMessage.Bytes), trust).Status);
+        Assert.Equal(SignatureStatus.Valid, verifier.Verify(new XmlMessageSigner(fromPfx).Sign(SampleMessage.Bytes), trust).Status);
+    }
+
+    [Fact]
+    public void Unreadable_signing_key_is_a_clear_error()
+    {
+        var identity = RegistryWithBurkinaPem(null).Self;
+
+        var error = Assert.Throws<XmlSigningException>(() => SigningCredentialLoader.Load(identity, _directory));
+
+        Assert.Equal(XmlSigningException.Codes.SigningKeyUnreadable, error.Code);
+    }
+}
