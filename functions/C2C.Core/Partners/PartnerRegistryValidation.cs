@@ -34,7 +34,7 @@ internal static partial class PartnerRegistryValidation
                 errors.Add($"{who}: id is registered twice");
             if (!CountryCode().IsMatch(partner.Country))
                 errors.Add($"{who}: country '{partner.Country}' is not an ISO 3166-1 alpha-2 code");
-            CheckRoles(partner, who, errors);
+            CheckRoles(partner, who, self.Country, errors);
             CheckOffices(partner, who, officeOwners, errors);
             foreach (var hash in partner.ApiKeyHashes)
                 if (!apiKeyOwners.TryAdd(hash.Hex, partner.Id))
@@ -75,12 +75,14 @@ internal static partial class PartnerRegistryValidation
             errors.Add("identity: a PEM signing key needs both the certificate and the key path");
     }
 
-    private static void CheckRoles(Partner partner, string who, List<string> errors)
+    private static void CheckRoles(Partner partner, string who, string ownCountry, List<string> errors)
     {
         if (partner.Roles.Count != 1)
             errors.Add($"{who}: exactly one role is required (Partner or Auditor); the two are kept separate");
-        if (partner.Has(PartnerRole.Partner) && partner.SigningCertificates.Count == 0)
-            errors.Add($"{who}: a partner needs at least one signing certificate, else its messages cannot be verified");
+        // A foreign administration's messages cross the border signed; the node's own national office systems
+        // post over HTTP with an API key or client certificate and need no signing certificate.
+        if (partner.Has(PartnerRole.Partner) && partner.Country != ownCountry && partner.SigningCertificates.Count == 0)
+            errors.Add($"{who}: a partner administration needs at least one signing certificate, else its messages cannot be verified");
         if (partner.Has(PartnerRole.Auditor) && (partner.Offices.Count > 0 || partner.SigningCertificates.Count > 0))
             errors.Add($"{who}: an auditor owns no office and has no signing certificate");
         if (partner.Has(PartnerRole.Auditor) && partner.ApiKeyHashes.Count == 0 && partner.ClientCertificateThumbprints.Count == 0)

@@ -1,0 +1,219 @@
+using C2C.Core.Archive;
+using C2C.Core.Composition;
+using C2C.Core.Messages;
+using C2C.Core.Ports;
+using C2C.Core.Transit;
+using C2C.Core.Validation;
+
+namespace C2C.Core.Exchange;
+
+/// <summary>
+/// Applies one validated message to its movement, exactly once: dedup on messageId, decide, archive the original and
+/// every message it causes, commit state + history + dedup + outbox + deadlines atomically (retrying on concurrent
+/// updates), then publish the outbox. Used by HTTP ingest (local offices) and by the bus consumers (partner nodes).
+/// </summary>
+public sealed class MessageExchange(
+    NodeContext node,
+    IMessageArchive archive,
+    IMovementIndex index,
+    IReadOnlyList<IMovementProcess> processes,
+    IMessageSigner signer,
+    IMessagePublisher? publisher,
+    TimeProvider clock)
+{
+    /// <summary>Concurrent updates of one movement are rare (one truck, one MRN); a few retries settle them.</summary>
+    public const int MaxAttempts = 8;
+
+    private static readonly MessageValidator Validator = new();
+
+    public async Task<ExchangeResult> AcceptAsync(ParsedMessage message, MessageOrigin origin, string signatureStatus, CancellationToken cancellationToken)
+    {
+        var mref = message.MovementReference ?? ArchiveNaming.NoMovement;
+        if (await index.FindMessageAsync(mref, message.Header.MessageId, cancellationToken) is { } seen)
+            return Replay(message, seen);
+        var process = processes.FirstOrDefault(p => p.Handles(message))
+            ?? throw new InvalidOperationException($"no process manager handles {message.Kind.Code}");
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var current = await index.GetAsync(mref, cancellationToken);
+            var decision = process.Decide(mref, current, message, origin);
+            if (decision.Rejection is { } error)
+                return Rejected(message, new Rejection([error], message.Header, message.MovementReference));
+
+            var now = clock.GetUtcNow();
+            var step = await PrepareAsync(process, mref, current, decision, message, signatureStatus, now, cancellationToken);
+            var receipt = AcknowledgementComposer.Receipt(message, MessageIds.Derive(node.Country, "receipt", message.Header.MessageId),
+                node.GatewayOffice, now, step.Events[0].ArchiveName, step.Events[0].Sequence, step.Status);
+            var dedup = new DedupRecord(message.Header.MessageId, mref, message.Sha256, step.Events[0].Sequence, receipt);
+            var outcome = await CommitAsync(mref, current, decision, step, dedup, cancellationToken);
+            switch (outcome)
+            {
+                case CommitOutcome.Committed:
+                    await PublishAsync(step.Outbox, cancellationToken);
+                    return new ExchangeResult(ExchangeOutcome.Accepted, receipt, step.Status, step.Events[0].Sequence, null);
+                case CommitOutcome.Duplicate:
+                    return Replay(message, (await index.FindMessageAsync(mref, message.Header.MessageId, cancellationToken))!);
+                default:
+                    // Lost the race: the blobs written for this attempt are indexed nowhere (their names hold our
+                    // sequence numbers, which the winner did not use with these message ids).
+                    foreach (var e in step.Events)
+                        await archive.DeleteOrphanAsync(e.ArchiveName, cancellationToken);
+                    break;
+            }
+        }
+        throw new InvalidOperationException($"movement {mref}: still concurrently updated after {MaxAttempts} attempts");
+    }
+
+    /// <summary>A due timer: applied like a message whose id is the timer's, so a repeated sweep changes nothing twice.</summary>
+    public async Task HandleDeadlineAsync(Deadline deadline, CancellationToken cancellationToken)
+    {
+        var timerId = $"timer-{deadline.Kind}-{deadline.DueAt.UtcDateTime:yyyyMMddHHmm}";
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var current = await index.GetAsync(deadline.MovementReference, cancellationToken);
+            if (current is null || await index.FindMessageAsync(deadline.MovementReference, timerId, cancellationToken) is not null)
+                break;
+            var process = processes.OfType<TransitProcess>().First();
+            var decision = process.OnDeadline(current, deadline.Kind, clock.GetUtcNow());
+            if (!decision.Persist || decision.Rejection is not null)
+                break;
+            var now = clock.GetUtcNow();
+            var timerEvent = new MovementEvent(current.EventCount + 1, timerId, "TIMER", MessageDirection.Inbound, node.GatewayOffice, node.GatewayOffice,
+                "", "", decision.Status, decision.History, now, "", "");
+            var step = await PrepareOutgoingAsync(process, deadline.MovementReference, current, decision, null, timerEvent, now, cancellationToken);
+            var dedup = new DedupRecord(timerId, deadline.MovementReference, "", timerEvent.Sequence, []);
+            if (await CommitAsync(deadline.MovementReference, current, decision, step, dedup, cancellationToken) == CommitOutcome.Committed)
+            {
+                await PublishAsync(step.Outbox, cancellationToken);
+                break;
+            }
+        }
+        await index.CompleteDeadlineAsync(deadline, cancellationToken);
+    }
+
+    /// <summary>Publishes what is committed; a failure leaves the item for the outbox relay (nothing is lost).</summary>
+    public async Task PublishAsync(IEnumerable<OutboxItem> items, CancellationToken cancellationToken)
+    {
+        if (publisher is null)
+            return;
+        foreach (var item in items)
+        {
+            try
+            {
+                var stored = await archive.ReadAsync(item.ArchiveName, cancellationToken)
+                    ?? throw new InvalidOperationException($"outbox item {item.MessageId}: archive {item.ArchiveName} missing");
+                await publisher.PublishAsync(new BusMessage(item.MessageId, item.CorrelationId, item.MessageType, item.Family,
+                    node.Country, item.DestinationCountry, stored.Content, item.TraceParent), cancellationToken);
+                await index.MarkPublishedAsync(item, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return; // the relay retries, in order, later
+            }
+        }
+    }
+
+    private sealed record Step(string Status, List<MovementEvent> Events, List<OutboxItem> Outbox);
+
+    private async Task<Step> PrepareAsync(IMovementProcess process, string mref, MovementRecord? current, MovementDecision decision,
+        ParsedMessage message, string signatureStatus, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sequence = (current?.EventCount ?? 0) + 1;
+        var inbound = await archive.StoreAsync(new ArchiveEntry(mref, sequence, message.Kind.Code, message.Header.MessageId, MessageDirection.Inbound,
+            message.Header.SenderOffice, message.Header.RecipientOffice, now, signatureStatus, message.Raw), cancellationToken);
+        var status = decision.Persist ? decision.Status : current?.Status ?? "Recorded";
+        var inboundEvent = new MovementEvent(sequence, message.Header.MessageId, message.Kind.Code, MessageDirection.Inbound,
+            message.Header.SenderOffice, message.Header.RecipientOffice, inbound.Name, message.Sha256, status, decision.History, now, "", "");
+        return await PrepareOutgoingAsync(process, mref, current, decision, message, inboundEvent, now, cancellationToken);
+    }
+
+    private async Task<Step> PrepareOutgoingAsync(IMovementProcess process, string mref, MovementRecord? current, MovementDecision decision,
+        ParsedMessage? trigger, MovementEvent first, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var status = first.StatusAfter;
+        var events = new List<MovementEvent> { EventHashChain.Seal(current?.HeadHash ?? EventHashChain.Genesis, first) };
+        var outbox = new List<OutboxItem>();
+        ParsedMessage? declaration = null;
+        foreach (var intent in decision.Intents)
+        {
+            var messageId = MessageIds.Derive(node.Country, first.MessageId, intent.Kind.Code, intent.RecipientOffice);
+            byte[] xml;
+            if (intent.Action == IntentAction.ForwardOriginal)
+            {
+                xml = trigger!.Raw.ToArray();
+                messageId = trigger.Header.MessageId;
+            }
+            else
+            {
+                if (process.NeedsDeclaration(intent))
+                    declaration ??= await LoadDeclarationAsync(mref, trigger, cancellationToken);
+                xml = process.Compose(intent, messageId, mref, decision.Persist ? decision.StateJson : current?.StateJson, declaration, now);
+            }
+            var crossBorder = intent.RecipientOffice[..2] != node.Country;
+            var body = crossBorder ? signer.Sign(xml) : xml;
+            var sequence = events[^1].Sequence + 1;
+            var stored = await archive.StoreAsync(new ArchiveEntry(mref, sequence, intent.Kind.Code, messageId, MessageDirection.Outbound,
+                SenderOf(body) ?? node.GatewayOffice, intent.RecipientOffice, now, crossBorder ? "Signed" : "Unsigned", body), cancellationToken);
+            var history = intent.Action == IntentAction.ForwardOriginal ? $"{intent.Kind.Code} forwarded to {intent.RecipientOffice}" : $"{intent.Kind.Code} sent to {intent.RecipientOffice}";
+            events.Add(EventHashChain.Seal(events[^1].Hash, new MovementEvent(sequence, messageId, intent.Kind.Code, MessageDirection.Outbound,
+                stored.SenderOffice, intent.RecipientOffice, stored.Name, stored.Sha256, status, history, now, "", "")));
+            if (crossBorder)
+            {
+                outbox.Add(new OutboxItem(mref, messageId, intent.Kind.Code, intent.Kind.Family, intent.RecipientOffice[..2], stored.Name,
+                    intent.CorrelationId, null));
+            }
+        }
+        return new Step(status, events, outbox);
+    }
+
+    private Task<CommitOutcome> CommitAsync(string mref, MovementRecord? current, MovementDecision decision, Step step, DedupRecord dedup, CancellationToken cancellationToken)
+    {
+        var persist = decision.Persist;
+        var commit = new MovementCommit(mref, current?.Version,
+            persist ? decision.Status : current?.Status ?? "Recorded",
+            persist ? decision.StateJson : current?.StateJson ?? "{}",
+            persist ? decision.Attributes : current?.Attributes ?? new Dictionary<string, string>(),
+            step.Events, dedup, step.Outbox,
+            decision.SetDeadlines.Select(d => new Deadline(mref, d.Kind, d.DueAt)).ToList(), decision.ClearDeadlines, current?.Status);
+        return index.CommitAsync(commit, cancellationToken);
+    }
+
+    /// <summary>The declaration a record copies: the message at hand if it is one, else the movement's first archived message.</summary>
+    private async Task<ParsedMessage> LoadDeclarationAsync(string mref, ParsedMessage? trigger, CancellationToken cancellationToken)
+    {
+        if (trigger?.Find("Declaration") is not null)
+            return trigger;
+        var first = (await index.HistoryAsync(mref, cancellationToken)).FirstOrDefault(e => e.MessageType is "IE015" or "IE001" or "IE050")
+            ?? throw new InvalidOperationException($"movement {mref} has no declaration in its history");
+        var stored = await archive.ReadAsync(first.ArchiveName, cancellationToken)
+            ?? throw new InvalidOperationException($"archive {first.ArchiveName} missing");
+        return Validator.Validate(stored.Content).Message
+            ?? throw new InvalidOperationException($"archived declaration {first.ArchiveName} no longer validates");
+    }
+
+    private ExchangeResult Replay(ParsedMessage message, DedupRecord seen)
+    {
+        if (seen.ContentSha256 == message.Sha256)
+            return new ExchangeResult(ExchangeOutcome.Duplicate, seen.Receipt, null, seen.Sequence, null);
+        var conflict = new MessageError(ErrorCodes.DuplicateDetected,
+            $"MessageId {message.Header.MessageId} was already received with different content (sequence {seen.Sequence} of {seen.MovementReference}).",
+            $"/{message.Kind.RootElement}/Header/MessageId", message.Header.MessageId);
+        return Rejected(message, new Rejection([conflict], message.Header, message.MovementReference));
+    }
+
+    private ExchangeResult Rejected(ParsedMessage message, Rejection rejection)
+    {
+        var now = clock.GetUtcNow();
+        var nack = AcknowledgementComposer.Nack(rejection, MessageIds.Derive(node.Country, "nack", message.Header.MessageId, message.Sha256),
+            node.GatewayOffice, message.Header.SenderOffice, now);
+        return new ExchangeResult(ExchangeOutcome.Rejected, nack, null, null, rejection);
+    }
+
+    private static string? SenderOf(byte[] xml)
+    {
+        var marker = "<MessageSender>"u8;
+        var at = xml.AsSpan().IndexOf(marker);
+        return at < 0 ? null : System.Text.Encoding.UTF8.GetString(xml, at + marker.Length, 8);
+    }
+}

@@ -1,0 +1,19 @@
+using C2C.Core.Transit;
+using C2C.Core.Validation;
+
+namespace C2C.Core.Exchange;
+
+/// <summary>A process manager's decision in the form the exchange persists (state as JSON, status for lookups).</summary>
+public sealed record MovementDecision(
+    string Status,
+    string StateJson,
+    IReadOnlyDictionary<string, string> Attributes,
+    IReadOnlyList<TransitIntent> Intents,
+    IReadOnlyList<DeadlineChange> SetDeadlines,
+    IReadOnlyList<string> ClearDeadlines,
+    string History,
+    MessageError? Rejection,
+    bool Persist = true)
+{
+    public static MovementDecision Rejected(MessageError error) => new("", "", new Dictionary<string, string>(), [], [], [], error.Reason, error);
+}

@@ -1,0 +1,27 @@
+using C2C.Core.Messages;
+using C2C.Core.Ports;
+using C2C.Core.Transit;
+
+namespace C2C.Core.Exchange;
+
+/// <summary>
+/// Acknowledgements that name no movement (a NACK of an unreadable message, a receipt): archived and listed in the
+/// history of the "_no-movement" record so an auditor still finds them, with no state machine behind them.
+/// </summary>
+public sealed class RecordOnlyProcess : IMovementProcess
+{
+    public bool Handles(ParsedMessage message) =>
+        message.Kind.Family == MessageFamily.Control && message.MovementReference is not { Length: 18 };
+
+    public MovementDecision Decide(string reference, MovementRecord? current, ParsedMessage m, MessageOrigin origin) =>
+        new("Recorded", "{}", new Dictionary<string, string>(), [], [], [],
+            $"{m.Kind.Code} from {m.Header.SenderOffice} recorded (answers {m.Header.CorrelationId ?? "no message"})", null);
+
+    public MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset now) =>
+        throw new InvalidOperationException("records without a movement have no timers");
+
+    public byte[] Compose(TransitIntent intent, string messageId, string reference, string? stateJsonAfter, ParsedMessage? declaration, DateTimeOffset now) =>
+        throw new InvalidOperationException("records without a movement emit nothing");
+
+    public bool NeedsDeclaration(TransitIntent intent) => false;
+}

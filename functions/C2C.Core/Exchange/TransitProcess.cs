@@ -1,0 +1,55 @@
+using C2C.Core.Composition;
+using C2C.Core.Messages;
+using C2C.Core.Ports;
+using C2C.Core.Transit;
+
+namespace C2C.Core.Exchange;
+
+/// <summary>The transit process manager seen from one node: departure view for its own MRNs, receiving view otherwise.</summary>
+public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy) : IMovementProcess
+{
+    public bool Handles(ParsedMessage message) => message.Kind.Family != MessageFamily.Cargo && message.MovementReference is { Length: 18 };
+
+    public MovementDecision Decide(string mrn, MovementRecord? current, ParsedMessage message, MessageOrigin origin)
+    {
+        var state = current is null ? null : TransitStateSerializer.Deserialize(current.StateJson);
+        var e = TransitEventReader.Read(message, origin);
+        var decision = IsDeparture(mrn)
+            ? DepartureDecider.Decide(mrn, state, e, policy)
+            : ReceivingDecider.Decide(mrn, state, e);
+        return ToMovement(decision);
+    }
+
+    public MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset now) =>
+        ToMovement(DepartureDecider.OnDeadline(TransitStateSerializer.Deserialize(current.StateJson), kind, policy, now));
+
+    public byte[] Compose(TransitIntent intent, string messageId, string mrn, string? stateJsonAfter, ParsedMessage? declaration, DateTimeOffset now) =>
+        TransitComposer.Compose(intent, messageId, mrn, string.IsNullOrEmpty(stateJsonAfter) ? null : TransitStateSerializer.Deserialize(stateJsonAfter), declaration, nodeCountry, now);
+
+    public bool NeedsDeclaration(TransitIntent intent) =>
+        intent.Kind.Code is "IE001" or "IE050" || (intent.Kind.Code is "IE003" or "IE115" && intent.Detail is null);
+
+    private bool IsDeparture(string mrn) => mrn.Substring(2, 2) == nodeCountry;
+
+    private static MovementDecision ToMovement(TransitDecision d)
+    {
+        if (d.Rejection is { } error)
+            return MovementDecision.Rejected(error);
+        if (d.State is null)
+            return new MovementDecision("", "", new Dictionary<string, string>(), d.Intents, [], [], d.History, null, Persist: false);
+        var s = d.State;
+        var attributes = new Dictionary<string, string> { ["Role"] = s.Role.ToString() };
+        if (s.Facts is { } f)
+        {
+            attributes["OfficeOfDeparture"] = f.OfficeOfDeparture;
+            attributes["OfficeOfDestination"] = s.OfficeOfDestination;
+            attributes["TimeLimit"] = f.TimeLimit.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            if (f.MeansOfTransport is { } vehicle)
+                attributes["MeansOfTransport"] = vehicle;
+        }
+        if (s.Alerts.Count > 0)
+            attributes["Alerts"] = string.Join(" | ", s.Alerts);
+        return new MovementDecision(s.Status.ToString(), TransitStateSerializer.Serialize(s), attributes, d.Intents, d.SetDeadlines, d.ClearDeadlines, d.History, null,
+            Persist: !d.ChangesNothing);
+    }
+}

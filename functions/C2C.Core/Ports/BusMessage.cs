@@ -1,0 +1,32 @@
+using C2C.Core.Messages;
+
+namespace C2C.Core.Ports;
+
+/// <summary>A message on the way between two country nodes: the signed XML plus the properties brokers route on.</summary>
+/// <param name="TraceParent">W3C trace context of the flow, carried across the border.</param>
+public sealed record BusMessage(
+    string MessageId,
+    string? CorrelationId,
+    string MessageType,
+    MessageFamily Family,
+    string SourceCountry,
+    string DestinationCountry,
+    ReadOnlyMemory<byte> Body,
+    string? TraceParent = null,
+    string? TraceState = null);
+
+/// <summary>A received bus message with its delivery count (1 on first delivery).</summary>
+public sealed record BusDelivery(BusMessage Message, int DeliveryCount);
+
+/// <summary>What the consumer tells the broker after handling a delivery.</summary>
+public abstract record DeliveryOutcome
+{
+    public static readonly DeliveryOutcome Complete = new CompleteOutcome();
+    public static readonly DeliveryOutcome Abandon = new AbandonOutcome();
+
+    public static DeliveryOutcome DeadLetter(string reason, string description) => new DeadLetterOutcome(reason, description);
+
+    public sealed record CompleteOutcome : DeliveryOutcome;
+    public sealed record AbandonOutcome : DeliveryOutcome;
+    public sealed record DeadLetterOutcome(string Reason, string Description) : DeliveryOutcome;
+}

@@ -1,0 +1,24 @@
+using C2C.Core.Messages;
+
+namespace C2C.Core.Ports;
+
+/// <summary>Publishes to a country's inbound topic; returns only once the broker has confirmed the message.</summary>
+public interface IMessagePublisher
+{
+    Task PublishAsync(BusMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>Receives this node's inbound topic, one subscription per message family.</summary>
+public interface IMessageConsumer
+{
+    /// <summary>Runs until cancelled, handing each delivery to the handler and settling it with the outcome.</summary>
+    Task RunAsync(string country, MessageFamily family, Func<BusDelivery, CancellationToken, Task<DeliveryOutcome>> handler, CancellationToken cancellationToken);
+}
+
+/// <summary>Topic and subscription names, the same for every broker adapter (ARCHITECTURE decision 3).</summary>
+public static class Topology
+{
+    public static string Topic(string country) => $"c2c.{country.ToLowerInvariant()}";
+
+    public static string Subscription(MessageFamily family) => family.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,24 @@
+namespace C2C.Core.Transit;
+
+/// <summary>Time rules of a corridor (NCTS defaults: results 6 days after arrival advice, enquiry 7 days after expiry).</summary>
+public sealed record CorridorPolicy
+{
+    public static readonly CorridorPolicy Default = new();
+
+    public TimeSpan ControlResultsWithin { get; init; } = TimeSpan.FromDays(6);
+
+    public TimeSpan EnquiryAfterExpiry { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long the destination has to answer an enquiry before the movement is unresolved (recovery).</summary>
+    public TimeSpan EnquiryAnswerWithin { get; init; } = TimeSpan.FromDays(28);
+
+    public CorridorPolicy Validated()
+    {
+        foreach (var (name, value) in new[] { (nameof(ControlResultsWithin), ControlResultsWithin), (nameof(EnquiryAfterExpiry), EnquiryAfterExpiry), (nameof(EnquiryAnswerWithin), EnquiryAnswerWithin) })
+        {
+            if (value < TimeSpan.Zero || value > TimeSpan.FromDays(365))
+                throw new ArgumentOutOfRangeException(name, value, "must be between 0 and 365 days");
+        }
+        return this;
+    }
+}

@@ -1,0 +1,189 @@
+using C2C.Core.Messages;
+using C2C.Core.Routing;
+using C2C.Core.Validation;
+using static C2C.Core.Transit.TransitStatus;
+
+namespace C2C.Core.Transit;
+
+/// <summary>
+/// The office of departure's process manager: release → records out → border passage → arrival → control results
+/// → write-off (guarantee released); invalidation; incidents; diversion; time limit → overdue → enquiry.
+/// Pure and deterministic: time comes in as an argument.
+/// </summary>
+public static class DepartureDecider
+{
+    private static readonly TransitStatus[] Moving = [Released, InTransit, Overdue, UnderEnquiry, EnquiryUnresolved];
+
+    public static TransitDecision Decide(string mrn, TransitState? state, TransitEvent e, CorridorPolicy policy)
+    {
+        if (state is null)
+        {
+            return e switch
+            {
+                DeclarationReleased { Origin: MessageOrigin.Local } d => Release(mrn, d),
+                RecordRequested r => Answer(null, r),
+                StatusRequested s => new(null, [new TransitIntent(MessageCatalog.StatusResponse, IntentAction.Compose, s.SenderOffice, s.MessageId, "UNKNOWN")], [], [], "Status requested for an unknown MRN", null),
+                _ => TransitDecision.Reject(ErrorCodes.UnknownMrn, $"{e.MessageType}: no movement with this MRN was released here.", Pointer(e, "MRN")),
+            };
+        }
+        if (e is DeclarationReleased)
+            return TransitDecision.Reject(ErrorCodes.DuplicateMrn, $"MRN {state.Mrn} was already released.", Pointer(e, "MRN"));
+        if (e.Origin == MessageOrigin.Local && e is not (InvalidationDecided or StatusRequested))
+            return TransitDecision.Reject(ErrorCodes.RuleViolation, $"{e.MessageType} about a movement of this country comes from a partner node, not from a national office.", Pointer(e, "Header"));
+
+        return e switch
+        {
+            BorderPassage p => Passage(state, p),
+            ArrivalAdvised a => Arrival(state, a, policy),
+            ControlResultsReported c => Results(state, c),
+            InvalidationDecided i => Invalidate(state, i),
+            IncidentReported i => Incident(state, i),
+            RecordRequested r => Answer(state, r),
+            EnquiryAnswered a => EnquiryAnswer(state, a, policy),
+            StatusRequested s => new(state, [new TransitIntent(MessageCatalog.StatusResponse, IntentAction.Compose, s.SenderOffice, s.MessageId)], [], [], $"Status requested by {s.SenderOffice}: {state.Status}", null),
+            InformationReceived info => new(state.Alert($"{info.MessageType} from {info.SenderOffice}: {info.Summary}"), [], [], [], $"{info.MessageType} from {info.SenderOffice}: {info.Summary}", null),
+            _ => OutOfSequence(state, e),
+        };
+    }
+
+    public static TransitDecision OnDeadline(TransitState state, string kind, CorridorPolicy policy, DateTimeOffset now)
+    {
+        var destination = state.OfficeOfDestination;
+        return (kind, state.Status) switch
+        {
+            (DeadlineKinds.TimeLimit, Released or InTransit) => new(
+                state with { Status = Overdue },
+                [], [new DeadlineChange(DeadlineKinds.Enquiry, now + policy.EnquiryAfterExpiry)], [],
+                $"Time limit {state.Facts!.TimeLimit:yyyy-MM-dd} expired without arrival advice: movement overdue", null),
+            (DeadlineKinds.Enquiry, Overdue) or (DeadlineKinds.ControlResults, Arrived) => new(
+                state with { Status = UnderEnquiry },
+                [new TransitIntent(MessageCatalog.EnquiryRequest, IntentAction.Compose, destination, null)],
+                [new DeadlineChange(DeadlineKinds.EnquiryAnswer, now + policy.EnquiryAnswerWithin)], [],
+                $"Enquiry sent to {destination}", null),
+            (DeadlineKinds.EnquiryAnswer, UnderEnquiry) => new(
+                state.Alert("Enquiry unanswered: recovery procedure at departure") with { Status = EnquiryUnresolved },
+                [], [], [], "Enquiry unanswered in time: recovery procedure at departure", null),
+            _ => TransitDecision.Nothing(state),
+        };
+    }
+
+    private static TransitDecision Release(string mrn, DeclarationReleased d)
+    {
+        var country = d.Facts.OfficeOfDeparture[..2];
+        var records = RoutePlanner.AnticipatedRecords(country, d.Facts.Route);
+        var state = new TransitState
+        {
+            Mrn = mrn, Role = TransitRole.Departure, Status = Released, Facts = d.Facts,
+            RecordOffices = records.Select(r => r.Office.Office).ToList(),
+        };
+        var intents = records.Select(r => new TransitIntent(r.Kind, IntentAction.Compose, r.Office.Office, d.MessageId)).ToList();
+        var expiry = new DateTimeOffset(d.Facts.TimeLimit.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
+        var to = records.Count == 0 ? "no office abroad on the route" : "records to " + string.Join(", ", records.Select(r => $"{r.Office.Office} ({r.Kind.Code})"));
+        return new(state, intents, [new DeadlineChange(DeadlineKinds.TimeLimit, expiry)], [],
+            $"Released at {d.Facts.OfficeOfDeparture}, time limit {d.Facts.TimeLimit:yyyy-MM-dd}; {to}", null);
+    }
+
+    private static TransitDecision Passage(TransitState state, BorderPassage p)
+    {
+        if (!Moving.Contains(state.Status))
+            return OutOfSequence(state, p);
+        if (!state.RecordOffices.Contains(p.Office) && state.Facts!.Route.All(o => o.Office != p.Office))
+            return TransitDecision.Reject(ErrorCodes.RuleViolation, $"Border passage at {p.Office}, an office that is not on the route and never requested the record.", Pointer(p, "CustomsOfficeOfTransitActual"));
+        var next = state with { BorderPassages = [.. state.BorderPassages, p.Office], Status = state.Status == Released ? InTransit : state.Status };
+        var seals = p.SealsIntact ? "seals intact" : "SEALS NOT INTACT";
+        if (!p.SealsIntact)
+            next = next.Alert($"Seals not intact at {p.Office}");
+        return new(next, [], [], [], $"Border passage at {p.Office}, {seals}", null);
+    }
+
+    private static TransitDecision Arrival(TransitState state, ArrivalAdvised a, CorridorPolicy policy)
+    {
+        if (!Moving.Contains(state.Status))
+            return OutOfSequence(state, a);
+        if (a.Office != state.OfficeOfDestination)
+            return TransitDecision.Reject(ErrorCodes.RuleViolation, $"Arrival advised by {a.Office}, but the office of destination is {state.OfficeOfDestination} (an undeclared office must first request the record).", Pointer(a, "CustomsOfficeOfDestinationActual"));
+        var next = state with { Status = Arrived, ArrivedAt = a.ArrivedAt, ArrivalOffice = a.Office };
+        return new(next, [], [new DeadlineChange(DeadlineKinds.ControlResults, a.ArrivedAt + policy.ControlResultsWithin)],
+            [DeadlineKinds.TimeLimit, DeadlineKinds.Enquiry, DeadlineKinds.EnquiryAnswer],
+            $"Arrival advised at {a.Office} on {a.ArrivedAt:yyyy-MM-dd HH:mm}Z", null);
+    }
+
+    private static TransitDecision Results(TransitState state, ControlResultsReported c)
+    {
+        if (state.Status is not (Arrived or UnderDiscrepancyResolution))
+            return OutOfSequence(state, c);
+        if (c.Office != state.ArrivalOffice)
+            return TransitDecision.Reject(ErrorCodes.RuleViolation, $"Control results from {c.Office}, but arrival was advised by {state.ArrivalOffice}.", Pointer(c, "CustomsOfficeOfDestinationActual"));
+        if (!c.Satisfactory)
+        {
+            return new(state.Alert($"Control results {c.ResultCode} at {c.Office}") with { Status = UnderDiscrepancyResolution, ControlResultCode = c.ResultCode },
+                [], [], [DeadlineKinds.ControlResults], $"Control results {c.ResultCode} at {c.Office}: discrepancies to resolve before write-off", null);
+        }
+        var writtenOff = state with { Status = WrittenOff, ControlResultCode = c.ResultCode, GuaranteeReleased = true };
+        return new(writtenOff, [new TransitIntent(MessageCatalog.WriteOffNotification, IntentAction.Compose, c.Office, c.MessageId)], [],
+            [DeadlineKinds.ControlResults, DeadlineKinds.EnquiryAnswer],
+            $"Control results {c.ResultCode} at {c.Office}: movement written off, guarantee released", null);
+    }
+
+    private static TransitDecision Invalidate(TransitState state, InvalidationDecided i)
+    {
+        if (state.Status is not (Released or InTransit))
+            return OutOfSequence(state, i);
+        var intents = state.RecordOffices.Select(o => new TransitIntent(MessageCatalog.CancellationNotification, IntentAction.Compose, o, i.MessageId)).ToList();
+        return new(state with { Status = Cancelled }, intents, [],
+            [DeadlineKinds.TimeLimit, DeadlineKinds.Enquiry, DeadlineKinds.ControlResults, DeadlineKinds.EnquiryAnswer],
+            $"Invalidated at departure ({i.Justification}); cancellation sent to {string.Join(", ", state.RecordOffices)}", null);
+    }
+
+    private static TransitDecision Incident(TransitState state, IncidentReported i)
+    {
+        if (!Moving.Contains(state.Status))
+            return OutOfSequence(state, i);
+        var next = state.Alert($"Incident {i.Code} reported by {i.SenderOffice}") with
+        {
+            Incidents = state.Incidents + 1,
+            Status = state.Status == Released ? InTransit : state.Status,
+        };
+        return new(next, [], [], [], $"Incident {i.Code} reported by {i.SenderOffice}: {i.Text}{(i.Transhipment ? " (transhipment)" : "")}", null);
+    }
+
+    /// <summary>Diversion: an undeclared office asks for the record; it gets it unless the movement is closed.</summary>
+    private static TransitDecision Answer(TransitState? state, RecordRequested r)
+    {
+        var responseKind = r.MessageType == MessageCatalog.ArrivalRecordRequest.Code ? MessageCatalog.ArrivalRecordResponse : MessageCatalog.TransitRecordResponse;
+        var refusal = state?.Status switch
+        {
+            null => "UNKNOWN_MRN",
+            Cancelled => "CANCELLED",
+            WrittenOff => "WRITTEN_OFF",
+            _ => null,
+        };
+        var intent = new TransitIntent(responseKind, IntentAction.Compose, r.RequestingOffice, r.MessageId, refusal);
+        if (refusal is not null)
+            return new(state, [intent], [], [], $"Record requested by {r.RequestingOffice}: refused ({refusal})", null);
+        var next = state! with { RecordOffices = [.. state.RecordOffices.Append(r.RequestingOffice).Distinct()] };
+        if (responseKind == MessageCatalog.ArrivalRecordResponse)
+            next = next.Alert($"Diverted to {r.RequestingOffice}") with { ActualDestination = r.RequestingOffice };
+        return new(next, [intent], [], [], $"Record requested by undeclared office {r.RequestingOffice}: sent ({responseKind.Code})", null);
+    }
+
+    private static TransitDecision EnquiryAnswer(TransitState state, EnquiryAnswered a, CorridorPolicy policy)
+    {
+        if (state.Status != UnderEnquiry)
+            return OutOfSequence(state, a);
+        if (a.ResponseCode == "ARRIVED" && a.ArrivedAt is { } arrivedAt)
+        {
+            return new(state with { Status = Arrived, ArrivedAt = arrivedAt, ArrivalOffice = a.SenderOffice },
+                [], [new DeadlineChange(DeadlineKinds.ControlResults, arrivedAt + policy.ControlResultsWithin)], [DeadlineKinds.EnquiryAnswer],
+                $"Enquiry answered by {a.SenderOffice}: goods arrived on {arrivedAt:yyyy-MM-dd}", null);
+        }
+        return new(state.Alert($"Enquiry answer {a.ResponseCode}: recovery procedure at departure") with { Status = EnquiryUnresolved },
+            [], [], [DeadlineKinds.EnquiryAnswer], $"Enquiry answered by {a.SenderOffice}: {a.ResponseCode}; recovery procedure at departure", null);
+    }
+
+    internal static TransitDecision OutOfSequence(TransitState state, TransitEvent e) =>
+        TransitDecision.Reject(ErrorCodes.OutOfSequence, $"{e.MessageType} is out of sequence: movement {state.Mrn} is {state.Status}.", Pointer(e, "MRN"));
+
+    internal static string Pointer(TransitEvent e, string element) =>
+        $"/{MessageCatalog.FindByCode(e.MessageType)?.RootElement ?? e.MessageType}/{element}";
+}

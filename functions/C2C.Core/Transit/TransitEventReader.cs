@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Xml;
+using C2C.Core.Messages;
+
+namespace C2C.Core.Transit;
+
+/// <summary>Turns a validated transit message into the typed event the deciders take (the XSD guarantees the elements).</summary>
+public static class TransitEventReader
+{
+    public static TransitEvent Read(ParsedMessage m, MessageOrigin origin)
+    {
+        var h = m.Header;
+        var (id, from, to) = (h.MessageId, h.SenderOffice, h.RecipientOffice);
+        return m.Kind.Code switch
+        {
+            "IE015" => new DeclarationReleased(id, from, to, origin, Facts(m)),
+            "IE050" or "IE001" => new AnticipatedRecordReceived(id, m.Kind.Code, from, to, origin, Facts(m)),
+            "IE118" => new BorderPassage(id, from, to, origin, m.Value("CustomsOfficeOfTransitActual")!, Time(m.Value("CrossingDateTime")!), Bool(m.Value("SealsIntact")!)),
+            "IE006" => new ArrivalAdvised(id, from, to, origin, m.Value("CustomsOfficeOfDestinationActual")!, Time(m.Value("ArrivalDateTime")!)),
+            "IE018" => new ControlResultsReported(id, from, to, origin, m.Value("CustomsOfficeOfDestinationActual")!, m.Value("ControlResultCode")!),
+            "IE045" => new WriteOffNotified(id, from, to, origin),
+            "IE009" => new InvalidationDecided(id, from, to, origin, m.Value("Justification")!),
+            "IE010" => new CancellationNotified(id, from, to, origin),
+            "IE180" => new IncidentReported(id, from, to, origin, m.Value("Incident", "Code")!, m.Value("Incident", "Text")!, m.Find("Incident", "NewMeansOfTransport") is not null),
+            "IE002" or "IE114" => new RecordRequested(id, m.Kind.Code, from, to, origin, m.Value("RequestingOffice")!),
+            "IE003" or "IE115" => new RecordResponded(id, m.Kind.Code, from, to, origin, m.Find("Declaration") is null ? null : Facts(m), m.Value("Refusal", "RefusalCode")),
+            "IE142" => new EnquiryRequested(id, from, to, origin),
+            "IE143" => new EnquiryAnswered(id, from, to, origin, m.Value("ResponseCode")!, m.Value("ArrivalDateTime") is { } at ? Time(at) : null),
+            "IE094" => new StatusRequested(id, from, to, origin),
+            "IE095" => new InformationReceived(id, m.Kind.Code, from, to, origin, $"status {m.Value("Status")}"),
+            "IE906" or "IE917" => new InformationReceived(id, m.Kind.Code, from, to, origin,
+                $"rejected {m.Value("OriginalMessageId")}: {m.Value("FunctionalError", "ErrorCode")} {m.Value("FunctionalError", "ErrorReason")}"),
+            _ => throw new ArgumentException($"{m.Kind.Code} is not a transit message"),
+        };
+    }
+
+    public static RouteFacts Facts(ParsedMessage m)
+    {
+        string D(params string[] path) => m.Value(["Declaration", .. path])!;
+        var declaration = m.Find("Declaration")!;
+        var route = declaration.Element(ParsedMessage.Ns + "Itinerary")!.Elements(ParsedMessage.Ns + "CustomsOfficeOfTransit")
+            .OrderBy(o => int.Parse(o.Element(ParsedMessage.Ns + "SequenceNumber")!.Value, CultureInfo.InvariantCulture))
+            .Select(o => new RouteOffice(o.Element(ParsedMessage.Ns + "ReferenceNumber")!.Value, o.Element(ParsedMessage.Ns + "Role")!.Value))
+            .Append(new RouteOffice(D("CustomsOfficeOfDestination"), RouteOffice.Destination))
+            .ToList();
+        return new RouteFacts(D("CustomsOfficeOfDeparture"), D("CustomsOfficeOfDestination"), route,
+            DateOnly.Parse(D("TimeLimit"), CultureInfo.InvariantCulture), Time(D("ReleaseDateTime")),
+            m.Value("Declaration", "Consignment", "Transport", "MeansOfTransport", "Identification"));
+    }
+
+    private static DateTimeOffset Time(string value) => XmlConvert.ToDateTimeOffset(value);
+
+    private static bool Bool(string value) => XmlConvert.ToBoolean(value);
+}
