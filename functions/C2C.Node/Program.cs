@@ -1,6 +1,24 @@
+using C2C.Node.Composition;
+using C2C.Node.Configuration;
+using C2C.Node.Http;
+
 var builder = WebApplication.CreateBuilder(args);
+var mode = NodeComposition.ModeOf(builder.Configuration);
+if (mode == HostingMode.Functions && Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { } port)
+{
+    // The Functions host tells the custom handler where to listen; only the host talks to it.
+    builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+}
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
+builder.Services.AddOpenApi();
+builder.Services.AddC2CNode(builder.Configuration, builder.Environment.ContentRootPath);
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapOpenApi();
+app.MapGet("/health", (C2C.Core.Exchange.NodeContext node) => Results.Ok(new { status = "ok", country = node.Country, mode = mode.ToString() }))
+    .WithTags("Operations");
+app.MapMessageEndpoints();
+app.MapMovementEndpoints();
 app.Run();
 
 /// <summary>Entry point type, visible to WebApplicationFactory in tests.</summary>

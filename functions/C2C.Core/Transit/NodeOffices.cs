@@ -7,6 +7,9 @@ namespace C2C.Core.Transit;
 /// </summary>
 public static class NodeOffices
 {
+    /// <summary>Addressee of a NACK to a caller that could not be identified (XX: ISO 3166 "unknown").</summary>
+    public const string UnknownParty = "XXC2C000";
+
     public static string Gateway(string country) => $"{country}C2C000";
 
     public static bool IsGateway(string office) => office.Length == 8 && office.EndsWith("C2C000", StringComparison.Ordinal);

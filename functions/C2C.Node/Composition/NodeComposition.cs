@@ -1,0 +1,87 @@
+using Azure.Identity;
+using C2C.Adapters.Security.Partners;
+using C2C.Adapters.Security.XmlDsig;
+using C2C.Adapters.Storage;
+using C2C.Core.Exchange;
+using C2C.Core.Partners;
+using C2C.Core.Ports;
+using C2C.Core.Cargo;
+using C2C.Core.Transit;
+using C2C.Core.Validation;
+using C2C.Core.Xml;
+using C2C.Node.Configuration;
+using C2C.Node.Security;
+using Microsoft.Extensions.Options;
+
+namespace C2C.Node.Composition;
+
+/// <summary>The composition root: binds configuration and plugs the adapters into the core's ports.</summary>
+public static class NodeComposition
+{
+    public static HostingMode ModeOf(IConfiguration configuration) =>
+        Enum.TryParse<HostingMode>(configuration["Hosting:Mode"], ignoreCase: true, out var mode) ? mode : HostingMode.Standalone;
+
+    public static IServiceCollection AddC2CNode(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.Configure<NodeOptions>(configuration.GetSection(NodeOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        var registry = PartnerRegistryLoader.Build(
+            configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions(),
+            configuration.GetSection(PartnerOptions.Section).Get<Dictionary<string, PartnerOptions>>() ?? []);
+        services.AddSingleton(registry);
+        services.AddSingleton(new NodeContext(registry.Self.Country));
+        services.AddSingleton(new CallerResolver(registry, ModeOf(configuration) == HostingMode.Functions));
+
+        services.AddSingleton(sp => new MessageValidator(XmlLimits.Default with { MaxBytes = sp.GetRequiredService<IOptions<NodeOptions>>().Value.MaxMessageBytes }));
+        services.AddSingleton<IMessageSigner>(_ => new XmlDsigMessageSigner(new XmlMessageSigner(SigningCredentialLoader.Load(registry.Self, contentRoot))));
+        services.AddSingleton<ISignatureVerifier>(_ => new XmlDsigSignatureVerifier(SigningTrustStore.Load(registry, contentRoot), new XmlSignatureVerifier()));
+
+        services.AddSingleton(_ => new StorageClients(StorageOptionsFrom(configuration, registry.Self.Country)));
+        services.AddSingleton<IMessageArchive>(sp => new BlobMessageArchive(sp.GetRequiredService<StorageClients>().Archive));
+        services.AddSingleton<IMovementIndex>(sp => new TableMovementIndex(sp.GetRequiredService<StorageClients>()));
+
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<NodeOptions>>().Value.Corridor;
+            return new CorridorPolicy
+            {
+                ControlResultsWithin = TimeSpan.FromDays(o.ControlResultsWithinDays),
+                EnquiryAfterExpiry = TimeSpan.FromDays(o.EnquiryAfterExpiryDays),
+                EnquiryAnswerWithin = TimeSpan.FromDays(o.EnquiryAnswerWithinDays),
+            }.Validated();
+        });
+        services.AddSingleton(sp =>
+        {
+            var country = registry.Self.Country;
+            IMovementProcess[] processes = [new TransitProcess(country, sp.GetRequiredService<CorridorPolicy>()), new CargoProcess(country), new RecordOnlyProcess()];
+            return new MessageExchange(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(), sp.GetRequiredService<IMovementIndex>(),
+                processes, sp.GetRequiredService<IMessageSigner>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+
+    private static StorageOptions StorageOptionsFrom(IConfiguration configuration, string country)
+    {
+        var section = configuration.GetSection("C2C:Storage");
+        var options = new StorageOptions
+        {
+            ConnectionString = section["ConnectionString"],
+            BlobServiceUri = section["BlobServiceUri"] is { Length: > 0 } blob ? new Uri(blob) : null,
+            TableServiceUri = section["TableServiceUri"] is { Length: > 0 } table ? new Uri(table) : null,
+            NodeName = section["NodeName"] is { Length: > 0 } name ? name : country,
+        };
+        if (options.ConnectionString is null)
+            options.Credential = new DefaultAzureCredential();
+        return options;
+    }
+
+    /// <summary>Creates the container and tables before the node serves (idempotent; on Azure Bicep made them already).</summary>
+    private sealed class StorageInitializer(StorageClients clients) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => clients.EnsureCreatedAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,36 @@
+namespace C2C.Node.Configuration;
+
+/// <summary>Node settings beyond identity and partners (C2C:Identity / C2C:Partners, see docs/security.md).</summary>
+public sealed class NodeOptions
+{
+    public const string Section = "C2C";
+
+    /// <summary>Largest message accepted over HTTP or from the bus, in bytes.</summary>
+    public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    public CorridorOptions Corridor { get; set; } = new();
+
+    public MessagingOptions Messaging { get; set; } = new();
+}
+
+public sealed class CorridorOptions
+{
+    public int ControlResultsWithinDays { get; set; } = 6;
+
+    public int EnquiryAfterExpiryDays { get; set; } = 7;
+
+    public int EnquiryAnswerWithinDays { get; set; } = 28;
+}
+
+public sealed class MessagingOptions
+{
+    /// <summary>None (HTTP only), RabbitMq (local / on-premises) or ServiceBus (Azure).</summary>
+    public string Provider { get; set; } = "None";
+
+    public RabbitMqSettings RabbitMq { get; set; } = new();
+}
+
+public sealed class RabbitMqSettings
+{
+    public string? Uri { get; set; }
+}

@@ -1,0 +1,88 @@
+using C2C.Core.Composition;
+using C2C.Core.Exchange;
+using C2C.Core.Partners;
+using C2C.Core.Ports;
+using C2C.Core.Transit;
+using C2C.Core.Validation;
+using C2C.Node.Configuration;
+using C2C.Node.Security;
+using Microsoft.Extensions.Options;
+
+namespace C2C.Node.Http;
+
+/// <summary>
+/// Partner ingest: POST an XML message, get a receipt (IE928) or a NACK (IE917 structure, IE906 business) with a
+/// matching HTTP status. Nothing is archived or indexed unless the message is accepted.
+/// </summary>
+public static class MessageEndpoints
+{
+    public static void MapMessageEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/messages").WithTags("Messages");
+        group.MapPost("/", IngestAsync)
+            .WithSummary("Submit a message (XML, urn:c2c:transit:v1)")
+            .WithDescription("Authenticate with a client certificate (mutual TLS) or X-Api-Key. 200: receipt IE928 (also for an exact repeat). 400: XML NACK IE917. 401/403: IE906 with code 94. 409: same MessageId with other content (IE906 code 26). 413: too large (IE917). 422: functional NACK IE906.")
+            .Accepts<string>("application/xml").Produces(200, contentType: "application/xml");
+        group.MapPost("/validate", ValidateAsync)
+            .WithSummary("Dry run for conformance testing: validate only, store nothing")
+            .Accepts<string>("application/xml").Produces<ValidationReport>(200);
+    }
+
+    private static async Task<IResult> IngestAsync(HttpContext context, CallerResolver callers, MessageValidator validator, MessageExchange exchange,
+        NodeContext node, ISignatureVerifier verifier, IOptions<NodeOptions> options, TimeProvider clock)
+    {
+        var caller = callers.Resolve(context);
+        if (!caller.IsAllowed)
+            return Nack(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, caller.Message, "/")), node, null, clock, StatusCodes.Status401Unauthorized);
+        var body = await RequestBody.ReadAsync(context.Request, options.Value.MaxMessageBytes, context.RequestAborted);
+        if (body is null)
+            return Nack(Rejection.Of(new MessageError(ErrorCodes.TooLarge, $"The message is larger than {options.Value.MaxMessageBytes} bytes.", "/")), node, caller.Partner, clock, StatusCodes.Status413PayloadTooLarge);
+
+        var result = validator.Validate(body);
+        if (result.Rejection is { } rejection)
+            return Nack(rejection, node, caller.Partner, clock, rejection.NackKind.Code == "IE917" ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
+        var message = result.Message!;
+
+        var permission = PartnerAuthorization.AuthorizeSend(caller.Partner!, message.Header);
+        if (!permission.IsAllowed)
+            return Nack(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, permission.Message, $"/{message.Kind.RootElement}/Header/MessageSender", message.Header.SenderOffice), message.Header, message.MovementReference),
+                node, caller.Partner, clock, StatusCodes.Status403Forbidden);
+
+        // A foreign administration's message is a cross-border message: it must carry its valid signature.
+        var origin = caller.Partner!.Country == node.Country ? MessageOrigin.Local : MessageOrigin.Partner;
+        var signature = origin == MessageOrigin.Local ? new SignatureCheck(true, $"Unsigned: national office system '{caller.Partner.Id}'") : verifier.Verify(message.Raw.Span, message.Header.SenderOffice);
+        if (!signature.IsValid)
+            return Nack(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, $"Signature check failed: {signature.Status}", $"/{message.Kind.RootElement}"), message.Header, message.MovementReference),
+                node, caller.Partner, clock, StatusCodes.Status403Forbidden);
+
+        var outcome = await exchange.AcceptAsync(message, origin, signature.Status, context.RequestAborted);
+        return outcome.Outcome switch
+        {
+            ExchangeOutcome.Accepted => XmlResult.Of(outcome.Response, StatusCodes.Status200OK, "accepted"),
+            ExchangeOutcome.Duplicate => XmlResult.Of(outcome.Response, StatusCodes.Status200OK, "duplicate"),
+            _ when outcome.Rejection!.Errors.Any(e => e.Code == ErrorCodes.DuplicateDetected) => XmlResult.Of(outcome.Response, StatusCodes.Status409Conflict, "rejected"),
+            _ => XmlResult.Of(outcome.Response, StatusCodes.Status422UnprocessableEntity, "rejected"),
+        };
+    }
+
+    private static async Task<IResult> ValidateAsync(HttpContext context, CallerResolver callers, MessageValidator validator, IOptions<NodeOptions> options)
+    {
+        var caller = callers.Resolve(context);
+        if (!caller.IsAllowed)
+            return Results.Json(ValidationReport.Refused(caller.Message), statusCode: StatusCodes.Status401Unauthorized);
+        var body = await RequestBody.ReadAsync(context.Request, options.Value.MaxMessageBytes, context.RequestAborted);
+        if (body is null)
+            return Results.Json(ValidationReport.Refused($"larger than {options.Value.MaxMessageBytes} bytes"), statusCode: StatusCodes.Status413PayloadTooLarge);
+        return Results.Json(ValidationReport.From(validator.Validate(body)));
+    }
+
+    private static IResult Nack(Rejection rejection, NodeContext node, Partner? caller, TimeProvider clock, int status)
+    {
+        var recipient = rejection.Header?.SenderOffice is { Length: 8 } sender && sender != node.GatewayOffice
+            ? sender
+            : caller?.Offices.FirstOrDefault() ?? NodeOffices.UnknownParty;
+        var id = MessageIds.Derive(node.Country, "http-nack", Guid.NewGuid().ToString());
+        var xml = AcknowledgementComposer.Nack(rejection, id, node.GatewayOffice, recipient, clock.GetUtcNow());
+        return XmlResult.Of(xml, status, "rejected");
+    }
+}

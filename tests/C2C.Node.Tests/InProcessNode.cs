@@ -1,0 +1,65 @@
+using System.Text;
+using C2C.Adapters.Security.XmlDsig;
+using C2C.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace C2C.Node.Tests;
+
+/// <summary>A country node hosted in-process (real Kestrel pipeline via the test server) on real Azurite storage.</summary>
+public sealed class InProcessNode : IDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public InProcessNode(TestNetwork network, string country, LocalStack stack, Action<IWebHostBuilder>? configure = null)
+    {
+        Network = network;
+        Country = country;
+        StorageNodeName = country.ToLowerInvariant() + Guid.NewGuid().ToString("N")[..10];
+        var settings = network.Settings(country, stack.StorageConnectionString, StorageNodeName);
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in settings)
+                b.UseSetting(key, value);
+            configure?.Invoke(b);
+        });
+    }
+
+    public TestNetwork Network { get; }
+
+    public string Country { get; }
+
+    public string StorageNodeName { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public HttpClient Client(string? apiKey)
+    {
+        var client = _factory.CreateClient();
+        if (apiKey is not null)
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    /// <summary>The node's own national office systems.</summary>
+    public HttpClient Offices() => Client(Network.OfficesKey(Country));
+
+    /// <summary>A foreign administration posting directly to this node.</summary>
+    public HttpClient Administration(string country) => Client(Network.AdministrationKey(country));
+
+    /// <summary>Signs as <paramref name="country"/>'s administration would before sending across the border.</summary>
+    public byte[] SignAs(string country, byte[] xml) =>
+        new XmlMessageSigner(SigningCredential.FromCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            Network.SigningCertificate(country).Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12), null))).Sign(xml);
+
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] xml, string path = "api/v1/messages")
+    {
+        var content = new ByteArrayContent(xml);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml");
+        return await client.PostAsync(path, content);
+    }
+
+    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    public void Dispose() => _factory.Dispose();
+}
