@@ -19,6 +19,9 @@ internal static class MovementEntities
 
     public static string DeadlineKey(string kind) => $"dl-{kind}";
 
+    /// <summary>Pointer key: movement, then sequence, so a movement's pending messages list in the order they were decided.</summary>
+    public static string OutboxPointerKey(OutboxItem o) => $"{o.MovementReference}|{o.Sequence.ToString("D6", CultureInfo.InvariantCulture)}|{o.MessageId}";
+
     public static TableEntity State(MovementCommit c, int eventCount, string headHash, DateTimeOffset now) => new(c.MovementReference, StateKey)
     {
         ["Status"] = c.Status,
@@ -86,6 +89,7 @@ internal static class MovementEntities
     public static TableEntity Outbox(string partition, string rowKey, OutboxItem o) => new(partition, rowKey)
     {
         ["MovementReference"] = o.MovementReference,
+        ["Sequence"] = o.Sequence,
         ["MessageId"] = o.MessageId,
         ["MessageType"] = o.MessageType,
         ["Family"] = o.Family.ToString(),
@@ -98,6 +102,7 @@ internal static class MovementEntities
 
     public static OutboxItem ToOutbox(TableEntity e) => new(
         e.GetString("MovementReference"),
+        e.GetInt32("Sequence") ?? 0,
         e.GetString("MessageId"),
         e.GetString("MessageType"),
         Enum.Parse<MessageFamily>(e.GetString("Family")),

@@ -83,7 +83,7 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
         foreach (var d in commit.Deadlines)
             await _deadlines.UpsertEntityAsync(new TableEntity(TimeBuckets.Of(d.DueAt), $"{pk}|{d.Kind}") { ["DueAt"] = d.DueAt, ["WrittenAt"] = now }, TableUpdateMode.Replace, cancellationToken);
         foreach (var o in commit.Outbox)
-            await _outbox.UpsertEntityAsync(Outbox(PendingPartition, $"{pk}|{o.MessageId}", o), TableUpdateMode.Replace, cancellationToken);
+            await _outbox.UpsertEntityAsync(Outbox(PendingPartition, OutboxPointerKey(o), o), TableUpdateMode.Replace, cancellationToken);
 
         try
         {
@@ -122,7 +122,7 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
     public async Task MarkPublishedAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         await _movements.DeleteEntityAsync(item.MovementReference, OutboxKey(item.MessageId), ETag.All, cancellationToken);
-        await _outbox.DeleteEntityAsync(PendingPartition, $"{item.MovementReference}|{item.MessageId}", ETag.All, cancellationToken);
+        await _outbox.DeleteEntityAsync(PendingPartition, OutboxPointerKey(item), ETag.All, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Deadline>> DueDeadlinesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)

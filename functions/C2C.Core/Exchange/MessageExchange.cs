@@ -160,7 +160,7 @@ public sealed class MessageExchange(
                 stored.SenderOffice, intent.RecipientOffice, stored.Name, stored.Sha256, status, history, now, "", "")));
             if (crossBorder)
             {
-                outbox.Add(new OutboxItem(mref, messageId, intent.Kind.Code, intent.Kind.Family, intent.RecipientOffice[..2], stored.Name,
+                outbox.Add(new OutboxItem(mref, sequence, messageId, intent.Kind.Code, intent.Kind.Family, intent.RecipientOffice[..2], stored.Name,
                     intent.CorrelationId, null));
             }
         }

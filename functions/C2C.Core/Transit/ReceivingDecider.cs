@@ -20,7 +20,7 @@ public static class ReceivingDecider
             return TransitDecision.Reject(ErrorCodes.RuleViolation, $"{e.MessageType} about a movement released abroad must come from {(expectedOrigin == MessageOrigin.Local ? "a national office" : "the departure country's node")}.", DepartureDecider.Pointer(e, "Header"));
         if (state is null)
             return First(mrn, e);
-        if (state.IsTerminal && e is not (StatusRequested or EnquiryRequested or InformationReceived))
+        if (state.IsTerminal && e is not (StatusRequested or EnquiryRequested or InformationReceived or RecordResponded))
             return DepartureDecider.OutOfSequence(state, e);
         var departure = state.Facts?.OfficeOfDeparture ?? NodeOffices.Gateway(mrn.Substring(2, 2));
 

@@ -112,7 +112,7 @@ public sealed class TableMovementIndexTests(LocalStack stack)
     {
         var index = await NewIndexAsync();
         var mrn = NewMrn();
-        var item = new OutboxItem(mrn, "F2", "IE050", MessageFamily.Transit, "BF", "2026/11/24/x.xml", "F1", "00-abc-def-01");
+        var item = new OutboxItem(mrn, 2, "F2", "IE050", MessageFamily.Transit, "BF", "2026/11/24/x.xml", "F1", "00-abc-def-01");
         await index.CommitAsync(Commit(mrn, null, "F1", [Event(1, "F1", EventHashChain.Genesis)], outbox: [item]), _ct);
         Assert.Contains(item, await index.PendingOutboxAsync(100, _ct));
         await index.MarkPublishedAsync(item, _ct);
