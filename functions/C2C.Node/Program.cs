@@ -3,6 +3,11 @@ using C2C.Node.Configuration;
 using C2C.Node.Http;
 
 var builder = WebApplication.CreateBuilder(args);
+if (builder.Configuration["ConfigFile"] is { Length: > 0 } configFile)
+{
+    // On-premises and local runs keep a node's settings in one JSON file (same shape as appsettings.json).
+    builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+}
 var mode = NodeComposition.ModeOf(builder.Configuration);
 if (mode == HostingMode.Functions && Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { } port)
 {
@@ -11,6 +16,7 @@ if (mode == HostingMode.Functions && Environment.GetEnvironmentVariable("FUNCTIO
 }
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
 builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddC2CNode(builder.Configuration, builder.Environment.ContentRootPath);
 
 var app = builder.Build();
@@ -19,6 +25,7 @@ app.MapGet("/health", (C2C.Core.Exchange.NodeContext node) => Results.Ok(new { s
     .WithTags("Operations");
 app.MapMessageEndpoints();
 app.MapMovementEndpoints();
+app.MapArchiveEndpoints();
 app.Run();
 
 /// <summary>Entry point type, visible to WebApplicationFactory in tests.</summary>

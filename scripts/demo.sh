@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The local two-country exchange, end to end, on a fresh machine:
+#   installs what is missing, starts Azurite + RabbitMQ (loopback), generates dev certificates and keys,
+#   starts the country nodes, runs the Lome -> Cinkasse -> Ouagadougou transit and the Tuticorin -> Male
+#   pre-arrival flow, and prints what each node archived and indexed.
+#   demo.sh [--keep]   (--keep leaves the stack and the nodes running and prints how to reach them)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+keep=false; [ "${1:-}" = "--keep" ] && keep=true
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+bash scripts/setup.sh
+say "Building the node"
+dotnet build functions/C2C.Node -c Release -v q -nologo >/dev/null
+
+export C2C_STACK_DIR="$ROOT/.stack/demo"
+DEMO="$C2C_STACK_DIR/nodes"
+bash scripts/stack/start.sh all
+source "$C2C_STACK_DIR/env"
+bash scripts/certs/generate-dev-certs.sh --signing-key ec "$ROOT/.certs" TG BF IN MV >/dev/null
+countries=(TG BF IN MV)
+bash scripts/demo/node-config.sh "$DEMO" "$ROOT/.certs" "$C2C_STORAGE_CONNECTION_STRING" "$C2C_RABBITMQ_URI" "${countries[@]}"
+source "$DEMO/keys.env"
+
+declare -A port=([TG]=7101 [BF]=7102 [IN]=7103 [MV]=7104)
+pids=()
+stop_all() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  bash scripts/stack/stop.sh all
+}
+$keep || trap stop_all EXIT
+
+say "Starting the country nodes"
+for cc in "${countries[@]}"; do
+  lower=$(tr A-Z a-z <<<"$cc")
+  dotnet functions/C2C.Node/bin/Release/net10.0/C2C.Node.dll --urls "http://127.0.0.1:${port[$cc]}" \
+    --ConfigFile "$DEMO/$lower.json" > "$DEMO/$lower.log" 2>&1 &
+  pids+=($!)
+  echo "$cc node: http://127.0.0.1:${port[$cc]} (pid $!, log $DEMO/$lower.log)"
+done
+for cc in "${countries[@]}"; do
+  for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:${port[$cc]}/health" >/dev/null && break; sleep 0.2; done
+  curl -fs "http://127.0.0.1:${port[$cc]}/health" >/dev/null || { echo "$cc node did not start:"; tail -30 "$DEMO/$(tr A-Z a-z <<<"$cc").log"; exit 1; }
+done
+
+source scripts/demo/flows.sh
+run_flows
+
+if $keep; then
+  say "Still running (stop with: kill ${pids[*]}; bash scripts/stack/stop.sh)"
+  echo "API keys: $DEMO/keys.env"
+fi

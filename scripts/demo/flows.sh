@@ -1,0 +1,52 @@
+# Demo flows (sourced by scripts/demo.sh, which defines port[], the *_KEY variables and say()).
+MRN=26TGLOM000000142J4
+SAMPLES=schemas/samples
+
+# post COUNTRY KEY SAMPLE_FILE: prints the node's answer (receipt or NACK) in one line
+post() {
+  local answer
+  answer=$(curl -s -X POST "http://127.0.0.1:${port[$1]}/api/v1/messages" -H "X-Api-Key: $2" \
+    -H 'Content-Type: application/xml' --data-binary "@$3" -D "$DEMO/headers.txt" -w '\n%{http_code}')
+  local code=${answer##*$'\n'} body=${answer%$'\n'*}
+  local status type outcome
+  outcome=$(grep -i '^c2c-outcome:' "$DEMO/headers.txt" | cut -d' ' -f2 | tr -d '\r' || true)
+  status=$(grep -o '<MovementStatus>[^<]*' <<<"$body" | cut -d'>' -f2 || true)
+  type=$(grep -o '<ErrorCode>[^<]*' <<<"$body" | cut -d'>' -f2 | paste -sd, || true)
+  printf '  %-40s -> %s HTTP %s %-9s %s\n' "$(basename "$3")" "$1" "$code" "$outcome" "${status:+status $status}${type:+NACK codes $type}"
+}
+
+# wait_status COUNTRY KEY REF STATUS: bounded wait until the node shows the status (the bus carries messages between nodes)
+wait_status() {
+  for _ in $(seq 1 100); do
+    [ "$(curl -s "http://127.0.0.1:${port[$1]}/api/v1/movements/$3" -H "X-Api-Key: $2" | jq -r .status 2>/dev/null)" = "$4" ] && return 0
+    sleep 0.2
+  done
+  echo "  ! $1 did not reach $4 for $3"; return 1
+}
+
+timeline() {
+  say "Timeline of $3 at the $1 node"
+  curl -s "http://127.0.0.1:${port[$1]}/api/v1/movements/$3/history" -H "X-Api-Key: $2" |
+    jq -r '"  hash chain intact: \(.chainIntact)", (.events[] | "  #\(.sequence) \(.appliedAt[0:19]) \(.direction | if . == "Inbound" then "<-" else "->" end) \(.messageType) \(.senderOffice)->\(.recipientOffice)  [\(.statusAfter)] \(.history)")'
+}
+
+archived() {
+  say "$4 as archived by the $1 node (auditor view)"
+  local name
+  name=$(curl -s "http://127.0.0.1:${port[$1]}/api/v1/archive?mrn=$3&type=$4" -H "X-Api-Key: $2" | jq -r '.[0].name')
+  echo "  blob: $name"
+  curl -s -D - "http://127.0.0.1:${port[$1]}/api/v1/archive/$name" -H "X-Api-Key: $2" -o "$DEMO/archived.xml" | grep -i '^x-' | sed 's/^/  /'
+  head -20 "$DEMO/archived.xml" | sed 's/^/  | /'; echo "  | ..."
+}
+
+run_flows() {
+  say "Transit Lome -> Cinkasse -> Ouagadougou: release at the Togo node"
+  post TG "$TG_OFFICES_KEY" $SAMPLES/IE015-TransitDeclaration.xml
+  post TG "$TG_OFFICES_KEY" $SAMPLES/IE015-TransitDeclaration.xml
+  say "Hostile and wrong input is refused with a NACK, nothing stored"
+  printf '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><StatusRequest xmlns="urn:c2c:transit:v1">&e;</StatusRequest>' > "$DEMO/xxe.xml"
+  post TG "$TG_OFFICES_KEY" "$DEMO/xxe.xml"
+  post TG "$TG_OFFICES_KEY" $SAMPLES/IE006-ArrivalAdvice.xml
+  timeline TG "$TG_AUDIT_KEY" $MRN
+  archived TG "$TG_AUDIT_KEY" $MRN IE050
+}
