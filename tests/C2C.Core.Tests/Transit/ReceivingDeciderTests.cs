@@ -1,0 +1,73 @@
+using C2C.Core.Transit;
+using C2C.Core.Validation;
+using static C2C.Core.Tests.Transit.Journey;
+
+namespace C2C.Core.Tests.Transit;
+
+public sealed class ReceivingDeciderTests
+{
+    private static TransitState Apply(TransitState? state, TransitEvent e)
+    {
+        var d = ReceivingDecider.Decide(Mrn, state, e);
+        Assert.False(d.IsRejected, d.Rejection?.Reason);
+        return d.State!;
+    }
+
+    [Fact]
+    public void Records_in_any_order_expect_the_truck_at_the_border_first()
+    {
+        Assert.Equal(TransitStatus.ExpectedAtBorder, Apply(Apply(null, ArrivalRecord()), TransitRecord()).Status);
+        Assert.Equal(TransitStatus.ExpectedAtBorder, Apply(Apply(null, TransitRecord()), ArrivalRecord()).Status);
+        Assert.Equal(TransitStatus.ExpectedAtDestination, Apply(null, ArrivalRecord()).Status);
+    }
+
+    [Fact]
+    public void Local_reports_are_forwarded_to_the_office_of_departure()
+    {
+        var expected = Apply(Apply(null, TransitRecord()), ArrivalRecord());
+        var passage = ReceivingDecider.Decide(Mrn, expected, Passage(MessageOrigin.Local));
+        Assert.Equal(TransitStatus.ExpectedAtDestination, passage.State!.Status);
+        var forward = Assert.Single(passage.Intents);
+        Assert.Equal((IntentAction.ForwardOriginal, "IE118", "TGLOM001"), (forward.Action, forward.Kind.Code, forward.RecipientOffice));
+        var arrived = Apply(passage.State, Arrival(MessageOrigin.Local));
+        Assert.Equal(TransitStatus.ArrivedAtDestination, arrived.Status);
+        Assert.Equal(TransitStatus.ControlResultsSent, Apply(arrived, Results(MessageOrigin.Local)).Status);
+        Assert.Equal(TransitStatus.WrittenOff, Apply(Apply(arrived, Results(MessageOrigin.Local)), WriteOff()).Status);
+    }
+
+    [Fact]
+    public void Unexpected_arrival_requests_the_record_from_the_departure_country()
+    {
+        var d = ReceivingDecider.Decide(Mrn, null, Arrival(MessageOrigin.Local, "BFBOB001"));
+        Assert.Equal(TransitStatus.UnexpectedArrival, d.State!.Status);
+        Assert.NotEmpty(d.State.Alerts);
+        Assert.Equal([("IE002", "TGC2C000"), ("IE006", "TGC2C000")], d.Intents.Select(i => (i.Kind.Code, i.RecipientOffice)));
+        var record = Apply(d.State, new RecordResponded("R1", "IE003", "TGLOM001", "BFBOB001", MessageOrigin.Partner, Facts, null));
+        Assert.Equal(TransitStatus.ArrivedAtDestination, record.Status);
+    }
+
+    [Fact]
+    public void Cancelled_movement_refuses_local_reports()
+    {
+        var cancelled = Apply(Apply(null, ArrivalRecord()), Cancellation());
+        Assert.Equal(TransitStatus.Cancelled, cancelled.Status);
+        Assert.Equal(ErrorCodes.OutOfSequence, ReceivingDecider.Decide(Mrn, cancelled, Arrival(MessageOrigin.Local)).Rejection?.Code);
+    }
+
+    [Fact]
+    public void Enquiry_is_answered_from_this_nodes_view()
+    {
+        var notArrived = ReceivingDecider.Decide(Mrn, Apply(null, ArrivalRecord()), Enquiry());
+        Assert.Equal("IE143", Assert.Single(notArrived.Intents).Kind.Code);
+        var unknown = ReceivingDecider.Decide(Mrn, null, Enquiry());
+        Assert.Equal("UNKNOWN", Assert.Single(unknown.Intents).Detail);
+        Assert.Null(unknown.State);
+    }
+
+    [Fact]
+    public void Messages_from_the_wrong_side_are_refused()
+    {
+        Assert.Equal(ErrorCodes.RuleViolation, ReceivingDecider.Decide(Mrn, null, Arrival(MessageOrigin.Partner)).Rejection?.Code);
+        Assert.Equal(ErrorCodes.RuleViolation, ReceivingDecider.Decide(Mrn, null, TransitRecord() with { Origin = MessageOrigin.Local }).Rejection?.Code);
+    }
+}
