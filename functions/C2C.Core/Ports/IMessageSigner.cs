@@ -10,6 +10,9 @@ public interface IMessageSigner
 public interface ISignatureVerifier
 {
     SignatureCheck Verify(ReadOnlySpan<byte> xml, string senderOffice);
+
+    /// <summary>Verifies against the administration of <paramref name="country"/> before the message is read for meaning.</summary>
+    SignatureCheck VerifyFromCountry(ReadOnlySpan<byte> xml, string country);
 }
 
 /// <param name="Status">Archived as the message's signature status (e.g. "Valid", "Invalid: digest mismatch").</param>

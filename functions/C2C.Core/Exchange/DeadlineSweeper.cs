@@ -1,0 +1,32 @@
+using C2C.Core.Ports;
+
+namespace C2C.Core.Exchange;
+
+/// <summary>
+/// Applies due timers. Reads only the time buckets up to now (cost proportional to due items), checks each against
+/// the movement (stale entries are dropped, entries whose commit may be in flight are left for the next sweep).
+/// </summary>
+public sealed class DeadlineSweeper(IMovementIndex index, MessageExchange exchange, TimeProvider clock)
+{
+    public const int BatchSize = 200;
+
+    /// <returns>How many deadlines were applied.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var applied = 0;
+        foreach (var deadline in await index.DueDeadlinesAsync(clock.GetUtcNow(), BatchSize, cancellationToken))
+        {
+            switch (await index.CheckDeadlineAsync(deadline, cancellationToken))
+            {
+                case DeadlineCheck.Live:
+                    await exchange.HandleDeadlineAsync(deadline, cancellationToken);
+                    applied++;
+                    break;
+                case DeadlineCheck.Stale:
+                    await index.CompleteDeadlineAsync(deadline, cancellationToken);
+                    break;
+            }
+        }
+        return applied;
+    }
+}
