@@ -26,6 +26,8 @@ app.MapGet("/health", (C2C.Core.Exchange.NodeContext node) => Results.Ok(new { s
 app.MapMessageEndpoints();
 app.MapMovementEndpoints();
 app.MapArchiveEndpoints();
+if (mode == HostingMode.Functions)
+    C2C.Node.Hosting.Functions.FunctionEndpoints.MapFunctionEndpoints(app);
 app.Run();
 
 /// <summary>Entry point type, visible to WebApplicationFactory in tests.</summary>

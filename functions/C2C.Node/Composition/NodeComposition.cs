@@ -58,7 +58,18 @@ public static class NodeComposition
             return new MessageExchange(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(), sp.GetRequiredService<IMovementIndex>(),
                 processes, sp.GetRequiredService<IMessageSigner>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton(sp => new InboundDeliveryHandler(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<ISignatureVerifier>(),
+            sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<MessageExchange>(), sp.GetService<IMessagePublisher>()));
+        services.AddSingleton<OutboxRelay>();
+        services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService<StorageInitializer>();
+        MessagingComposition.Add(services, configuration, registry.Self.Country);
+        if (ModeOf(configuration) == HostingMode.Standalone)
+        {
+            services.AddHostedService<Hosting.Standalone.PeriodicWork>();
+            if (services.Any(d => d.ServiceType == typeof(IMessageConsumer)))
+                services.AddHostedService<Hosting.Standalone.InboundConsumers>();
+        }
         return services;
     }
 
