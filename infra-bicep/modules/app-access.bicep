@@ -62,14 +62,12 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
 }
 
-func roleId(id string) string => subscriptionResourceId('Microsoft.Authorization/roleDefinitions', id)
-
 // Archive: write new blobs, read, set index tags. WORM retention (not RBAC) is what stops overwrite and delete.
 resource archiveWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(account::blobService::archive.id, principalId, builtInRoles.storageBlobDataContributor)
   scope: account::blobService::archive
   properties: {
-    roleDefinitionId: roleId(builtInRoles.storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageBlobDataContributor)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
@@ -80,7 +78,7 @@ resource deploymentReader 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   name: guid(account::blobService::deployment.id, principalId, builtInRoles.storageBlobDataOwner)
   scope: account::blobService::deployment
   properties: {
-    roleDefinitionId: roleId(builtInRoles.storageBlobDataOwner)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageBlobDataOwner)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
@@ -92,7 +90,7 @@ resource hostStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
     name: guid(hostContainers[i].id, principalId, builtInRoles.storageBlobDataOwner)
     scope: hostContainers[i]
     properties: {
-      roleDefinitionId: roleId(builtInRoles.storageBlobDataOwner)
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageBlobDataOwner)
       principalId: principalId
       principalType: 'ServicePrincipal'
     }
@@ -104,7 +102,7 @@ resource tableWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(account::tableService.id, principalId, builtInRoles.storageTableDataContributor)
   scope: account::tableService
   properties: {
-    roleDefinitionId: roleId(builtInRoles.storageTableDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageTableDataContributor)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
@@ -115,7 +113,7 @@ resource topicReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(namespace::topic.id, principalId, builtInRoles.serviceBusDataReceiver)
   scope: namespace::topic
   properties: {
-    roleDefinitionId: roleId(builtInRoles.serviceBusDataReceiver)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.serviceBusDataReceiver)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
@@ -126,7 +124,7 @@ resource certificateUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   name: guid(vault.id, principalId, builtInRoles.keyVaultCertificateUser)
   scope: vault
   properties: {
-    roleDefinitionId: roleId(builtInRoles.keyVaultCertificateUser)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.keyVaultCertificateUser)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
@@ -136,7 +134,7 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, principalId, builtInRoles.keyVaultSecretsUser)
   scope: vault
   properties: {
-    roleDefinitionId: roleId(builtInRoles.keyVaultSecretsUser)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.keyVaultSecretsUser)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
@@ -147,7 +145,7 @@ resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   name: guid(appInsights.id, principalId, builtInRoles.monitoringMetricsPublisher)
   scope: appInsights
   properties: {
-    roleDefinitionId: roleId(builtInRoles.monitoringMetricsPublisher)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.monitoringMetricsPublisher)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
