@@ -1,0 +1,191 @@
+// One country node of the C2C Transit Exchange on Azure (deployed per environment and country into a resource group):
+// storage (WORM archive + index tables), the country's inbound Service Bus topic, the Function App on Flex
+// Consumption with its managed identity and least-privilege roles, Key Vault, Application Insights, Log Analytics.
+// Deploy: az deployment group create -g <rg> -f infra-bicep/main.bicep -p infra-bicep/params/dev.tg.bicepparam
+
+targetScope = 'resourceGroup'
+
+@description('Environment: dev or prod.')
+@allowed([
+  'dev'
+  'prod'
+])
+param environmentName string
+
+@description('ISO 3166-1 alpha-2 code of the administration running this node (any case), e.g. TG.')
+@minLength(2)
+@maxLength(2)
+param country string
+
+@description('Azure region of every resource.')
+param location string = resourceGroup().location
+
+@description('Service Bus tier: Standard, or Premium for isolation and private networking.')
+@allowed([
+  'Standard'
+  'Premium'
+])
+param serviceBusSku string = 'Standard'
+
+@description('Deliveries of a message before it is dead-lettered.')
+@minValue(1)
+@maxValue(2000)
+param maxDeliveryCount int = 10
+
+@description('Broker-side duplicate detection window (ISO 8601 duration, at most P7D).')
+param duplicateDetectionWindow string = 'PT1H'
+
+@description('Time to live of an undelivered message (ISO 8601 duration); expired messages are dead-lettered.')
+param messageTimeToLive string = 'P14D'
+
+@description('Days each archived message stays immutable (container-level time-based WORM retention).')
+@minValue(1)
+@maxValue(146000)
+param archiveRetentionDays int
+
+@description('Principal (object) IDs of partner administrations allowed to send to our inbound topic.')
+param partnerSenderPrincipalIds string[] = []
+
+@description('Days Log Analytics keeps logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@description('Days a deleted Key Vault or certificate can be recovered.')
+@minValue(7)
+@maxValue(90)
+param keyVaultSoftDeleteDays int = 90
+
+@description('Most Flex Consumption instances.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory per Flex Consumption instance (MB).')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('More non-secret app settings for the node (offices, partner registry, corridor days).')
+param nodeSettings object = {}
+
+var cc = toLower(country)
+var suffix = take(uniqueString(resourceGroup().id, environmentName, cc), 6)
+var tags = {
+  application: 'c2c-transit-exchange'
+  environment: environmentName
+  country: toUpper(country)
+}
+var names = {
+  storage: take('stc2c${environmentName}${cc}${uniqueString(resourceGroup().id, environmentName, cc)}', 24)
+  serviceBus: 'sb-c2c-${environmentName}-${cc}-${suffix}'
+  keyVault: 'kv-c2c-${environmentName}-${cc}-${suffix}'
+  workspace: 'log-c2c-${environmentName}-${cc}'
+  appInsights: 'appi-c2c-${environmentName}-${cc}'
+  plan: 'asp-c2c-${environmentName}-${cc}'
+  functionApp: 'func-c2c-${environmentName}-${cc}-${suffix}'
+  // ARCHITECTURE decision 3: each node owns the inbound topic c2c.{cc}.
+  topic: 'c2c.${cc}'
+  deploymentContainer: 'deployment-package'
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    workspaceName: names.workspace
+    appInsightsName: names.appInsights
+    location: location
+    retentionDays: logRetentionDays
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    accountName: names.storage
+    location: location
+    nodeName: cc
+    archiveRetentionDays: archiveRetentionDays
+    deploymentContainerName: names.deploymentContainer
+    workspaceId: monitoring.outputs.workspaceId
+    tags: tags
+  }
+}
+
+module serviceBus 'modules/servicebus.bicep' = {
+  name: 'servicebus'
+  params: {
+    namespaceName: names.serviceBus
+    location: location
+    sku: serviceBusSku
+    topicName: names.topic
+    duplicateDetectionWindow: duplicateDetectionWindow
+    maxDeliveryCount: maxDeliveryCount
+    messageTimeToLive: messageTimeToLive
+    partnerSenderPrincipalIds: partnerSenderPrincipalIds
+    workspaceId: monitoring.outputs.workspaceId
+    tags: tags
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    vaultName: names.keyVault
+    location: location
+    softDeleteRetentionDays: keyVaultSoftDeleteDays
+    workspaceId: monitoring.outputs.workspaceId
+    tags: tags
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  params: {
+    appName: names.functionApp
+    planName: names.plan
+    location: location
+    country: toUpper(country)
+    storageAccountName: storage.outputs.accountName
+    blobServiceUri: storage.outputs.blobServiceUri
+    tableServiceUri: storage.outputs.tableServiceUri
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+    inboundTopicName: serviceBus.outputs.topicName
+    keyVaultUri: keyVault.outputs.vaultUri
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    workspaceId: monitoring.outputs.workspaceId
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    nodeSettings: nodeSettings
+    tags: tags
+  }
+}
+
+module appAccess 'modules/app-access.bicep' = {
+  name: 'app-access'
+  params: {
+    principalId: functionApp.outputs.principalId
+    storageAccountName: storage.outputs.accountName
+    archiveContainerName: storage.outputs.archiveContainerName
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    hostContainerNames: storage.outputs.hostContainerNames
+    serviceBusNamespaceName: serviceBus.outputs.namespaceName
+    inboundTopicName: serviceBus.outputs.topicName
+    keyVaultName: keyVault.outputs.vaultName
+    appInsightsName: monitoring.outputs.appInsightsName
+  }
+}
+
+output functionAppName string = functionApp.outputs.appName
+output functionAppHostName string = functionApp.outputs.defaultHostName
+output functionAppPrincipalId string = functionApp.outputs.principalId
+output storageAccountName string = storage.outputs.accountName
+output serviceBusNamespace string = serviceBus.outputs.fullyQualifiedNamespace
+output inboundTopicName string = serviceBus.outputs.topicName
+output keyVaultName string = keyVault.outputs.vaultName
+output keyVaultUri string = keyVault.outputs.vaultUri

@@ -1,0 +1,152 @@
+// Least-privilege data-plane roles of the node's managed identity, each at the narrowest scope that works:
+// blobs per container, tables on the table service, Service Bus on our topic, Key Vault on the vault,
+// telemetry on the Application Insights component. Nothing at account, namespace or resource-group scope.
+
+import { builtInRoles } from 'roles.bicep'
+
+@description('Object ID of the Function App system-assigned identity.')
+param principalId string
+
+param storageAccountName string
+param archiveContainerName string
+param deploymentContainerName string
+
+@description('Containers the Functions host writes through AzureWebJobsStorage (timer schedules, locks, keys).')
+param hostContainerNames string[]
+
+param serviceBusNamespaceName string
+param inboundTopicName string
+param keyVaultName string
+param appInsightsName string
+
+resource account 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+  name: storageAccountName
+
+  resource blobService 'blobServices' existing = {
+    name: 'default'
+
+    resource archive 'containers' existing = {
+      name: archiveContainerName
+    }
+
+    resource deployment 'containers' existing = {
+      name: deploymentContainerName
+    }
+  }
+
+  resource tableService 'tableServices' existing = {
+    name: 'default'
+  }
+}
+
+resource hostContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = [
+  for name in hostContainerNames: {
+    parent: account::blobService
+    name: name
+  }
+]
+
+resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
+  name: serviceBusNamespaceName
+
+  resource topic 'topics' existing = {
+    name: inboundTopicName
+  }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: keyVaultName
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: appInsightsName
+}
+
+// Archive: write new blobs, read, set index tags. WORM retention (not RBAC) is what stops overwrite and delete.
+resource archiveWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account::blobService::archive.id, principalId, builtInRoles.storageBlobDataContributor)
+  scope: account::blobService::archive
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageBlobDataContributor)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Flex Consumption pulls its package from this container with the app identity.
+resource deploymentReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account::blobService::deployment.id, principalId, builtInRoles.storageBlobDataOwner)
+  scope: account::blobService::deployment
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageBlobDataOwner)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The Functions host leases blobs (singleton timers) in its own containers: Blob Data Owner, per container.
+resource hostStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in hostContainerNames: {
+    name: guid(hostContainers[i].id, principalId, builtInRoles.storageBlobDataOwner)
+    scope: hostContainers[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageBlobDataOwner)
+      principalId: principalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+// Movement index: the five node tables (entity-group transactions, ETag concurrency).
+resource tableWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account::tableService.id, principalId, builtInRoles.storageTableDataContributor)
+  scope: account::tableService
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageTableDataContributor)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Inbound: receive from the subscriptions of our own topic only.
+resource topicReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(namespace::topic.id, principalId, builtInRoles.serviceBusDataReceiver)
+  scope: namespace::topic
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.serviceBusDataReceiver)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Signing: read the node's certificate (public part) and its private key (exposed as a secret).
+resource certificateUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, principalId, builtInRoles.keyVaultCertificateUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.keyVaultCertificateUser)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, principalId, builtInRoles.keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.keyVaultSecretsUser)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Telemetry with Entra ID authentication (the component has local auth disabled).
+resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, principalId, builtInRoles.monitoringMetricsPublisher)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.monitoringMetricsPublisher)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}

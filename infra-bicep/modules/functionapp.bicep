@@ -1,0 +1,157 @@
+// The node as an Azure Functions custom handler on Linux Flex Consumption (ARCHITECTURE decision 1).
+// System-assigned identity for everything: AzureWebJobsStorage, the Service Bus trigger, the archive and index,
+// Key Vault, Application Insights and the deployment package. No key or connection string with a secret.
+
+@description('Function App name (globally unique host name).')
+param appName string
+
+@description('Flex Consumption plan name.')
+param planName string
+
+@description('Azure region.')
+param location string
+
+@description('ISO 3166-1 alpha-2 code of this node, upper case (C2C:Identity:Country).')
+param country string
+
+@description('Storage account of the node (archive, index, Functions host, deployment package).')
+param storageAccountName string
+
+param blobServiceUri string
+param tableServiceUri string
+
+@description('Blob container holding the deployment package.')
+param deploymentContainerName string
+
+@description('Fully qualified Service Bus namespace, e.g. sb-x.servicebus.windows.net.')
+param serviceBusFullyQualifiedNamespace string
+
+@description('Inbound topic bound to %C2C_INBOUND_TOPIC% in the Service Bus trigger function.json files.')
+param inboundTopicName string
+
+param keyVaultUri string
+param appInsightsConnectionString string
+
+@description('Log Analytics workspace for the FunctionAppLogs.')
+param workspaceId string
+
+@description('Most instances Flex Consumption may scale out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Memory per instance (MB).')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+@description('More non-secret node settings (C2C__Identity__Offices__0, C2C__Partners__BF__..., corridor days), merged last.')
+param nodeSettings object
+
+param tags object
+
+var baseSettings = {
+  C2C__Identity__Country: country
+  C2C__Storage__BlobServiceUri: blobServiceUri
+  C2C__Storage__TableServiceUri: tableServiceUri
+  C2C__Messaging__Provider: 'ServiceBus'
+  C2C__Messaging__ServiceBus__FullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
+  C2C__Security__KeyVaultUri: keyVaultUri
+  Hosting__Mode: 'Functions'
+  C2C_INBOUND_TOPIC: inboundTopicName
+  // Identity-based connections: the "__fullyQualifiedNamespace" / "__accountName" suffixes select the managed identity.
+  ServiceBusConnection__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
+  AzureWebJobsStorage__accountName: storageAccountName
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  // Application Insights has local auth disabled: telemetry is sent with the app's Entra ID token.
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+}
+var settings = union(baseSettings, nodeSettings)
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: appName
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    // Partners may authenticate with a client certificate: the front end forwards it in X-ARR-ClientCert.
+    // Optional, because API keys are accepted too and /health is public.
+    clientCertEnabled: true
+    clientCertMode: 'Optional'
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: [for name in objectKeys(settings): { name: name, value: string(settings[name]) }]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobServiceUri}${deploymentContainerName}'
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        // Custom handler: host.json starts handler/C2C.Node (self-contained linux-x64 ASP.NET Core app).
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+  }
+}
+
+// Publishing with user/password (FTP, SCM basic auth) is off: deployments use Entra ID (OIDC in GitHub Actions).
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'scm'
+  properties: { allow: false }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: app
+  properties: {
+    workspaceId: workspaceId
+    logs: [{ category: 'FunctionAppLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+output appName string = app.name
+output principalId string = app.identity.principalId
+output defaultHostName string = app.properties.defaultHostName

@@ -1,0 +1,129 @@
+// This country's inbound topic (ARCHITECTURE decision 3): partners send to it, our node receives from one
+// subscription per message family. Local (SAS) authentication is disabled: Entra ID roles only.
+
+import { builtInRoles } from 'roles.bicep'
+
+@description('Service Bus namespace name.')
+param namespaceName string
+
+@description('Azure region.')
+param location string
+
+@description('Namespace tier. Premium gives isolation, larger messages and private networking.')
+@allowed([
+  'Standard'
+  'Premium'
+])
+param sku string
+
+@description('Inbound topic of this country: c2c.{cc}.')
+param topicName string
+
+@description('Window in which a repeated MessageId is dropped by the broker (ISO 8601 duration, at most 7 days).')
+param duplicateDetectionWindow string
+
+@description('Deliveries before a message goes to the dead-letter queue.')
+@minValue(1)
+@maxValue(2000)
+param maxDeliveryCount int
+
+@description('How long an undelivered message lives before it is dead-lettered (ISO 8601 duration).')
+param messageTimeToLive string
+
+@description('Principal (object) IDs of partner administrations allowed to send to our topic, and to nothing else.')
+param partnerSenderPrincipalIds string[]
+
+@description('Log Analytics workspace for the namespace diagnostics.')
+param workspaceId string
+
+param tags object
+
+// Subscription name → value of the application property "family" (C2C.Core.Messages.MessageFamily) it takes.
+var families = [
+  { subscription: 'transit', family: 'Transit' }
+  { subscription: 'cargo', family: 'Cargo' }
+  { subscription: 'control', family: 'Control' }
+]
+
+resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
+  name: namespaceName
+  location: location
+  tags: tags
+  sku: sku == 'Premium' ? { name: 'Premium', tier: 'Premium', capacity: 1 } : { name: 'Standard', tier: 'Standard' }
+  properties: {
+    disableLocalAuth: true
+    minimumTlsVersion: '1.2'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource topic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
+  parent: namespace
+  name: topicName
+  properties: {
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow
+    defaultMessageTimeToLive: messageTimeToLive
+    enableBatchedOperations: true
+    supportOrdering: false
+  }
+}
+
+resource subscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = [
+  for f in families: {
+    parent: topic
+    name: f.subscription
+    properties: {
+      maxDeliveryCount: maxDeliveryCount
+      lockDuration: 'PT1M'
+      defaultMessageTimeToLive: messageTimeToLive
+      deadLetteringOnMessageExpiration: true
+      deadLetteringOnFilterEvaluationExceptions: true
+      requiresSession: false
+      enableBatchedOperations: true
+    }
+  }
+]
+
+// Named $Default so it replaces the catch-all TrueFilter the broker adds to every new subscription;
+// a second rule would be OR-ed with it and every subscription would get every message.
+resource familyRules 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@2024-01-01' = [
+  for (f, i) in families: {
+    parent: subscriptions[i]
+    name: '$Default'
+    properties: {
+      filterType: 'SqlFilter'
+      sqlFilter: {
+        sqlExpression: 'user.family = \'${f.family}\''
+      }
+    }
+  }
+]
+
+resource partnerSenders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for principalId in partnerSenderPrincipalIds: {
+    name: guid(topic.id, principalId, builtInRoles.serviceBusDataSender)
+    scope: topic
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.serviceBusDataSender)
+      principalId: principalId
+      principalType: 'ServicePrincipal'
+      description: 'Partner administration: send to ${topicName} only'
+    }
+  }
+]
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: namespace
+  properties: {
+    workspaceId: workspaceId
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+output namespaceName string = namespace.name
+output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'
+output topicName string = topic.name
+output subscriptionNames array = [for (f, i) in families: subscriptions[i].name]

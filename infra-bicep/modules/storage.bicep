@@ -1,0 +1,152 @@
+// The node's storage account: the message archive (container under time-based WORM retention), the movement
+// index tables, the Functions host containers and the Flex Consumption deployment container.
+// Shared-key access is off: every client (node, Functions host, deployment) authenticates with Entra ID.
+
+@description('Storage account name (3-24 lowercase letters and digits).')
+@minLength(3)
+@maxLength(24)
+param accountName string
+
+@description('Azure region.')
+param location string
+
+@description('Node name as the app uses it (StorageNames.For): lowercase letters and digits.')
+@minLength(1)
+@maxLength(20)
+param nodeName string
+
+@description('Days every archived message stays immutable (time-based retention, WORM).')
+@minValue(1)
+@maxValue(146000)
+param archiveRetentionDays int
+
+@description('Container that holds the Flex Consumption deployment package.')
+param deploymentContainerName string
+
+@description('Log Analytics workspace for the blob and table service diagnostics.')
+param workspaceId string
+
+param tags object
+
+// Same names as C2C.Adapters.Storage.StorageNames.For(nodeName).
+var archiveContainerName = 'archive-${nodeName}'
+var tableNames = [
+  'movements${nodeName}'
+  'messages${nodeName}'
+  'deadlines${nodeName}'
+  'outbox${nodeName}'
+  'lookups${nodeName}'
+]
+// The Functions host keeps timer schedules and singleton locks (azure-webjobs-hosts) and its keys
+// (azure-webjobs-secrets) in AzureWebJobsStorage. Created here so the app's rights can stay per container.
+var hostContainerNames = [
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
+]
+
+resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
+  name: accountName
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: { name: 'Standard_ZRS' }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    allowCrossTenantReplication: false
+    defaultToOAuthAuthentication: true
+    publicNetworkAccess: 'Enabled'
+    accessTier: 'Hot'
+    encryption: {
+      keySource: 'Microsoft.Storage'
+      requireInfrastructureEncryption: true
+      services: {
+        blob: { enabled: true, keyType: 'Account' }
+        table: { enabled: true, keyType: 'Account' }
+      }
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: { enabled: true, days: 30 }
+    containerDeleteRetentionPolicy: { enabled: true, days: 30 }
+  }
+}
+
+resource archive 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: archiveContainerName
+  properties: { publicAccess: 'None' }
+}
+
+// Time-based retention on the whole archive container: blobs can be created and read, never overwritten
+// or deleted until the period has passed. Locking the policy is a separate, irreversible step (docs/deployment.md).
+resource archiveRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = {
+  parent: archive
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: archiveRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: blobService
+  name: deploymentContainerName
+  properties: { publicAccess: 'None' }
+}
+
+resource hostContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
+  for name in hostContainerNames: {
+    parent: blobService
+    name: name
+    properties: { publicAccess: 'None' }
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-01-01' = [
+  for name in tableNames: {
+    parent: tableService
+    name: name
+  }
+]
+
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: blobService
+  properties: {
+    workspaceId: workspaceId
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'Transaction', enabled: true }]
+  }
+}
+
+resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: tableService
+  properties: {
+    workspaceId: workspaceId
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'Transaction', enabled: true }]
+  }
+}
+
+output accountName string = account.name
+output blobServiceUri string = account.properties.primaryEndpoints.blob
+output tableServiceUri string = account.properties.primaryEndpoints.table
+output archiveContainerName string = archive.name
+output deploymentContainerName string = deploymentContainer.name
+output hostContainerNames array = [for (name, i) in hostContainerNames: hostContainers[i].name]
+output tableNames array = [for (name, i) in tableNames: tables[i].name]

@@ -1,0 +1,18 @@
+// prod node of BF. Deploy: az deployment group create -g rg-c2c-prod-bf -f infra-bicep/main.bicep -p infra-bicep/params/prod.bf.bicepparam
+using '../main.bicep'
+
+param environmentName = 'prod'
+param country = 'BF'
+param serviceBusSku = 'Premium'
+param maxDeliveryCount = 10
+param duplicateDetectionWindow = 'PT1H'
+// Ten years of immutable archive. Lock the policy once reviewed (docs/deployment.md): then it can only grow.
+param archiveRetentionDays = 3650
+// Object IDs of the partner nodes' service principals that may send to c2c.bf (docs/deployment.md).
+param partnerSenderPrincipalIds = []
+param logRetentionDays = 90
+param nodeSettings = {
+  C2C__Identity__Offices__0: 'BFCIN001'
+  C2C__Identity__Offices__1: 'BFOUA001'
+  C2C__Identity__Offices__2: 'BFBOB001'
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+
+namespace C2C.Infra.Tests.Bicep;
+
+/// <summary>Flex Consumption custom handler with a managed identity and identity-based settings only.</summary>
+public sealed class FunctionAppTemplateTests
+{
+    private static readonly CompiledTemplate Template = CompiledTemplate.MainTemplate;
+
+    private static JsonObject Settings =>
+        Template.Module("functionapp").Properties["template"]!["variables"]!["baseSettings"]!.AsObject();
+
+    [Fact]
+    public void Plan_is_flex_consumption_on_linux()
+    {
+        var plan = Template.Single("Microsoft.Web/serverfarms");
+
+        Assert.Equal("FC1", plan.Json.Str("sku.name"));
+        Assert.Equal("FlexConsumption", plan.Json.Str("sku.tier"));
+        Assert.True(plan.Json.Bool("properties.reserved"));
+    }
+
+    [Fact]
+    public void Site_is_a_linux_custom_handler_with_a_system_identity_deploying_from_blob_with_that_identity()
+    {
+        var site = Template.Single("Microsoft.Web/sites");
+
+        Assert.Equal("functionapp,linux", site.Json.Str("kind"));
+        Assert.Equal("SystemAssigned", site.Json.Str("identity.type"));
+        Assert.True(site.Json.Bool("properties.httpsOnly"));
+        Assert.Equal("custom", site.Json.Str("properties.functionAppConfig.runtime.name"));
+        Assert.Equal("blobContainer", site.Json.Str("properties.functionAppConfig.deployment.storage.type"));
+        Assert.Equal("SystemAssignedIdentity", site.Json.Str("properties.functionAppConfig.deployment.storage.authentication.type"));
+        Assert.Equal("[format('{0}{1}', parameters('blobServiceUri'), parameters('deploymentContainerName'))]",
+            site.Json.Str("properties.functionAppConfig.deployment.storage.value"));
+    }
+
+    [Fact]
+    public void App_settings_configure_the_node_with_identity_based_connections()
+    {
+        var expected = new Dictionary<string, string>
+        {
+            ["C2C__Identity__Country"] = "[parameters('country')]",
+            ["C2C__Storage__BlobServiceUri"] = "[parameters('blobServiceUri')]",
+            ["C2C__Storage__TableServiceUri"] = "[parameters('tableServiceUri')]",
+            ["C2C__Messaging__Provider"] = "ServiceBus",
+            ["C2C__Messaging__ServiceBus__FullyQualifiedNamespace"] = "[parameters('serviceBusFullyQualifiedNamespace')]",
+            ["C2C__Security__KeyVaultUri"] = "[parameters('keyVaultUri')]",
+            ["Hosting__Mode"] = "Functions",
+            ["C2C_INBOUND_TOPIC"] = "[parameters('inboundTopicName')]",
+            ["ServiceBusConnection__fullyQualifiedNamespace"] = "[parameters('serviceBusFullyQualifiedNamespace')]",
+            ["AzureWebJobsStorage__accountName"] = "[parameters('storageAccountName')]",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "[parameters('appInsightsConnectionString')]",
+        };
+
+        foreach (var (name, value) in expected)
+            Assert.Equal(value, Settings.Str(name));
+        Assert.Equal("[toUpper(parameters('country'))]", Template.Module("functionapp").Properties["parameters"].Str("country.value"));
+    }
+
+    [Fact]
+    public void No_secret_based_connection_setting_exists()
+    {
+        // Plain "AzureWebJobsStorage" or "ServiceBusConnection" would be connection strings with keys.
+        Assert.DoesNotContain(Settings, s => s.Key is "AzureWebJobsStorage" or "ServiceBusConnection" or "WEBSITE_RUN_FROM_PACKAGE");
+        Assert.DoesNotContain(Settings, s => s.Key.EndsWith("__connectionString", StringComparison.OrdinalIgnoreCase));
+        // Flex Consumption rejects these: the runtime lives in functionAppConfig.
+        Assert.DoesNotContain(Settings, s => s.Key is "FUNCTIONS_WORKER_RUNTIME" or "FUNCTIONS_EXTENSION_VERSION");
+    }
+
+    [Fact]
+    public void Key_vault_is_rbac_only_with_soft_delete_and_purge_protection()
+    {
+        var vault = Template.Single("Microsoft.KeyVault/vaults");
+
+        Assert.True(vault.Json.Bool("properties.enableRbacAuthorization"));
+        Assert.True(vault.Json.Bool("properties.enableSoftDelete"));
+        Assert.True(vault.Json.Bool("properties.enablePurgeProtection"));
+    }
+
+    [Fact]
+    public void Application_insights_is_workspace_based_without_local_auth()
+    {
+        var insights = Template.Single("Microsoft.Insights/components");
+
+        Assert.NotNull(insights.Json.Str("properties.WorkspaceResourceId"));
+        Assert.True(insights.Json.Bool("properties.DisableLocalAuth"));
+    }
+
+    [Fact]
+    public void Diagnostics_of_storage_service_bus_function_app_and_key_vault_go_to_log_analytics()
+    {
+        var scopes = Template.OfType("Microsoft.Insights/diagnosticSettings")
+            .Select(d =>
+            {
+                Assert.Equal("[parameters('workspaceId')]", d.Json.Str("properties.workspaceId"));
+                return ArmExpression.Literal(ArmExpression.Call(d.Json.Str("scope")!).Arguments[0]);
+            })
+            .Order();
+
+        Assert.Equal(
+            new[]
+            {
+                "Microsoft.KeyVault/vaults", "Microsoft.ServiceBus/namespaces", "Microsoft.Storage/storageAccounts/blobServices",
+                "Microsoft.Storage/storageAccounts/tableServices", "Microsoft.Web/sites",
+            }.Order(),
+            scopes);
+    }
+}

@@ -1,0 +1,120 @@
+namespace C2C.Infra.Tests.Bicep;
+
+/// <summary>Least privilege, read from the compiled ARM JSON: which role, on which scope, for whom.</summary>
+public sealed class RoleAssignmentTests
+{
+    private const string Containers = "Microsoft.Storage/storageAccounts/blobServices/containers";
+    private const string TableServices = "Microsoft.Storage/storageAccounts/tableServices";
+    private const string Topics = "Microsoft.ServiceBus/namespaces/topics";
+    private const string Vaults = "Microsoft.KeyVault/vaults";
+    private const string Components = "Microsoft.Insights/components";
+    private const string AppPrincipal = "[parameters('principalId')]";
+    private const string PartnerPrincipal = "[parameters('partnerSenderPrincipalIds')[copyIndex()]]";
+
+    private static readonly CompiledTemplate Template = CompiledTemplate.MainTemplate;
+    private static readonly IReadOnlyList<RoleAssignment> Assignments = RoleAssignment.All(Template);
+
+    [Fact]
+    public void Every_assignment_is_one_of_the_intended_role_and_scope_pairs()
+    {
+        var allowed = new HashSet<(string Role, string ScopeType, string Principal)>
+        {
+            (BuiltInRoles.StorageBlobDataContributor, Containers, AppPrincipal),
+            (BuiltInRoles.StorageBlobDataOwner, Containers, AppPrincipal),
+            (BuiltInRoles.StorageTableDataContributor, TableServices, AppPrincipal),
+            (BuiltInRoles.ServiceBusDataReceiver, Topics, AppPrincipal),
+            (BuiltInRoles.ServiceBusDataSender, Topics, PartnerPrincipal),
+            (BuiltInRoles.KeyVaultCertificateUser, Vaults, AppPrincipal),
+            (BuiltInRoles.KeyVaultSecretsUser, Vaults, AppPrincipal),
+            (BuiltInRoles.MonitoringMetricsPublisher, Components, AppPrincipal),
+        };
+
+        Assert.NotEmpty(Assignments);
+        foreach (var a in Assignments)
+            Assert.True(allowed.Contains((a.RoleDefinitionGuid, a.ScopeType, a.Principal)), $"unexpected assignment {a}");
+        // And each intended one is there.
+        foreach (var pair in allowed)
+            Assert.Contains(Assignments, a => (a.RoleDefinitionGuid, a.ScopeType, a.Principal) == pair);
+    }
+
+    [Fact]
+    public void Blob_data_contributor_is_granted_on_the_archive_container_only()
+    {
+        var contributor = Assert.Single(Assignments, a => a.RoleDefinitionGuid == BuiltInRoles.StorageBlobDataContributor);
+
+        Assert.Equal(Containers, contributor.ScopeType);
+        Assert.False(contributor.IsLoop);
+        Assert.Equal("parameters('archiveContainerName')", contributor.ScopeLastName);
+        // Follow the name back: main passes the storage module's archive container, which is archive-{node}.
+        Assert.Equal("[reference('storage').outputs.archiveContainerName.value]",
+            (string?)Template.Module("app-access").Properties["parameters"]!["archiveContainerName"]!["value"]);
+        var storage = Template.Module("storage").Properties["template"]!;
+        Assert.Equal("[variables('archiveContainerName')]", (string?)storage["outputs"]!["archiveContainerName"]!["value"]);
+        Assert.Equal("[format('archive-{0}', parameters('nodeName'))]", (string?)storage["variables"]!["archiveContainerName"]);
+    }
+
+    [Fact]
+    public void Blob_data_owner_is_limited_to_the_deployment_and_functions_host_containers()
+    {
+        var owners = Assignments.Where(a => a.RoleDefinitionGuid == BuiltInRoles.StorageBlobDataOwner).ToList();
+
+        Assert.NotEmpty(owners);
+        Assert.All(owners, o => Assert.Equal(Containers, o.ScopeType));
+        Assert.Equal(
+            new[] { "parameters('deploymentContainerName')", "parameters('hostContainerNames')[copyIndex()]" }.Order(),
+            owners.Select(o => o.ScopeLastName).Order());
+        Assert.DoesNotContain(owners, o => o.ScopeLastName.Contains("archive", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Table_data_contributor_is_on_the_table_service()
+    {
+        var tables = Assert.Single(Assignments, a => a.RoleDefinitionGuid == BuiltInRoles.StorageTableDataContributor);
+
+        Assert.Equal(TableServices, tables.ScopeType);
+        Assert.Equal("'default'", tables.ScopeLastName);
+    }
+
+    [Fact]
+    public void The_node_receives_from_our_inbound_topic_only()
+    {
+        var receiver = Assert.Single(Assignments, a => a.RoleDefinitionGuid == BuiltInRoles.ServiceBusDataReceiver);
+
+        Assert.Equal(Topics, receiver.ScopeType);
+        Assert.Equal("parameters('inboundTopicName')", receiver.ScopeLastName);
+        Assert.Equal("[reference('serviceBus').outputs.topicName.value]",
+            (string?)Template.Module("app-access").Properties["parameters"]!["inboundTopicName"]!["value"]);
+    }
+
+    [Fact]
+    public void Partners_may_send_to_our_topic_and_nothing_else()
+    {
+        var senders = Assignments.Where(a => a.RoleDefinitionGuid == BuiltInRoles.ServiceBusDataSender).ToList();
+
+        var sender = Assert.Single(senders);
+        Assert.True(sender.IsLoop);
+        Assert.Equal(Topics, sender.ScopeType);
+        Assert.Equal("parameters('topicName')", sender.ScopeLastName);
+        Assert.Equal(PartnerPrincipal, sender.Principal);
+        Assert.DoesNotContain(Assignments, a => a.Principal == PartnerPrincipal && a.RoleDefinitionGuid != BuiltInRoles.ServiceBusDataSender);
+    }
+
+    [Fact]
+    public void Key_vault_and_telemetry_roles_are_on_their_own_resources()
+    {
+        Assert.Equal(Vaults, Assert.Single(Assignments, a => a.RoleDefinitionGuid == BuiltInRoles.KeyVaultCertificateUser).ScopeType);
+        Assert.Equal(Vaults, Assert.Single(Assignments, a => a.RoleDefinitionGuid == BuiltInRoles.KeyVaultSecretsUser).ScopeType);
+        Assert.Equal(Components, Assert.Single(Assignments, a => a.RoleDefinitionGuid == BuiltInRoles.MonitoringMetricsPublisher).ScopeType);
+    }
+
+    [Fact]
+    public void Assignments_are_to_service_principals_with_stable_names()
+    {
+        Assert.All(Assignments, a =>
+        {
+            Assert.Equal("ServicePrincipal", (string?)a.Resource.Properties["principalType"]);
+            // guid(scope, principal, role): redeploying is idempotent and two roles never collide.
+            Assert.StartsWith("[guid(", a.Resource.Name, StringComparison.Ordinal);
+        });
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using C2C.Core.Messages;
+
+namespace C2C.Infra.Tests.Bicep;
+
+/// <summary>The inbound topic, its family subscriptions and how they match the Functions triggers.</summary>
+public sealed class ServiceBusTemplateTests
+{
+    private static readonly CompiledTemplate Template = CompiledTemplate.MainTemplate;
+
+    private static JsonArray Families =>
+        Template.Module("servicebus").Properties["template"]!["variables"]!["families"]!.AsArray();
+
+    [Fact]
+    public void Namespace_sku_is_a_parameter_and_local_auth_is_off()
+    {
+        var namespaces = Template.Single("Microsoft.ServiceBus/namespaces");
+
+        Assert.True(namespaces.Json.Bool("properties.disableLocalAuth"));
+        Assert.Equal(["Premium", "Standard"], Template.Root["parameters"]!["serviceBusSku"]!["allowedValues"]!.AsArray().Select(v => (string)v!).Order());
+    }
+
+    [Fact]
+    public void Inbound_topic_is_c2c_dot_country_with_duplicate_detection()
+    {
+        var topic = Template.Single("Microsoft.ServiceBus/namespaces/topics");
+
+        Assert.True(topic.Json.Bool("properties.requiresDuplicateDetection"));
+        Assert.Equal("[parameters('duplicateDetectionWindow')]", topic.Json.Str("properties.duplicateDetectionHistoryTimeWindow"));
+        Assert.Equal("c2c.tg", ArmValues.Format(Template.Root["variables"]!["names"].Str("topic")!, "tg"));
+    }
+
+    [Fact]
+    public void One_subscription_per_message_family_with_dead_lettering()
+    {
+        var subscription = Template.Single("Microsoft.ServiceBus/namespaces/topics/subscriptions");
+
+        Assert.Equal(Enum.GetNames<MessageFamily>().Order(), Families.Select(f => f.Str("family")!).Order());
+        Assert.All(Families, f => Assert.Equal(f.Str("family")!.ToLowerInvariant(), f.Str("subscription")));
+        Assert.Equal("[length(variables('families'))]", subscription.Json["copy"].Str("count"));
+        Assert.Equal("[parameters('maxDeliveryCount')]", subscription.Json.Str("properties.maxDeliveryCount"));
+        Assert.True(subscription.Json.Bool("properties.deadLetteringOnMessageExpiration"));
+        Assert.True(subscription.Json.Bool("properties.deadLetteringOnFilterEvaluationExceptions"));
+        Assert.Equal(10, Template.Root["parameters"]!["maxDeliveryCount"]!["defaultValue"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Each_subscription_replaces_its_default_rule_with_a_sql_filter_on_family()
+    {
+        var rule = Template.Single("Microsoft.ServiceBus/namespaces/topics/subscriptions/rules");
+
+        // Replacing $Default removes the catch-all TrueFilter the broker creates with the subscription.
+        Assert.EndsWith("'$Default')]", rule.Name, StringComparison.Ordinal);
+        Assert.Equal("SqlFilter", rule.Json.Str("properties.filterType"));
+        var expression = rule.Json.Str("properties.sqlFilter.sqlExpression")!;
+        Assert.Equal("[format('user.family = ''{0}''', variables('families')[copyIndex()].family)]", expression);
+        Assert.Equal("user.family = 'Transit'", ArmValues.Format(expression, "Transit"));
+    }
+
+    [Fact]
+    public void Functions_triggers_use_the_topic_setting_the_connection_and_existing_subscriptions()
+    {
+        var subscriptions = Families.Select(f => f.Str("subscription")).ToHashSet();
+        var triggers = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "functions", "C2C.Node", "FunctionsHost"), "function.json", SearchOption.AllDirectories)
+            .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!["bindings"]!.AsArray())
+            .Where(b => b.Str("type") == "serviceBusTrigger")
+            .ToList();
+
+        Assert.Equal(subscriptions.Count, triggers.Count);
+        Assert.All(triggers, t =>
+        {
+            Assert.Equal("%C2C_INBOUND_TOPIC%", t.Str("topicName"));
+            Assert.Equal("ServiceBusConnection", t.Str("connection"));
+            Assert.Contains(t.Str("subscriptionName"), subscriptions);
+        });
+    }
+}

@@ -1,0 +1,60 @@
+using C2C.Adapters.Storage;
+
+namespace C2C.Infra.Tests.Bicep;
+
+/// <summary>Storage account hardening, the WORM archive and the names the node's storage adapter expects.</summary>
+public sealed class StorageTemplateTests
+{
+    private static readonly CompiledTemplate Template = CompiledTemplate.MainTemplate;
+
+    [Fact]
+    public void Account_accepts_only_entra_id_over_tls_1_2()
+    {
+        var account = Template.Single("Microsoft.Storage/storageAccounts");
+
+        Assert.Equal("TLS1_2", account.Json.Str("properties.minimumTlsVersion"));
+        Assert.False(account.Json.Bool("properties.allowBlobPublicAccess"));
+        Assert.False(account.Json.Bool("properties.allowSharedKeyAccess"));
+        Assert.True(account.Json.Bool("properties.supportsHttpsTrafficOnly"));
+    }
+
+    [Fact]
+    public void Archive_container_has_time_based_retention_without_append_writes_and_versioning_is_on()
+    {
+        var policy = Template.Single("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies");
+
+        Assert.Contains("variables('archiveContainerName')", policy.Name, StringComparison.Ordinal);
+        Assert.Equal("[parameters('archiveRetentionDays')]", policy.Json.Str("properties.immutabilityPeriodSinceCreationInDays"));
+        Assert.False(policy.Json.Bool("properties.allowProtectedAppendWrites"));
+        Assert.True(Template.Single("Microsoft.Storage/storageAccounts/blobServices").Json.Bool("properties.isVersioningEnabled"));
+        Assert.Equal("[parameters('archiveRetentionDays')]",
+            Template.Module("storage").Properties["parameters"].Str("archiveRetentionDays.value"));
+    }
+
+    [Fact]
+    public void Container_and_table_names_are_those_of_the_storage_adapter()
+    {
+        const string node = "tg";
+        var expected = StorageNames.For(node);
+        var storage = Template.Module("storage").Properties["template"]!;
+
+        Assert.Equal(expected.Archive, ArmValues.Format((string)storage["variables"]!["archiveContainerName"]!, node));
+        var tables = storage["variables"]!["tableNames"]!.AsArray().Select(t => ArmValues.Format((string)t!, node));
+        Assert.Equal(new[] { expected.Movements, expected.Messages, expected.Deadlines, expected.Outbox, expected.Lookups }.Order(), tables.Order());
+        // The node name is the lower-case country code, as StorageNames.For(country) in the node.
+        Assert.Equal("[variables('cc')]", Template.Module("storage").Properties["parameters"].Str("nodeName.value"));
+        Assert.Equal("[toLower(parameters('country'))]", Template.Root["variables"].Str("cc"));
+    }
+
+    [Fact]
+    public void Deployment_and_functions_host_containers_exist_besides_the_archive()
+    {
+        var containers = Template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+        var hostNames = Template.Module("storage").Properties["template"]!["variables"]!["hostContainerNames"]!.AsArray().Select(n => (string)n!);
+
+        Assert.Equal(3, containers.Count); // archive, deployment package, host containers (one loop)
+        Assert.Equal(["azure-webjobs-hosts", "azure-webjobs-secrets"], hostNames.Order());
+        Assert.Contains(containers, c => c.Name.Contains("parameters('deploymentContainerName')", StringComparison.Ordinal));
+        Assert.All(containers, c => Assert.Equal("None", c.Json.Str("properties.publicAccess")));
+    }
+}
