@@ -1,3 +1,4 @@
+using C2C.Adapters.RabbitMq;
 using C2C.Core.Ports;
 
 namespace C2C.Node.Composition;
@@ -5,15 +6,41 @@ namespace C2C.Node.Composition;
 /// <summary>Picks the broker adapter (C2C:Messaging:Provider): None (HTTP only), RabbitMq or ServiceBus.</summary>
 public static class MessagingComposition
 {
-    public static void Add(IServiceCollection services, IConfiguration configuration, string country)
+    public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration["C2C:Messaging:Provider"] ?? "None";
+        var section = configuration.GetSection("C2C:Messaging");
+        var provider = section["Provider"] ?? "None";
         switch (provider.ToLowerInvariant())
         {
             case "none":
                 return;
+            case "rabbitmq":
+                AddRabbitMq(services, section.GetSection("RabbitMq"));
+                return;
             default:
-                throw new InvalidOperationException($"C2C:Messaging:Provider '{provider}' is not supported here (None, RabbitMq, ServiceBus)");
+                throw new InvalidOperationException($"C2C:Messaging:Provider '{provider}' is not supported (None, RabbitMq, ServiceBus)");
         }
+    }
+
+    private static void AddRabbitMq(IServiceCollection services, IConfigurationSection section)
+    {
+        var uri = section["Uri"] is { Length: > 0 } text && Uri.TryCreate(text, UriKind.Absolute, out var parsed)
+            ? parsed
+            : throw new InvalidOperationException("C2C:Messaging:RabbitMq:Uri must be an amqp:// URI");
+        var options = new RabbitMqOptions
+        {
+            Uri = uri,
+            DeliveryLimit = section.GetValue("DeliveryLimit", 10),
+            Prefetch = section.GetValue<ushort>("Prefetch", 16),
+            ConnectionName = section["ConnectionName"] ?? "c2c-node",
+        };
+        services.AddSingleton(new RabbitMqConnections(options));
+        services.AddSingleton<RabbitMqPublisher>();
+        services.AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<RabbitMqPublisher>());
+        services.AddSingleton<IMessageConsumer>(sp =>
+        {
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger<RabbitMqConsumer>();
+            return new RabbitMqConsumer(sp.GetRequiredService<RabbitMqConnections>(), (text, e) => log.LogWarning(e, "{Problem}", text));
+        });
     }
 }

@@ -63,7 +63,7 @@ public static class NodeComposition
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService<StorageInitializer>();
-        MessagingComposition.Add(services, configuration, registry.Self.Country);
+        MessagingComposition.Add(services, configuration);
         if (ModeOf(configuration) == HostingMode.Standalone)
         {
             services.AddHostedService<Hosting.Standalone.PeriodicWork>();
