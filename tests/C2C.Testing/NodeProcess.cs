@@ -61,9 +61,19 @@ public sealed class NodeProcess : IDisposable
         var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start node");
         _process = process;
         var log = new StreamWriter(_logPath, append: true) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.Exited += (_, _) => { lock (log) log.Dispose(); };
+        var closed = false;
+        // Output can still arrive after Exited: a write to the closed log would crash the test host.
+        void Write(string? line)
+        {
+            lock (log)
+            {
+                if (line is not null && !closed)
+                    log.WriteLine(line);
+            }
+        }
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        process.Exited += (_, _) => { lock (log) { closed = true; log.Dispose(); } };
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

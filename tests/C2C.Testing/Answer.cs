@@ -1,9 +1,9 @@
 using System.Xml.Linq;
 
-namespace C2C.Node.Tests.Http;
+namespace C2C.Testing;
 
 /// <summary>Reads the receipts and NACKs the node answers with.</summary>
-internal sealed record Answer(int Status, string Outcome, XDocument Xml)
+public sealed record Answer(int Status, string Outcome, XDocument Xml)
 {
     private static readonly XNamespace Ns = "urn:c2c:transit:v1";
 

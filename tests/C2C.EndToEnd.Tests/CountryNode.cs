@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace C2C.EndToEnd.Tests;
+
+/// <summary>A running country node seen from outside: its national office systems post, its auditor reads.</summary>
+public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDisposable
+{
+    private readonly HttpClient _offices = Client(process, network.OfficesKey(process.Country));
+    private readonly HttpClient _auditor = Client(process, network.AuditorKey(process.Country));
+
+    public string Country => process.Country;
+
+    public NodeProcess Process => process;
+
+    private static HttpClient Client(NodeProcess process, string apiKey)
+    {
+        var client = new HttpClient { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    /// <summary>Posts as the national office systems; asserts the node accepted it (with the answer in the failure text).</summary>
+    public async Task<Answer> AcceptedAsync(byte[] xml)
+    {
+        var answer = await PostAsync(xml);
+        Assert.True(answer.Status == 200 && answer.Outcome == "accepted", $"{Country}: {answer}");
+        return answer;
+    }
+
+    public async Task<Answer> PostAsync(byte[] xml)
+    {
+        var content = new ByteArrayContent(xml);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
+        return await Answer.ReadAsync(await _offices.PostAsync("api/v1/messages", content));
+    }
+
+    public async Task<string?> StatusAsync(string reference)
+    {
+        using var response = await _auditor.GetAsync($"api/v1/movements/{reference}");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return null;
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("status").GetString();
+    }
+
+    /// <summary>The movement's applied messages in order: (type, direction, status after, message id), and whether the hash chain holds.</summary>
+    public async Task<(IReadOnlyList<TimelineEntry> Events, bool ChainIntact)> TimelineAsync(string reference)
+    {
+        using var response = await _auditor.GetAsync($"api/v1/movements/{reference}/history");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return ([], true);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var events = json.RootElement.GetProperty("events").EnumerateArray().Select(e => new TimelineEntry(
+            e.GetProperty("messageType").GetString()!, e.GetProperty("direction").GetString()!,
+            e.GetProperty("statusAfter").GetString()!, e.GetProperty("messageId").GetString()!)).ToList();
+        return (events, json.RootElement.GetProperty("chainIntact").GetBoolean());
+    }
+
+    /// <summary>Polls (bounded) until the movement has the status; the failure names what the node had instead and its log tail.</summary>
+    public async Task WaitForStatusAsync(string reference, string status, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        string? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await StatusAsync(reference);
+            if (last == status)
+                return;
+            await Task.Delay(200);
+        }
+        var log = process.Log;
+        Assert.Fail($"{Country} {reference}: expected {status} within {seconds} s, has {last ?? "nothing"}\n--- node log tail ---\n{log[Math.Max(0, log.Length - 4000)..]}");
+    }
+
+    public void Dispose()
+    {
+        _offices.Dispose();
+        _auditor.Dispose();
+    }
+}
+
+public sealed record TimelineEntry(string MessageType, string Direction, string StatusAfter, string MessageId)
+{
+    public override string ToString() => $"{MessageType} {Direction} → {StatusAfter}";
+}

@@ -1,0 +1,135 @@
+using Xunit.Abstractions;
+
+namespace C2C.EndToEnd.Tests;
+
+/// <summary>
+/// Lomé → Cinkassé → Ouagadougou with two real nodes (TG, BF) over RabbitMQ and Azurite: every cross-border
+/// record travels through the broker, signed by the sending administration and verified by the receiver.
+/// </summary>
+[Collection(CorridorCollection.Name)]
+public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper output)
+{
+    private static readonly Dictionary<string, string> FastEnquiry = new() { ["C2C:Corridor:EnquiryAfterExpiryDays"] = "0" };
+
+    [Fact]
+    public async Task Full_journey_from_release_to_write_off_on_both_nodes()
+    {
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
+        var (tg, bf) = (corridor["TG"], corridor["BF"]);
+        var mrn = Movements.NewMrn();
+
+        Assert.Equal("Released", (await tg.AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn))).Value("MovementStatus"));
+        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
+        foreach (var (sample, bfStatus, tgStatus) in new[]
+                 {
+                     ("IE118-BorderPassageNotification", "ExpectedAtDestination", "InTransit"),
+                     ("IE180-IncidentNotification", "ExpectedAtDestination", "InTransit"),
+                     ("IE006-ArrivalAdvice", "ArrivedAtDestination", "Arrived"),
+                     ("IE018-ControlResults", "ControlResultsSent", "WrittenOff"),
+                 })
+        {
+            Assert.Equal(bfStatus, (await bf.AcceptedAsync(Movements.Sample(sample, mrn))).Value("MovementStatus"));
+            await tg.WaitForStatusAsync(mrn, tgStatus);
+        }
+        // The write-off notice (IE045) travels back: the guarantee is released on both sides.
+        await bf.WaitForStatusAsync(mrn, "WrittenOff");
+
+        var departure = await TimelineAsync(tg, mrn);
+        var destination = await TimelineAsync(bf, mrn);
+        Assert.Equal(["IE015 in", "IE050 out", "IE001 out", "IE118 in", "IE180 in", "IE006 in", "IE018 in", "IE045 out"], departure.Select(Short));
+        // The two anticipated records may arrive in either order; each report is applied, then forwarded to departure.
+        Assert.Equal(["IE001 in", "IE050 in"], destination.Take(2).Select(Short).Order());
+        Assert.Equal(["IE118 in", "IE118 out", "IE180 in", "IE180 out", "IE006 in", "IE006 out", "IE018 in", "IE018 out", "IE045 in"], destination.Skip(2).Select(Short));
+        AssertEachMessageOnce(departure, destination);
+    }
+
+    [Fact]
+    public async Task Diversion_to_an_undeclared_office_requests_the_record_and_completes()
+    {
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
+        var (tg, bf) = (corridor["TG"], corridor["BF"]);
+        var mrn = Movements.NewMrn();
+        await tg.AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
+        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
+        await bf.AcceptedAsync(Movements.Sample("IE118-BorderPassageNotification", mrn));
+
+        // The truck turns up at Bobo-Dioulasso instead of Ouagadougou.
+        var arrival = Movements.AtOffice(Movements.Sample("IE006-ArrivalAdvice", mrn), "BFOUA001", "BFBOB001");
+        Assert.Equal("ArrivedAtDestination", (await bf.AcceptedAsync(arrival)).Value("MovementStatus"));
+        await tg.WaitForStatusAsync(mrn, "Arrived");
+        // Departure answered the record request (IE002 → IE003) for the undeclared office.
+        await WaitForAsync(bf, mrn, t => t.Any(e => e.MessageType == "IE003" && e.Direction == "Inbound"));
+        await bf.AcceptedAsync(Movements.AtOffice(Movements.Sample("IE018-ControlResults", mrn), "BFOUA001", "BFBOB001"));
+        await tg.WaitForStatusAsync(mrn, "WrittenOff");
+        await bf.WaitForStatusAsync(mrn, "WrittenOff");
+        var departure = await TimelineAsync(tg, mrn);
+        Assert.Contains(departure, e => e.MessageType == "IE002" && e.Direction == "Inbound");
+        Assert.Contains(departure, e => e.MessageType == "IE003" && e.Direction == "Outbound");
+        AssertEachMessageOnce(departure, await TimelineAsync(bf, mrn));
+    }
+
+    [Fact]
+    public async Task Invalidation_after_release_cancels_at_the_destination_and_later_reports_are_refused()
+    {
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
+        var (tg, bf) = (corridor["TG"], corridor["BF"]);
+        var mrn = Movements.NewMrn();
+        await tg.AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
+        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
+        Assert.Equal("Cancelled", (await tg.AcceptedAsync(Movements.Sample("IE009-InvalidationDecision", mrn))).Value("MovementStatus"));
+        await bf.WaitForStatusAsync(mrn, "Cancelled");
+
+        var late = await bf.PostAsync(Movements.Sample("IE118-BorderPassageNotification", mrn));
+        Assert.Equal(422, late.Status);
+        Assert.Contains("92", late.ErrorCodes);
+        Assert.Equal("Cancelled", await tg.StatusAsync(mrn));
+    }
+
+    [Fact]
+    public async Task Time_limit_expiry_raises_overdue_then_an_enquiry_answered_across_the_border()
+    {
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"], FastEnquiry);
+        var (tg, bf) = (corridor["TG"], corridor["BF"]);
+        var mrn = Movements.NewMrn();
+        await tg.AcceptedAsync(Movements.OverdueDeclaration(mrn));
+        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
+        // The sweep finds the expired time limit, then the enquiry deadline (0 days here): IE142 goes to BF,
+        // BF answers IE143 "not arrived" by itself, and departure records the enquiry as unresolved.
+        await tg.WaitForStatusAsync(mrn, "EnquiryUnresolved", seconds: 45);
+        var departure = await TimelineAsync(tg, mrn);
+        Assert.Contains(departure, e => e.StatusAfter == "Overdue");
+        Assert.Contains(departure, e => e.MessageType == "IE142" && e.Direction == "Outbound");
+        Assert.Contains(departure, e => e.MessageType == "IE143" && e.Direction == "Inbound");
+        AssertEachMessageOnce(departure, await TimelineAsync(bf, mrn));
+    }
+
+    private async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(CountryNode node, string mrn)
+    {
+        var (events, intact) = await node.TimelineAsync(mrn);
+        output.WriteLine($"{node.Country} {mrn}: {string.Join(" | ", events)}");
+        Assert.True(intact, $"{node.Country}: hash chain broken");
+        return events;
+    }
+
+    private static async Task WaitForAsync(CountryNode node, string mrn, Func<IReadOnlyList<TimelineEntry>, bool> condition, int seconds = 30)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(seconds); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            if (condition((await node.TimelineAsync(mrn)).Events))
+                return;
+        }
+        Assert.Fail($"{node.Country} {mrn}: condition not met within {seconds} s: {string.Join(" | ", (await node.TimelineAsync(mrn)).Events)}");
+    }
+
+    private static string Short(TimelineEntry e) => $"{e.MessageType} {(e.Direction == "Inbound" ? "in" : "out")}";
+
+    /// <summary>
+    /// Nothing applied twice: every message id appears once per node and direction (a forwarded report is the same
+    /// message going out again; timers are events too, with their own ids).
+    /// </summary>
+    internal static void AssertEachMessageOnce(params IReadOnlyList<TimelineEntry>[] timelines)
+    {
+        foreach (var timeline in timelines)
+            Assert.Equal(timeline.Count, timeline.Select(e => (e.MessageId, e.Direction)).Distinct().Count());
+    }
+}
