@@ -56,7 +56,7 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var events = json.RootElement.GetProperty("events").EnumerateArray().Select(e => new TimelineEntry(
             e.GetProperty("messageType").GetString()!, e.GetProperty("direction").GetString()!,
-            e.GetProperty("statusAfter").GetString()!, e.GetProperty("messageId").GetString()!)).ToList();
+            e.GetProperty("statusAfter").GetString()!, e.GetProperty("messageId").GetString()!, e.GetProperty("archiveName").GetString()!)).ToList();
         return (events, json.RootElement.GetProperty("chainIntact").GetBoolean());
     }
 
@@ -76,6 +76,9 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
         Assert.Fail($"{Country} {reference}: expected {status} within {seconds} s, has {last ?? "nothing"}\n--- node log tail ---\n{log[Math.Max(0, log.Length - 4000)..]}");
     }
 
+    /// <summary>The archived XML, byte for byte (auditor role).</summary>
+    public Task<byte[]> ArchivedAsync(string archiveName) => _auditor.GetByteArrayAsync($"api/v1/archive/{archiveName}");
+
     public void Dispose()
     {
         _offices.Dispose();
@@ -83,7 +86,7 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
     }
 }
 
-public sealed record TimelineEntry(string MessageType, string Direction, string StatusAfter, string MessageId)
+public sealed record TimelineEntry(string MessageType, string Direction, string StatusAfter, string MessageId, string ArchiveName)
 {
     public override string ToString() => $"{MessageType} {Direction} → {StatusAfter}";
 }

@@ -1,0 +1,89 @@
+using C2C.Adapters.RabbitMq;
+using C2C.Core.Messages;
+using C2C.Core.Ports;
+using Xunit.Abstractions;
+
+namespace C2C.EndToEnd.Tests;
+
+/// <summary>
+/// Nothing lost, nothing applied twice: nodes killed with SIGKILL mid-flow, the broker and the storage emulator
+/// restarted, duplicate deliveries injected; every movement still ends written off on both sides, each message once.
+/// </summary>
+[Collection(CorridorCollection.Name)]
+public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
+{
+    private const int Movements = 6;
+
+    [Fact]
+    public async Task Killed_nodes_restarted_broker_and_storage_and_duplicates_still_end_in_one_correct_state()
+    {
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
+        var (tg, bf) = (corridor["TG"], corridor["BF"]);
+        var mrns = Enumerable.Range(0, Movements).Select(_ => EndToEnd.Tests.Movements.NewMrn()).ToList();
+        var firstHalf = mrns.Take(Movements / 2).ToList();
+        var secondHalf = mrns.Skip(Movements / 2).ToList();
+
+        // 1. Releases at Lomé; Burkina's node dies (SIGKILL) while the records are on their way.
+        foreach (var mrn in firstHalf)
+            await tg.AcceptedAsync(EndToEnd.Tests.Movements.Sample("IE015-TransitDeclaration", mrn));
+        bf.Process.Kill();
+        // 2. The broker restarts under Togo's node; Togo keeps releasing (published or left in its outbox).
+        stack.RestartRabbitMq();
+        foreach (var mrn in secondHalf)
+            await tg.AcceptedAsync(EndToEnd.Tests.Movements.Sample("IE015-TransitDeclaration", mrn));
+        // 3. The storage emulator restarts under Togo's node.
+        stack.RestartAzurite();
+        // 4. Duplicate deliveries: every anticipated record of the first movements published again, same ids.
+        await PublishDuplicatesAsync(corridor, tg, firstHalf);
+        // 5. Burkina comes back: it gets everything queued, once.
+        await corridor.RestartAsync("BF");
+        foreach (var mrn in mrns)
+            await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder", seconds: 60);
+
+        // 6. Border passages; Togo is killed while they travel, and restarted.
+        foreach (var mrn in mrns)
+            await bf.AcceptedAsync(EndToEnd.Tests.Movements.Sample("IE118-BorderPassageNotification", mrn));
+        tg.Process.Kill();
+        await corridor.RestartAsync("TG");
+        foreach (var mrn in mrns)
+            await tg.WaitForStatusAsync(mrn, "InTransit", seconds: 60);
+        // 7. Arrival and control results: written off on both sides.
+        foreach (var mrn in mrns)
+        {
+            await bf.AcceptedAsync(EndToEnd.Tests.Movements.Sample("IE006-ArrivalAdvice", mrn));
+            await bf.AcceptedAsync(EndToEnd.Tests.Movements.Sample("IE018-ControlResults", mrn));
+        }
+        foreach (var mrn in mrns)
+        {
+            await tg.WaitForStatusAsync(mrn, "WrittenOff", seconds: 60);
+            await bf.WaitForStatusAsync(mrn, "WrittenOff", seconds: 60);
+        }
+
+        foreach (var mrn in mrns)
+        {
+            var (departure, departureIntact) = await tg.TimelineAsync(mrn);
+            var (destination, destinationIntact) = await bf.TimelineAsync(mrn);
+            output.WriteLine($"{mrn}\n  TG: {string.Join(" | ", departure)}\n  BF: {string.Join(" | ", destination)}");
+            Assert.True(departureIntact && destinationIntact, $"{mrn}: hash chain broken");
+            Assert.Equal(["IE015", "IE050", "IE001", "IE118", "IE006", "IE018", "IE045"], departure.Select(e => e.MessageType));
+            // The two records (either order), each report applied then forwarded, the write-off.
+            Assert.Equal(["IE001", "IE050"], destination.Take(2).Select(e => e.MessageType).Order());
+            Assert.Equal(["IE118", "IE118", "IE006", "IE006", "IE018", "IE018", "IE045"], destination.Skip(2).Select(e => e.MessageType));
+            TransitCorridorTests.AssertEachMessageOnce(departure, destination);
+        }
+    }
+
+    /// <summary>Re-publishes archived anticipated records straight to Burkina's topic, as a broker redelivery or a replaying relay would.</summary>
+    private static async Task PublishDuplicatesAsync(Corridor corridor, CountryNode tg, IEnumerable<string> mrns)
+    {
+        await using var publisher = new RabbitMqPublisher(new RabbitMqConnections(new RabbitMqOptions { Uri = corridor.Broker.Uri }));
+        foreach (var mrn in mrns)
+        {
+            foreach (var record in (await tg.TimelineAsync(mrn)).Events.Where(e => e.MessageType is "IE050" or "IE001"))
+            {
+                var bytes = await tg.ArchivedAsync(record.ArchiveName);
+                await publisher.PublishAsync(new BusMessage(record.MessageId, null, record.MessageType, MessageFamily.Transit, "TG", "BF", bytes), CancellationToken.None);
+            }
+        }
+    }
+}
