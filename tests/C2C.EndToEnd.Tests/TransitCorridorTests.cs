@@ -90,17 +90,21 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
     {
         await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"], FastEnquiry);
         var (tg, bf) = (corridor["TG"], corridor["BF"]);
-        var mrn = Movements.NewMrn();
-        await tg.AcceptedAsync(Movements.OverdueDeclaration(mrn));
-        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
-        // The sweep finds the expired time limit, then the enquiry deadline (0 days here): IE142 goes to BF,
-        // BF answers IE143 "not arrived" by itself, and departure records the enquiry as unresolved.
-        await tg.WaitForStatusAsync(mrn, "EnquiryUnresolved", seconds: 45);
-        var departure = await TimelineAsync(tg, mrn);
-        Assert.Contains(departure, e => e.StatusAfter == "Overdue");
-        Assert.Contains(departure, e => e.MessageType == "IE142" && e.Direction == "Outbound");
-        Assert.Contains(departure, e => e.MessageType == "IE143" && e.Direction == "Inbound");
-        AssertEachMessageOnce(departure, await TimelineAsync(bf, mrn));
+        // Two movements expiring in the same minute: each has its own timers.
+        string[] mrns = [Movements.NewMrn(), Movements.NewMrn()];
+        foreach (var mrn in mrns)
+            await tg.AcceptedAsync(Movements.OverdueDeclaration(mrn));
+        foreach (var mrn in mrns)
+        {
+            // The expired time limit is found at once, then the enquiry deadline (0 days here): IE142 goes to BF,
+            // BF answers IE143 "not arrived" by itself, and departure records the enquiry as unresolved.
+            await tg.WaitForStatusAsync(mrn, "EnquiryUnresolved", seconds: 45);
+            var departure = await TimelineAsync(tg, mrn);
+            Assert.Contains(departure, e => e.StatusAfter == "Overdue");
+            Assert.Contains(departure, e => e.MessageType == "IE142" && e.Direction == "Outbound");
+            Assert.Contains(departure, e => e.MessageType == "IE143" && e.Direction == "Inbound");
+            AssertEachMessageOnce(departure, await TimelineAsync(bf, mrn));
+        }
     }
 
     private async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(CountryNode node, string mrn)

@@ -13,17 +13,25 @@ namespace C2C.Core.Cargo;
 
 /// <summary>
 /// SASEC pre-arrival cargo data: the export node forwards PA001 to the import country; the import node targets it and
-/// acknowledges (PA002); the arrival report (PA003) records the vessel's consignments at the import port.
+/// acknowledges (PA002); the arrival report (PA003) records the vessel's consignments at the import port, and its
+/// arrival timer matches each of them against the pre-arrival data (matched, or arrived without any: an alert).
 /// </summary>
 public sealed class CargoProcess(string nodeCountry) : IMovementProcess
 {
+    /// <summary>Timer set by an arrival report, due at once: the match against pre-arrival data (a timer, so a crash half-way is resumed by the sweep).</summary>
+    public const string ArrivalMatch = "ArrivalMatch";
+
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public static bool IsCargo(MovementRecord record) => record.Attributes.TryGetValue("Family", out var family) && family == "Cargo";
+
+    public bool Owns(MovementRecord record) => IsCargo(record);
 
     public bool Handles(ParsedMessage message) => message.Kind.Family == MessageFamily.Cargo;
 
     public MovementDecision Decide(string reference, MovementRecord? current, ParsedMessage m, MessageOrigin origin)
     {
-        var state = current is null ? null : JsonSerializer.Deserialize<CargoState>(current.StateJson, Json);
+        var state = current is null ? null : State(current);
         var local = m.Header.SenderOffice[..2] == nodeCountry;
         return (m.Kind.Code, state?.Status, local) switch
         {
@@ -36,18 +44,53 @@ public sealed class CargoProcess(string nodeCountry) : IMovementProcess
                     Status = CargoStatus.Acknowledged,
                     RiskFlags = m.Root.Elements(ParsedMessage.Ns + "RiskFlag").Select(f => f.Element(ParsedMessage.Ns + "Code")!.Value).ToList(),
                 }, [], $"Acknowledged by {m.Header.SenderOffice}: {m.Value("Status")}"),
-            ("PA003", null, true) => Decided(new CargoState
-                {
-                    Status = CargoStatus.VesselArrived, Voyage = reference, PortOfDischarge = m.Value("PortOfDischarge"),
-                    Consignments = m.Root.Elements(ParsedMessage.Ns + "ConsignmentReference").Select(c => c.Value).ToList(),
-                }, [], $"Vessel of voyage {reference} arrived at {m.Value("PortOfDischarge")} on {XmlConvert.ToDateTimeOffset(m.Value("ActualArrivalDateTime")!):yyyy-MM-dd HH:mm}Z"),
+            ("PA003", null, true) => VesselArrived(reference, m),
             (_, null, _) => MovementDecision.Rejected(new MessageError(ErrorCodes.UnknownMrn, $"{m.Kind.Code}: no cargo record {reference} here.", $"/{m.Kind.RootElement}/Header")),
             _ => MovementDecision.Rejected(new MessageError(ErrorCodes.OutOfSequence, $"{m.Kind.Code} is out of sequence: cargo record {reference} is {state?.Status}.", $"/{m.Kind.RootElement}/Header")),
         };
     }
 
+    /// <summary>The voyage itself does not change when its arrival is matched; the consignments do (<see cref="FollowUps"/>).</summary>
     public MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset now) =>
-        throw new InvalidOperationException("cargo records have no timers");
+        kind == ArrivalMatch ? Decided(State(current), [], "") with { Persist = false } : throw new InvalidOperationException($"cargo records have no {kind} timer");
+
+    public IReadOnlyList<FollowUp> FollowUps(MovementRecord current, string kind)
+    {
+        var voyage = State(current);
+        if (kind != ArrivalMatch || voyage.Status != CargoStatus.VesselArrived)
+            return [];
+        return voyage.Consignments.Select(c => new FollowUp(c, "ARRIVAL", consignment => MatchArrival(consignment, current.MovementReference, voyage))).ToList();
+    }
+
+    private static MovementDecision? MatchArrival(MovementRecord? consignment, string voyageReference, CargoState voyage)
+    {
+        var state = consignment is null ? null : State(consignment);
+        return state?.Status switch
+        {
+            null => Decided(new CargoState
+                {
+                    Status = CargoStatus.ArrivedWithoutPreArrival, Voyage = voyageReference, PortOfDischarge = voyage.PortOfDischarge, ArrivedAt = voyage.ArrivedAt,
+                    RiskFlags = ["NO-PRE-ARRIVAL|Arrived without pre-arrival cargo data: not risk-assessed before arrival"],
+                }, [], $"Arrived on voyage {voyageReference} without pre-arrival data: alert"),
+            CargoStatus.Announced => Decided(state with { Status = CargoStatus.Arrived, ArrivedAt = voyage.ArrivedAt },
+                [], $"Arrived on voyage {voyageReference}: matches the pre-arrival data ({state.RiskFlags.Count} risk flag(s) to check)"),
+            _ => null, // already matched
+        };
+    }
+
+    private static MovementDecision VesselArrived(string reference, ParsedMessage m)
+    {
+        var arrivedAt = XmlConvert.ToDateTimeOffset(m.Value("ActualArrivalDateTime")!);
+        var state = new CargoState
+        {
+            Status = CargoStatus.VesselArrived, Voyage = reference, PortOfDischarge = m.Value("PortOfDischarge"), ArrivedAt = arrivedAt,
+            Consignments = m.Root.Elements(ParsedMessage.Ns + "ConsignmentReference").Select(c => c.Value).Distinct().ToList(),
+        };
+        return Decided(state, [], $"Vessel of voyage {reference} arrived at {state.PortOfDischarge} on {arrivedAt:yyyy-MM-dd HH:mm}Z with {state.Consignments.Count} consignment(s)")
+            with { SetDeadlines = [new DeadlineChange(ArrivalMatch, DeadlineChange.Immediately)] }; // the report is the fact of arrival
+    }
+
+    private static CargoState State(MovementRecord record) => JsonSerializer.Deserialize<CargoState>(record.StateJson, Json)!;
 
     public bool NeedsDeclaration(TransitIntent intent) => false;
 

@@ -10,6 +10,10 @@ public enum CargoStatus
     Announced,
     /// <summary>Import side (voyage): the vessel arrived with the listed consignments.</summary>
     VesselArrived,
+    /// <summary>Import side: the consignment arrived and matches the pre-arrival data received for it.</summary>
+    Arrived,
+    /// <summary>Import side: the consignment arrived with no pre-arrival data (alert: not risk-assessed in advance).</summary>
+    ArrivedWithoutPreArrival,
 }
 
 /// <summary>State of a consignment (keyed by transport document number) or of a voyage's arrival report.</summary>
@@ -24,6 +28,8 @@ public sealed record CargoState
     public string? PortOfDischarge { get; init; }
 
     public DateTimeOffset? EstimatedArrival { get; init; }
+
+    public DateTimeOffset? ArrivedAt { get; init; }
 
     public IReadOnlyList<string> RiskFlags { get; init; } = [];
 

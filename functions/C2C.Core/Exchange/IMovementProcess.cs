@@ -9,6 +9,9 @@ public interface IMovementProcess
 {
     bool Handles(ParsedMessage message);
 
+    /// <summary>Whether a stored record is this process's (for its timers).</summary>
+    bool Owns(MovementRecord record);
+
     MovementDecision Decide(string movementReference, MovementRecord? current, ParsedMessage message, MessageOrigin origin);
 
     MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset now);
@@ -17,4 +20,13 @@ public interface IMovementProcess
     byte[] Compose(TransitIntent intent, string messageId, string movementReference, string? stateJsonAfter, ParsedMessage? declaration, DateTimeOffset now);
 
     bool NeedsDeclaration(TransitIntent intent);
+
+    /// <summary>
+    /// Events a due timer of <paramref name="current"/> applies to other records first (e.g. a vessel's arrival to each
+    /// consignment on board). Each is applied once: its id derives from the timer's.
+    /// </summary>
+    IReadOnlyList<FollowUp> FollowUps(MovementRecord current, string kind) => [];
 }
+
+/// <summary>A node-internal event for another record; <see cref="Decide"/> gets that record (null if none yet) and may return null for "nothing to do".</summary>
+public sealed record FollowUp(string Reference, string EventType, Func<MovementRecord?, MovementDecision?> Decide);

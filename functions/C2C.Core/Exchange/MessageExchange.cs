@@ -51,6 +51,7 @@ public sealed class MessageExchange(
             {
                 case CommitOutcome.Committed:
                     await PublishAsync(step.Outbox, cancellationToken);
+                    await RunDueDeadlinesAsync(mref, decision, now, cancellationToken);
                     return new ExchangeResult(ExchangeOutcome.Accepted, receipt, step.Status, step.Events[0].Sequence, null);
                 case CommitOutcome.Duplicate:
                     return Replay(message, (await index.FindMessageAsync(mref, message.Header.MessageId, cancellationToken))!);
@@ -65,31 +66,63 @@ public sealed class MessageExchange(
         throw new InvalidOperationException($"movement {mref}: still concurrently updated after {MaxAttempts} attempts");
     }
 
-    /// <summary>A due timer: applied like a message whose id is the timer's, so a repeated sweep changes nothing twice.</summary>
+    /// <summary>
+    /// A due timer: applied like a message whose id is the timer's, so a repeated sweep changes nothing twice. Its
+    /// follow-ups on other records go first: if the node dies half-way, the next sweep finds the timer still due.
+    /// </summary>
     public async Task HandleDeadlineAsync(Deadline deadline, CancellationToken cancellationToken)
     {
-        var timerId = $"timer-{deadline.Kind}-{deadline.DueAt.UtcDateTime:yyyyMMddHHmm}";
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        // Message ids are unique node-wide (not per movement): the movement's reference is part of the timer's id.
+        var timerId = $"timer-{deadline.Kind}-{deadline.DueAt.UtcDateTime:yyyyMMddHHmm}-{deadline.MovementReference}";
+        if (await index.GetAsync(deadline.MovementReference, cancellationToken) is { } owner && processes.FirstOrDefault(p => p.Owns(owner)) is { } process)
         {
-            var current = await index.GetAsync(deadline.MovementReference, cancellationToken);
-            if (current is null || await index.FindMessageAsync(deadline.MovementReference, timerId, cancellationToken) is not null)
-                break;
-            var process = processes.OfType<TransitProcess>().First();
-            var decision = process.OnDeadline(current, deadline.Kind, clock.GetUtcNow());
-            if (!decision.Persist || decision.Rejection is not null)
-                break;
-            var now = clock.GetUtcNow();
-            var timerEvent = new MovementEvent(current.EventCount + 1, timerId, "TIMER", MessageDirection.Inbound, node.GatewayOffice, node.GatewayOffice,
-                "", "", decision.Status, decision.History, now, "", "");
-            var step = await PrepareOutgoingAsync(process, deadline.MovementReference, current, decision, null, timerEvent, now, cancellationToken);
-            var dedup = new DedupRecord(timerId, deadline.MovementReference, "", timerEvent.Sequence, []);
-            if (await CommitAsync(deadline.MovementReference, current, decision, step, dedup, cancellationToken) == CommitOutcome.Committed)
-            {
-                await PublishAsync(step.Outbox, cancellationToken);
-                break;
-            }
+            foreach (var followUp in process.FollowUps(owner, deadline.Kind))
+                await ApplyInternalAsync(process, followUp.Reference, $"{timerId}-{followUp.Reference}", followUp.EventType, followUp.Decide, cancellationToken);
+            await ApplyInternalAsync(process, deadline.MovementReference, timerId, "TIMER",
+                current => current is null ? null : process.OnDeadline(current, deadline.Kind, clock.GetUtcNow()), cancellationToken);
         }
         await index.CompleteDeadlineAsync(deadline, cancellationToken);
+    }
+
+    /// <summary>Timers due at once (a vessel that has already arrived, a time limit already past) run now rather than at the next sweep.</summary>
+    private async Task RunDueDeadlinesAsync(string mref, MovementDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var due in decision.SetDeadlines.Where(d => d.DueBy(now) <= now))
+        {
+            try
+            {
+                await HandleDeadlineAsync(new Deadline(mref, due.Kind, due.DueBy(now)), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // committed with the movement: the sweeper applies it
+            }
+        }
+    }
+
+    /// <summary>An event the node raises itself (no message received): same commit path, its own id for exactly-once.</summary>
+    private async Task ApplyInternalAsync(IMovementProcess process, string mref, string eventId, string eventType,
+        Func<MovementRecord?, MovementDecision?> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var current = await index.GetAsync(mref, cancellationToken);
+            if (await index.FindMessageAsync(mref, eventId, cancellationToken) is not null)
+                return;
+            if (decide(current) is not { Persist: true, Rejection: null } decision)
+                return;
+            var now = clock.GetUtcNow();
+            var internalEvent = new MovementEvent((current?.EventCount ?? 0) + 1, eventId, eventType, MessageDirection.Inbound, node.GatewayOffice, node.GatewayOffice,
+                "", "", decision.Status, decision.History, now, "", "");
+            var step = await PrepareOutgoingAsync(process, mref, current, decision, null, internalEvent, now, cancellationToken);
+            var dedup = new DedupRecord(eventId, mref, "", internalEvent.Sequence, []);
+            if (await CommitAsync(mref, current, decision, step, dedup, cancellationToken) == CommitOutcome.Committed)
+            {
+                await PublishAsync(step.Outbox, cancellationToken);
+                return;
+            }
+        }
+        throw new InvalidOperationException($"movement {mref}: still concurrently updated after {MaxAttempts} attempts");
     }
 
     /// <summary>Publishes what is committed; a failure leaves the item for the outbox relay (nothing is lost).</summary>
@@ -175,7 +208,7 @@ public sealed class MessageExchange(
             persist ? decision.StateJson : current?.StateJson ?? "{}",
             persist ? decision.Attributes : current?.Attributes ?? new Dictionary<string, string>(),
             step.Events, dedup, step.Outbox,
-            decision.SetDeadlines.Select(d => new Deadline(mref, d.Kind, d.DueAt)).ToList(), decision.ClearDeadlines, current?.Status);
+            decision.SetDeadlines.Select(d => new Deadline(mref, d.Kind, d.DueBy(step.Events[0].AppliedAt))).ToList(), decision.ClearDeadlines, current?.Status);
         return index.CommitAsync(commit, cancellationToken);
     }
 

@@ -13,6 +13,8 @@ public sealed class RecordOnlyProcess : IMovementProcess
     public bool Handles(ParsedMessage message) =>
         message.Kind.Family == MessageFamily.Control && message.MovementReference is not { Length: 18 };
 
+    public bool Owns(MovementRecord record) => false;
+
     public MovementDecision Decide(string reference, MovementRecord? current, ParsedMessage m, MessageOrigin origin) =>
         new("Recorded", "{}", new Dictionary<string, string>(), [], [], [],
             $"{m.Kind.Code} from {m.Header.SenderOffice} recorded (answers {m.Header.CorrelationId ?? "no message"})", null);

@@ -1,3 +1,4 @@
+using C2C.Core.Cargo;
 using C2C.Core.Composition;
 using C2C.Core.Messages;
 using C2C.Core.Ports;
@@ -9,6 +10,8 @@ namespace C2C.Core.Exchange;
 public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy) : IMovementProcess
 {
     public bool Handles(ParsedMessage message) => message.Kind.Family != MessageFamily.Cargo && message.MovementReference is { Length: 18 };
+
+    public bool Owns(MovementRecord record) => record.MovementReference.Length == 18 && !CargoProcess.IsCargo(record);
 
     public MovementDecision Decide(string mrn, MovementRecord? current, ParsedMessage message, MessageOrigin origin)
     {

@@ -13,7 +13,13 @@ public enum IntentAction
 /// <param name="Detail">For composed answers: a code the composer needs (refusal code, enquiry answer...).</param>
 public sealed record TransitIntent(MessageKind Kind, IntentAction Action, string RecipientOffice, string? CorrelationId, string? Detail = null);
 
-public sealed record DeadlineChange(string Kind, DateTimeOffset DueAt);
+public sealed record DeadlineChange(string Kind, DateTimeOffset DueAt)
+{
+    /// <summary>"Due when committed": deciders are pure and have no clock; the exchange puts in the commit time.</summary>
+    public static readonly DateTimeOffset Immediately = DateTimeOffset.MinValue;
+
+    public DateTimeOffset DueBy(DateTimeOffset committedAt) => DueAt == Immediately ? committedAt : DueAt;
+}
 
 /// <summary>
 /// What the process manager decided for one event or deadline. Either a rejection (nothing changes; the sender gets
