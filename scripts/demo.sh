@@ -16,7 +16,13 @@ say "Building the node"
 dotnet build functions/C2C.Node -c Release -v q -nologo >/dev/null
 
 export C2C_STACK_DIR="$ROOT/.stack/demo"
+# Ports of its own, so the demo runs beside the test stack (both loopback only).
+export C2C_AZURITE_BLOB_PORT=10200 C2C_AZURITE_QUEUE_PORT=10201 C2C_AZURITE_TABLE_PORT=10202
+export C2C_RABBIT_PORT=5782 C2C_RABBIT_DIST_PORT=25782 C2C_EPMD_PORT=4479 C2C_RABBIT_MGMT_PORT=15782
 DEMO="$C2C_STACK_DIR/nodes"
+# Every run starts from empty storage and broker: the samples carry fixed MRNs and message ids.
+bash scripts/stack/stop.sh all >/dev/null 2>&1 || true
+rm -rf "$C2C_STACK_DIR"
 bash scripts/stack/start.sh all
 source "$C2C_STACK_DIR/env"
 bash scripts/certs/generate-dev-certs.sh --signing-key ec "$ROOT/.certs" TG BF IN MV >/dev/null

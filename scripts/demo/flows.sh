@@ -1,5 +1,6 @@
 # Demo flows (sourced by scripts/demo.sh, which defines port[], the *_KEY variables and say()).
 MRN=26TGLOM000000142J4
+CONSIGNMENT=TUTMLE2611240001
 SAMPLES=schemas/samples
 
 # post COUNTRY KEY SAMPLE_FILE: prints the node's answer (receipt or NACK) in one line
@@ -39,14 +40,35 @@ archived() {
   head -20 "$DEMO/archived.xml" | sed 's/^/  | /'; echo "  | ..."
 }
 
+# step COUNTRY KEY SAMPLE [WAIT_COUNTRY WAIT_KEY REF STATUS]: posts, then waits until the message's effect shows at the other node
+step() {
+  post "$1" "$2" "$SAMPLES/$3.xml"
+  [ $# -gt 3 ] && { wait_status "$4" "$5" "$6" "$7" && printf '  %-40s    %s now %s\n' "" "$4" "$7"; }
+  return 0
+}
+
 run_flows() {
-  say "Transit Lome -> Cinkasse -> Ouagadougou: release at the Togo node"
-  post TG "$TG_OFFICES_KEY" $SAMPLES/IE015-TransitDeclaration.xml
-  post TG "$TG_OFFICES_KEY" $SAMPLES/IE015-TransitDeclaration.xml
+  say "Transit Lome -> Cinkasse -> Ouagadougou (Togo node: departure; Burkina Faso node: border and destination)"
+  step TG "$TG_OFFICES_KEY" IE015-TransitDeclaration          BF "$BF_AUDIT_KEY" $MRN ExpectedAtBorder
+  step TG "$TG_OFFICES_KEY" IE015-TransitDeclaration
+  step BF "$BF_OFFICES_KEY" IE118-BorderPassageNotification   TG "$TG_AUDIT_KEY" $MRN InTransit
+  step BF "$BF_OFFICES_KEY" IE006-ArrivalAdvice               TG "$TG_AUDIT_KEY" $MRN Arrived
+  step BF "$BF_OFFICES_KEY" IE018-ControlResults              TG "$TG_AUDIT_KEY" $MRN WrittenOff
+  wait_status BF "$BF_AUDIT_KEY" $MRN WrittenOff && echo "  guarantee released: written off at departure, notice applied at destination"
+
+  say "Pre-arrival cargo data Tuticorin -> Male (India node: export; Maldives node: import)"
+  step IN "$IN_OFFICES_KEY" PA001-PreArrivalCargoData         MV "$MV_AUDIT_KEY" $CONSIGNMENT Announced
+  wait_status IN "$IN_AUDIT_KEY" $CONSIGNMENT Acknowledged && echo "  acknowledgement (with risk flags) back at Tuticorin"
+  step MV "$MV_OFFICES_KEY" PA003-CargoArrivalReport          MV "$MV_AUDIT_KEY" $CONSIGNMENT Arrived
+
   say "Hostile and wrong input is refused with a NACK, nothing stored"
   printf '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><StatusRequest xmlns="urn:c2c:transit:v1">&e;</StatusRequest>' > "$DEMO/xxe.xml"
   post TG "$TG_OFFICES_KEY" "$DEMO/xxe.xml"
   post TG "$TG_OFFICES_KEY" $SAMPLES/IE006-ArrivalAdvice.xml
+
   timeline TG "$TG_AUDIT_KEY" $MRN
-  archived TG "$TG_AUDIT_KEY" $MRN IE050
+  timeline BF "$BF_AUDIT_KEY" $MRN
+  timeline IN "$IN_AUDIT_KEY" $CONSIGNMENT
+  timeline MV "$MV_AUDIT_KEY" $CONSIGNMENT
+  archived BF "$BF_AUDIT_KEY" $MRN IE050
 }
