@@ -15,6 +15,7 @@ public sealed class InboundDeliveryHandler(NodeContext node, ISignatureVerifier 
 {
     public async Task<DeliveryOutcome> HandleAsync(BusDelivery delivery, CancellationToken cancellationToken)
     {
+        using var trace = TraceContext.ContinueFrom("C2C.Inbound", delivery.Message.TraceParent, delivery.Message.TraceState);
         var raw = delivery.Message.Body;
         var source = delivery.Message.SourceCountry;
         if (source == node.Country)

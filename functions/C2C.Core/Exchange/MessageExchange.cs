@@ -28,6 +28,7 @@ public sealed class MessageExchange(
 
     public async Task<ExchangeResult> AcceptAsync(ParsedMessage message, MessageOrigin origin, string signatureStatus, CancellationToken cancellationToken)
     {
+        using var trace = TraceContext.StartIfNone("C2C.Accept");
         var mref = message.MovementReference ?? ArchiveNaming.NoMovement;
         if (await index.FindMessageAsync(mref, message.Header.MessageId, cancellationToken) is { } seen)
             return Replay(message, seen);
@@ -72,6 +73,7 @@ public sealed class MessageExchange(
     /// </summary>
     public async Task HandleDeadlineAsync(Deadline deadline, CancellationToken cancellationToken)
     {
+        using var trace = TraceContext.StartIfNone("C2C.Deadline");
         // Message ids are unique node-wide (not per movement): the movement's reference is part of the timer's id.
         var timerId = $"timer-{deadline.Kind}-{deadline.DueAt.UtcDateTime:yyyyMMddHHmm}-{deadline.MovementReference}";
         if (await index.GetAsync(deadline.MovementReference, cancellationToken) is { } owner && processes.FirstOrDefault(p => p.Owns(owner)) is { } process)
@@ -194,7 +196,7 @@ public sealed class MessageExchange(
             if (crossBorder)
             {
                 outbox.Add(new OutboxItem(mref, sequence, messageId, intent.Kind.Code, intent.Kind.Family, intent.RecipientOffice[..2], stored.Name,
-                    intent.CorrelationId, null));
+                    intent.CorrelationId, TraceContext.TraceParent));
             }
         }
         return new Step(status, events, outbox);
