@@ -76,6 +76,13 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
         Assert.Fail($"{Country} {reference}: expected {status} within {seconds} s, has {last ?? "nothing"}\n--- node log tail ---\n{log[Math.Max(0, log.Length - 4000)..]}");
     }
 
+    /// <summary>Archive search (auditor role): the blob names found.</summary>
+    public async Task<IReadOnlyList<string>> ArchiveSearchAsync(string query)
+    {
+        using var json = JsonDocument.Parse(await _auditor.GetStringAsync($"api/v1/archive?{query}"));
+        return json.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString()!).ToList();
+    }
+
     /// <summary>The archived XML, byte for byte (auditor role).</summary>
     public Task<byte[]> ArchivedAsync(string archiveName) => _auditor.GetByteArrayAsync($"api/v1/archive/{archiveName}");
 

@@ -73,6 +73,28 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task A_partner_message_refused_on_its_merits_is_answered_with_a_signed_archived_nack()
+    {
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
+        var mrn = EndToEnd.Tests.Movements.NewMrn();
+        // Togo's administration signs a write-off notice for a movement Burkina Faso never received.
+        var signer = new C2C.Adapters.Security.XmlDsig.XmlMessageSigner(C2C.Adapters.Security.XmlDsig.SigningCredential.FromCertificate(
+            System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+                corridor.Network.SigningCertificate("TG").Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12), null)));
+        var notice = signer.Sign(EndToEnd.Tests.Movements.Sample("IE045-WriteOffNotification", mrn));
+        await using (var publisher = new RabbitMqPublisher(new RabbitMqConnections(new RabbitMqOptions { Uri = corridor.Broker.Uri })))
+            await publisher.PublishAsync(new BusMessage($"tg-{mrn}", null, "IE045", MessageFamily.Transit, "TG", "BF", notice), CancellationToken.None);
+
+        IReadOnlyList<string> nacks = [];
+        for (var attempt = 0; attempt < 100 && nacks.Count == 0; attempt++, await Task.Delay(200))
+            nacks = await corridor["BF"].ArchiveSearchAsync($"mrn={mrn}&type=IE906");
+        var nack = System.Text.Encoding.UTF8.GetString(await corridor["BF"].ArchivedAsync(Assert.Single(nacks)));
+        Assert.Contains("<ErrorCode>", nack);
+        Assert.Contains("<Signature", nack);
+        Assert.Null(await corridor["BF"].StatusAsync(mrn));
+    }
+
     /// <summary>Re-publishes archived anticipated records straight to Burkina's topic, as a broker redelivery or a replaying relay would.</summary>
     private static async Task PublishDuplicatesAsync(Corridor corridor, CountryNode tg, IEnumerable<string> mrns)
     {

@@ -11,7 +11,8 @@ namespace C2C.Core.Exchange;
 /// a bad signature is dead-lettered with its reason; an infrastructure failure is abandoned so the broker redelivers.
 /// The same code serves the standalone consumers and the Functions Service Bus triggers.
 /// </summary>
-public sealed class InboundDeliveryHandler(NodeContext node, ISignatureVerifier verifier, IMessageSigner signer, MessageValidator validator, MessageExchange exchange, IMessagePublisher? publisher)
+public sealed class InboundDeliveryHandler(NodeContext node, ISignatureVerifier verifier, IMessageSigner signer, MessageValidator validator, MessageExchange exchange,
+    IMessageArchive archive, IMessagePublisher? publisher)
 {
     public async Task<DeliveryOutcome> HandleAsync(BusDelivery delivery, CancellationToken cancellationToken)
     {
@@ -50,8 +51,13 @@ public sealed class InboundDeliveryHandler(NodeContext node, ISignatureVerifier 
     {
         if (publisher is null || rejection.Header?.MessageType is "IE906" or "IE917")
             return;
-        await publisher.PublishAsync(new BusMessage(NackId(nack), originalId, rejection.NackKind.Code, MessageFamily.Control,
-            node.Country, country, signer.Sign(nack), delivery.Message.TraceParent), cancellationToken);
+        var signed = signer.Sign(nack);
+        var id = NackId(nack);
+        // Archived like every outbound message, outside the movement's history (sequence 0): a refusal changes nothing.
+        await archive.StoreAsync(new ArchiveEntry(rejection.MovementReference ?? "", 0, rejection.NackKind.Code, id, MessageDirection.Outbound,
+            node.GatewayOffice, NodeOffices.Gateway(country), DateTimeOffset.UtcNow, "Signed", signed), cancellationToken);
+        await publisher.PublishAsync(new BusMessage(id, originalId, rejection.NackKind.Code, MessageFamily.Control,
+            node.Country, country, signed, delivery.Message.TraceParent), cancellationToken);
     }
 
     private static string NackId(byte[] nack)
