@@ -12,6 +12,13 @@ public sealed class IdentityOptions
     /// <summary>PKCS#12 file holding the signing certificate and key (with <see cref="SigningPfxPasswordFile"/>).</summary>
     public string? SigningPfxPath { get; set; }
 
+    /// <summary>
+    /// Alternative on Azure: the signing certificate's Key Vault secret (base64 PKCS#12, no password), given as an app
+    /// setting holding a Key Vault reference (@Microsoft.KeyVault(VaultName=…;SecretName=signing)) that the platform
+    /// resolves with the app's managed identity.
+    /// </summary>
+    public string? SigningPfxBase64 { get; set; }
+
     /// <summary>File holding the PFX password (never the password itself in configuration).</summary>
     public string? SigningPfxPasswordFile { get; set; }
 

@@ -21,7 +21,7 @@ public static class PartnerRegistryLoader
             Set(identity.Offices),
             new SigningKeyLocation(
                 Blank(identity.SigningPfxPath), Blank(identity.SigningPfxPasswordFile),
-                Blank(identity.SigningCertificatePemPath), Blank(identity.SigningKeyPemPath)));
+                Blank(identity.SigningCertificatePemPath), Blank(identity.SigningKeyPemPath), Blank(identity.SigningPfxBase64)));
         var list = partners.Select(entry => ToPartner(entry.Key, entry.Value, errors)).ToList();
         if (errors.Count > 0)
             throw new PartnerRegistryException(errors);

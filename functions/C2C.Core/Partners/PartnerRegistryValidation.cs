@@ -67,8 +67,8 @@ internal static partial class PartnerRegistryValidation
             if (!OfficeReference().IsMatch(office) || !office.StartsWith(self.Country, StringComparison.Ordinal))
                 errors.Add($"identity: office '{office}' is not an office reference number of {self.Country}");
         var signing = self.Signing;
-        if (signing.IsPfx == signing.IsPem)
-            errors.Add("identity: configure the signing key either as a PFX file or as PEM certificate + key, not both or neither");
+        if (new[] { signing.IsPfx, signing.IsPem, signing.IsInlinePfx }.Count(form => form) != 1)
+            errors.Add("identity: configure the signing key as exactly one of: a PFX file, PEM certificate + key, or an inline PFX (Key Vault reference)");
         else if (signing.IsPfx && string.IsNullOrWhiteSpace(signing.PfxPasswordFile))
             errors.Add("identity: a PFX signing key needs its password file");
         else if (signing.IsPem && (string.IsNullOrWhiteSpace(signing.CertificatePemPath) || string.IsNullOrWhiteSpace(signing.KeyPemPath)))

@@ -8,9 +8,16 @@ public sealed record SigningKeyLocation(
     string? PfxPath = null,
     string? PfxPasswordFile = null,
     string? CertificatePemPath = null,
-    string? KeyPemPath = null)
+    string? KeyPemPath = null,
+    string? PfxBase64 = null)
 {
     public bool IsPfx => PfxPath is not null;
+
+    /// <summary>
+    /// A PKCS#12 given inline, as the platform resolves a Key Vault reference in an app setting (the certificate's
+    /// secret: base64, no password). Never written in a configuration file.
+    /// </summary>
+    public bool IsInlinePfx => PfxBase64 is not null;
 
     public bool IsPem => CertificatePemPath is not null || KeyPemPath is not null;
 }

@@ -93,6 +93,32 @@ public sealed class PartnerTrustFilesTests : IDisposable
     }
 
     [Fact]
+    public void Own_signing_key_loads_from_an_inline_pfx_as_a_key_vault_reference_resolves_it()
+    {
+        var togo = TestCertificates.Ecdsa("Togo customs signing");
+        // What the platform puts in the app setting for @Microsoft.KeyVault(...SecretName=signing): base64 PKCS#12, no password.
+        var secret = Convert.ToBase64String(togo.Export(X509ContentType.Pkcs12));
+        var identity = RegistryWithBurkinaPem(null).Self with { Signing = new SigningKeyLocation(PfxBase64: secret) };
+
+        using var credential = SigningCredentialLoader.Load(identity, _directory);
+
+        var trust = new SigningTrust("TG", [CertificateThumbprint.Sha256(togo)], []);
+        Assert.Equal(SignatureStatus.Valid, new XmlSignatureVerifier().Verify(new XmlMessageSigner(credential).Sign(SampleMessage.Bytes), trust).Status);
+        var unresolved = identity with { Signing = new SigningKeyLocation(PfxBase64: "@Microsoft.KeyVault(SecretUri=https://tg.vault.azure.net/secrets/signing/)") };
+        Assert.Equal(XmlSigningException.Codes.SigningKeyUnreadable, Assert.Throws<XmlSigningException>(() => SigningCredentialLoader.Load(unresolved, _directory)).Code);
+    }
+
+    [Fact]
+    public void Two_signing_key_forms_at_once_stop_the_start_up()
+    {
+        var json = """
+            { "C2C": { "Identity": { "Country": "TG", "Offices": [ "TGLOM001" ], "SigningCertificatePemPath": "tg.crt.pem", "SigningKeyPemPath": "tg.key.pem", "SigningPfxBase64": "AAAA" } } }
+            """;
+        var error = Assert.Throws<PartnerRegistryException>(() => PartnerRegistryLoader.FromJson(json));
+        Assert.Contains(error.Errors, e => e.Contains("exactly one of"));
+    }
+
+    [Fact]
     public void Unreadable_signing_key_is_a_clear_error()
     {
         var identity = RegistryWithBurkinaPem(null).Self;
