@@ -1,4 +1,6 @@
+using Azure.Identity;
 using C2C.Adapters.RabbitMq;
+using C2C.Adapters.ServiceBus;
 using C2C.Core.Ports;
 
 namespace C2C.Node.Composition;
@@ -16,6 +18,9 @@ public static class MessagingComposition
                 return;
             case "rabbitmq":
                 AddRabbitMq(services, section.GetSection("RabbitMq"));
+                return;
+            case "servicebus":
+                AddServiceBus(services, section.GetSection("ServiceBus"));
                 return;
             default:
                 throw new InvalidOperationException($"C2C:Messaging:Provider '{provider}' is not supported (None, RabbitMq, ServiceBus)");
@@ -41,6 +46,33 @@ public static class MessagingComposition
         {
             var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger<RabbitMqConsumer>();
             return new RabbitMqConsumer(sp.GetRequiredService<RabbitMqConnections>(), (text, e) => log.LogWarning(e, "{Problem}", text));
+        });
+    }
+
+    /// <summary>
+    /// SAS when a key file is named (the key itself never sits in configuration), else Entra ID with the node's
+    /// managed identity (DefaultAzureCredential). In Functions hosting the triggers receive; the node only sends.
+    /// </summary>
+    private static void AddServiceBus(IServiceCollection services, IConfigurationSection section)
+    {
+        var keyFile = section["SasKeyFile"];
+        var options = new ServiceBusOptions
+        {
+            FullyQualifiedNamespace = section["FullyQualifiedNamespace"] ?? throw new InvalidOperationException("C2C:Messaging:ServiceBus:FullyQualifiedNamespace is required"),
+            Port = section.GetValue("Port", 5671),
+            UseTls = section.GetValue("UseTls", true),
+            SasKeyName = keyFile is null ? null : section["SasKeyName"] ?? throw new InvalidOperationException("C2C:Messaging:ServiceBus:SasKeyName is required with SasKeyFile"),
+            SasKey = keyFile is null ? null : File.ReadAllText(keyFile).Trim(),
+            Credential = keyFile is null ? new DefaultAzureCredential() : null,
+            PrefetchCount = section.GetValue("PrefetchCount", 16),
+        }.Validated();
+        services.AddSingleton(new ServiceBusConnection(options));
+        services.AddSingleton<ServiceBusPublisher>();
+        services.AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<ServiceBusPublisher>());
+        services.AddSingleton<IMessageConsumer>(sp =>
+        {
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger<ServiceBusConsumer>();
+            return new ServiceBusConsumer(sp.GetRequiredService<ServiceBusConnection>(), (text, e) => log.LogWarning(e, "{Problem}", text));
         });
     }
 }

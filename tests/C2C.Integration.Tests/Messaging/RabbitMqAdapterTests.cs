@@ -42,7 +42,7 @@ public sealed class RabbitMqAdapterTests(LocalStack stack)
 
         Assert.Equal("cargo-1", (await cargo.NextAsync()).Delivery.Message.MessageId);
         Assert.Equal("transit-1", (await transit.NextAsync()).Delivery.Message.MessageId);
-        Assert.False(cargo.TryRead(out _));
+        Assert.False(cargo.TryNext(out _));
     }
 
     [Fact]

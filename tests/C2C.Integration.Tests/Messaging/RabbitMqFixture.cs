@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using C2C.Adapters.RabbitMq;
 using C2C.Core.Messages;
 using C2C.Core.Ports;
@@ -14,7 +13,7 @@ namespace C2C.Integration.Tests.Messaging;
 public sealed class RabbitMqFixture : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new(TimeSpan.FromMinutes(2));
-    private readonly List<Task> _consumers = [];
+    private readonly List<ConsumerProbe> _consumers = [];
 
     public RabbitMqFixture(LocalStack stack, string country, int deliveryLimit = 3)
     {
@@ -52,18 +51,12 @@ public sealed class RabbitMqFixture : IAsyncDisposable
         await channel.ExchangeDeleteAsync(RabbitMqNames.DeadLetterExchange(Country), cancellationToken: _stop.Token);
     }
 
-    /// <summary>Starts a consumer; every delivery is written to the returned channel after the handler decided.</summary>
-    public ChannelReader<(BusDelivery Delivery, DeliveryOutcome Outcome)> Consume(MessageFamily family, Func<BusDelivery, DeliveryOutcome> decide)
+    /// <summary>Starts a consumer; every delivery is recorded with the outcome the test's handler gave.</summary>
+    public ConsumerProbe Consume(MessageFamily family, Func<BusDelivery, DeliveryOutcome> decide)
     {
-        var seen = Channel.CreateUnbounded<(BusDelivery, DeliveryOutcome)>();
-        var consumer = new RabbitMqConsumer(Connections, (text, e) => { lock (Problems) Problems.Add($"{text}: {e?.Message}"); });
-        _consumers.Add(Task.Run(() => consumer.RunAsync(Country, family, (delivery, _) =>
-        {
-            var outcome = delivery.Message.Body.Span.SequenceEqual("<throw/>"u8) && delivery.DeliveryCount == 1 ? throw new IOException("storage hiccup") : decide(delivery);
-            seen.Writer.TryWrite((delivery, outcome));
-            return Task.FromResult(outcome);
-        }, _stop.Token)));
-        return seen.Reader;
+        var probe = new ConsumerProbe(new RabbitMqConsumer(Connections, (text, e) => { lock (Problems) Problems.Add($"{text}: {e?.Message}"); }), Country, family, decide);
+        _consumers.Add(probe);
+        return probe;
     }
 
     /// <summary>Waits (bounded) until the consumer has declared the topology, i.e. a publish is routable.</summary>
@@ -103,25 +96,9 @@ public sealed class RabbitMqFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await Task.WhenAll(_consumers).WaitAsync(TimeSpan.FromSeconds(10));
+        foreach (var consumer in _consumers)
+            await consumer.DisposeAsync();
         await Publisher.DisposeAsync();
         _stop.Dispose();
-    }
-}
-
-public static class ChannelReaderExtensions
-{
-    /// <summary>The next item, or a TimeoutException after a bounded wait.</summary>
-    public static async Task<T> NextAsync<T>(this ChannelReader<T> reader, int seconds = 15)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        try
-        {
-            return await reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"nothing received within {seconds} s");
-        }
     }
 }
