@@ -25,8 +25,9 @@ public sealed class RabbitMqConnections(RabbitMqOptions options)
     }
 
     /// <summary>A channel whose publishes complete only when the broker confirms (or throw when it returns or nacks).</summary>
-    public static Task<IChannel> ConfirmingChannelAsync(IConnection connection, CancellationToken cancellationToken) =>
-        connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+    public static Task<IChannel> ConfirmingChannelAsync(IConnection connection, CancellationToken cancellationToken, ushort dispatchConcurrency = 1) =>
+        connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
+            consumerDispatchConcurrency: dispatchConcurrency), cancellationToken);
 
     /// <summary>Closing an already broken channel or connection may throw; there is nothing left to release then.</summary>
     public static async Task CloseQuietlyAsync(IAsyncDisposable? disposable)

@@ -50,7 +50,7 @@ public sealed class RabbitMqConsumer(RabbitMqConnections connections, Action<str
         try
         {
             // Confirms on the consuming channel too: a dead-lettered copy must be safe before the original is acknowledged.
-            await using var channel = await RabbitMqConnections.ConfirmingChannelAsync(connection, cancellationToken);
+            await using var channel = await RabbitMqConnections.ConfirmingChannelAsync(connection, cancellationToken, connections.Options.MaxConcurrentDeliveries);
             await RabbitMqTopology.DeclareInboundAsync(channel, country, family, connections.Options.DeliveryLimit, cancellationToken);
             await channel.BasicQosAsync(0, connections.Options.Prefetch, global: false, cancellationToken);
 

@@ -9,6 +9,9 @@ public sealed class RabbitMqOptions
     /// <summary>Deliveries in flight per family consumer; the handler runs them one by one per family, so small.</summary>
     public ushort Prefetch { get; init; } = 16;
 
+    /// <summary>Deliveries of one family handled at the same time (the node keeps one movement's messages in order).</summary>
+    public ushort MaxConcurrentDeliveries { get; init; } = 8;
+
     /// <summary>Quorum queue x-delivery-limit: after this many failed deliveries the broker dead-letters (Service Bus MaxDeliveryCount).</summary>
     public int DeliveryLimit { get; init; } = 10;
 

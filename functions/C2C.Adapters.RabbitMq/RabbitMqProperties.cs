@@ -7,7 +7,7 @@ namespace C2C.Adapters.RabbitMq;
 
 /// <summary>
 /// BusMessage ⇄ AMQP 0-9-1 properties. Header names are the Service Bus application property names
-/// (family, messageType, sourceCountry, destinationCountry, traceparent, tracestate), so both adapters agree.
+/// (family, messageType, sourceCountry, destinationCountry, movementReference, traceparent, tracestate), so both adapters agree.
 /// </summary>
 public static class RabbitMqProperties
 {
@@ -27,6 +27,8 @@ public static class RabbitMqProperties
             headers["traceparent"] = parent;
         if (message.TraceState is { } state)
             headers["tracestate"] = state;
+        if (message.MovementReference is { } movement)
+            headers["movementReference"] = movement;
         return new BasicProperties
         {
             MessageId = message.MessageId,
@@ -52,7 +54,8 @@ public static class RabbitMqProperties
             Text(headers, "destinationCountry") ?? "",
             body.ToArray(), // the broker's buffer is reused after the callback returns
             Text(headers, "traceparent"),
-            Text(headers, "tracestate"));
+            Text(headers, "tracestate"),
+            Text(headers, "movementReference"));
         return new BusDelivery(message, DeliveryCount(headers, redelivered));
     }
 

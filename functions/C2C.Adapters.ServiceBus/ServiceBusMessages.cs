@@ -30,6 +30,8 @@ public static class ServiceBusMessages
             app["traceparent"] = parent;
         if (message.TraceState is { } state)
             app["tracestate"] = state;
+        if (message.MovementReference is { } movement)
+            app["movementReference"] = movement;
         return amqp;
     }
 
@@ -55,7 +57,8 @@ public static class ServiceBusMessages
             Text("destinationCountry") ?? "",
             body,
             Text("traceparent"),
-            Text("tracestate"));
+            Text("tracestate"),
+            Text("movementReference"));
         // AMQP counts earlier failed deliveries (0 on the first); the port counts deliveries (1 on the first), as Service Bus does.
         return new BusDelivery(message, (int)(amqp.Header?.DeliveryCount ?? 0) + 1);
     }

@@ -43,13 +43,15 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
 
     public async Task<DedupRecord?> FindMessageAsync(string? movementReference, string messageId, CancellationToken cancellationToken)
     {
+        // Both reads at once: the common answer (never seen) needs both.
+        var pointerRead = _messages.GetEntityIfExistsAsync<TableEntity>(messageId, "m", cancellationToken: cancellationToken);
         if (movementReference is not null)
         {
             var row = await _movements.GetEntityIfExistsAsync<TableEntity>(movementReference, DedupKey(messageId), cancellationToken: cancellationToken);
             if (row.HasValue)
                 return ToDedup(movementReference, row.Value!);
         }
-        var pointer = await _messages.GetEntityIfExistsAsync<TableEntity>(messageId, "m", cancellationToken: cancellationToken);
+        var pointer = await pointerRead;
         if (!pointer.HasValue)
             return null;
         var owner = pointer.Value!.GetString("MovementReference");
@@ -80,10 +82,13 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
             throw new InvalidOperationException($"commit of {pk} needs {actions.Count} table actions; the limit is {MaxActionsPerCommit}");
 
         // Write-ahead pointers (idempotent): if the transaction then fails they are stale and the readers drop them.
-        foreach (var d in commit.Deadlines)
-            await _deadlines.UpsertEntityAsync(new TableEntity(TimeBuckets.Of(d.DueAt), $"{pk}|{d.Kind}") { ["DueAt"] = d.DueAt, ["WrittenAt"] = now }, TableUpdateMode.Replace, cancellationToken);
-        foreach (var o in commit.Outbox)
-            await _outbox.UpsertEntityAsync(Outbox(PendingPartition, OutboxPointerKey(o), o), TableUpdateMode.Replace, cancellationToken);
+        // Independent of each other: written side by side, the outbox pointers in one batch (one partition).
+        var pointers = commit.Deadlines.Select(d => (Task)_deadlines.UpsertEntityAsync(
+            new TableEntity(TimeBuckets.Of(d.DueAt), $"{pk}|{d.Kind}") { ["DueAt"] = d.DueAt, ["WrittenAt"] = now }, TableUpdateMode.Replace, cancellationToken)).ToList();
+        if (commit.Outbox.Count > 0)
+            pointers.Add(_outbox.SubmitTransactionAsync(commit.Outbox.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                Outbox(PendingPartition, OutboxPointerKey(o), o))), cancellationToken));
+        await Task.WhenAll(pointers);
 
         try
         {
@@ -96,8 +101,9 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
             return CommitOutcome.ConcurrentUpdate;
         }
 
-        await _messages.UpsertEntityAsync(new TableEntity(commit.Dedup.MessageId, "m") { ["MovementReference"] = pk }, TableUpdateMode.Replace, cancellationToken);
-        await UpdateStatusLookupAsync(pk, commit, cancellationToken);
+        await Task.WhenAll(
+            _messages.UpsertEntityAsync(new TableEntity(commit.Dedup.MessageId, "m") { ["MovementReference"] = pk }, TableUpdateMode.Replace, cancellationToken),
+            UpdateStatusLookupAsync(pk, commit, cancellationToken));
         return CommitOutcome.Committed;
     }
 
@@ -121,6 +127,7 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
 
     public async Task MarkPublishedAsync(OutboxItem item, CancellationToken cancellationToken)
     {
+        // The row first, then its pointer: a pointer without a row is dropped by the next relay run.
         await _movements.DeleteEntityAsync(item.MovementReference, OutboxKey(item.MessageId), ETag.All, cancellationToken);
         await _outbox.DeleteEntityAsync(PendingPartition, OutboxPointerKey(item), ETag.All, cancellationToken);
     }

@@ -26,6 +26,8 @@ app.MapGet("/health", (C2C.Core.Exchange.NodeContext node) => Results.Ok(new { s
 app.MapMessageEndpoints();
 app.MapMovementEndpoints();
 app.MapArchiveEndpoints();
+app.MapAuditEndpoints();
+C2C.Node.Console.ConsoleEndpoints.MapConsole(app);
 if (mode == HostingMode.Functions)
     C2C.Node.Hosting.Functions.FunctionEndpoints.MapFunctionEndpoints(app);
 app.Run();

@@ -8,7 +8,7 @@ public static class Movements
     public static string NewMrn() => Mrn.Create(DateTime.UtcNow.Year % 100, "TG", "LOM" + Random.Shared.NextInt64(0, 1_000_000_000).ToString("D9")).ToString();
 
     /// <summary>The sample message <paramref name="sample"/> rewritten for <paramref name="mrn"/>.</summary>
-    public static byte[] Sample(string sample, string mrn) => Samples.ForMovement(sample, mrn, mrn[^6..]);
+    public static byte[] Sample(string sample, string mrn) => Samples.ForMovement(sample, mrn);
 
     /// <summary>The sample declaration released <paramref name="daysAgo"/> days ago with a time limit already past.</summary>
     public static byte[] OverdueDeclaration(string mrn, int daysAgo = 3)

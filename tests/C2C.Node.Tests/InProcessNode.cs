@@ -44,6 +44,8 @@ public sealed class InProcessNode : IDisposable
     /// <summary>The node's own national office systems.</summary>
     public HttpClient Offices() => Client(Network.OfficesKey(Country));
 
+    public HttpClient Auditor() => Client(Network.AuditorKey(Country));
+
     /// <summary>A foreign administration posting directly to this node.</summary>
     public HttpClient Administration(string country) => Client(Network.AdministrationKey(country));
 

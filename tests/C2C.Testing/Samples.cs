@@ -11,8 +11,11 @@ public static class Samples
 
     /// <summary>
     /// A sample rewritten for another movement: its MRN replaced and its message id made unique, so several
-    /// movements can run side by side (the header's MessageId stays within the schema's 35 characters).
+    /// movements can run side by side (the header's MessageId stays within the schema's 35 characters). Without a tag,
+    /// the MRN after its year and country (unique among one country's movements of a year) makes the ids unique.
     /// </summary>
+    public static byte[] ForMovement(string name, string mrn) => ForMovement(name, mrn, mrn[4..]);
+
     public static byte[] ForMovement(string name, string mrn, string tag) =>
         System.Text.Encoding.UTF8.GetBytes(System.Text.RegularExpressions.Regex.Replace(Text(name).Replace(Mrn, mrn, StringComparison.Ordinal),
             "<MessageId>([^<]*)</MessageId>", m => $"<MessageId>{Shorten(m.Groups[1].Value, tag)}</MessageId>"));

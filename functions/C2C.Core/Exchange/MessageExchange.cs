@@ -51,7 +51,7 @@ public sealed class MessageExchange(
             switch (outcome)
             {
                 case CommitOutcome.Committed:
-                    await PublishAsync(step.Outbox, cancellationToken);
+                    await PublishAsync(step.Outbox, cancellationToken, step.Bodies);
                     await RunDueDeadlinesAsync(mref, decision, now, cancellationToken);
                     return new ExchangeResult(ExchangeOutcome.Accepted, receipt, step.Status, step.Events[0].Sequence, null);
                 case CommitOutcome.Duplicate:
@@ -120,7 +120,7 @@ public sealed class MessageExchange(
             var dedup = new DedupRecord(eventId, mref, "", internalEvent.Sequence, []);
             if (await CommitAsync(mref, current, decision, step, dedup, cancellationToken) == CommitOutcome.Committed)
             {
-                await PublishAsync(step.Outbox, cancellationToken);
+                await PublishAsync(step.Outbox, cancellationToken, step.Bodies);
                 return;
             }
         }
@@ -128,7 +128,7 @@ public sealed class MessageExchange(
     }
 
     /// <summary>Publishes what is committed; a failure leaves the item for the outbox relay (nothing is lost).</summary>
-    public async Task PublishAsync(IEnumerable<OutboxItem> items, CancellationToken cancellationToken)
+    public async Task PublishAsync(IEnumerable<OutboxItem> items, CancellationToken cancellationToken, IReadOnlyDictionary<string, byte[]>? bodies = null)
     {
         if (publisher is null)
             return;
@@ -136,10 +136,11 @@ public sealed class MessageExchange(
         {
             try
             {
-                var stored = await archive.ReadAsync(item.ArchiveName, cancellationToken)
+                var body = bodies is not null && bodies.TryGetValue(item.MessageId, out var inMemory) ? inMemory
+                    : (await archive.ReadAsync(item.ArchiveName, cancellationToken))?.Content
                     ?? throw new InvalidOperationException($"outbox item {item.MessageId}: archive {item.ArchiveName} missing");
                 await publisher.PublishAsync(new BusMessage(item.MessageId, item.CorrelationId, item.MessageType, item.Family,
-                    node.Country, item.DestinationCountry, stored.Content, item.TraceParent), cancellationToken);
+                    node.Country, item.DestinationCountry, body, item.TraceParent, MovementReference: item.MovementReference), cancellationToken);
                 await index.MarkPublishedAsync(item, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -149,7 +150,8 @@ public sealed class MessageExchange(
         }
     }
 
-    private sealed record Step(string Status, List<MovementEvent> Events, List<OutboxItem> Outbox);
+    /// <param name="Bodies">The signed bytes of the outbox items, so the publish right after the commit need not read them back from the archive.</param>
+    private sealed record Step(string Status, List<MovementEvent> Events, List<OutboxItem> Outbox, Dictionary<string, byte[]> Bodies);
 
     private async Task<Step> PrepareAsync(IMovementProcess process, string mref, MovementRecord? current, MovementDecision decision,
         ParsedMessage message, string signatureStatus, DateTimeOffset now, CancellationToken cancellationToken)
@@ -169,6 +171,7 @@ public sealed class MessageExchange(
         var status = first.StatusAfter;
         var events = new List<MovementEvent> { EventHashChain.Seal(current?.HeadHash ?? EventHashChain.Genesis, first) };
         var outbox = new List<OutboxItem>();
+        var bodies = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         ParsedMessage? declaration = null;
         foreach (var intent in decision.Intents)
         {
@@ -197,9 +200,10 @@ public sealed class MessageExchange(
             {
                 outbox.Add(new OutboxItem(mref, sequence, messageId, intent.Kind.Code, intent.Kind.Family, intent.RecipientOffice[..2], stored.Name,
                     intent.CorrelationId, TraceContext.TraceParent));
+                bodies[messageId] = body;
             }
         }
-        return new Step(status, events, outbox);
+        return new Step(status, events, outbox, bodies);
     }
 
     private Task<CommitOutcome> CommitAsync(string mref, MovementRecord? current, MovementDecision decision, Step step, DedupRecord dedup, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ namespace C2C.Core.Ports;
 
 /// <summary>A message on the way between two country nodes: the signed XML plus the properties brokers route on.</summary>
 /// <param name="TraceParent">W3C trace context of the flow, carried across the border.</param>
+/// <param name="MovementReference">The MRN (or consignment) the message is about: receivers handle one movement's messages in order.</param>
 public sealed record BusMessage(
     string MessageId,
     string? CorrelationId,
@@ -13,7 +14,8 @@ public sealed record BusMessage(
     string DestinationCountry,
     ReadOnlyMemory<byte> Body,
     string? TraceParent = null,
-    string? TraceState = null);
+    string? TraceState = null,
+    string? MovementReference = null);
 
 /// <summary>A received bus message with its delivery count (1 on first delivery).</summary>
 public sealed record BusDelivery(BusMessage Message, int DeliveryCount);

@@ -37,6 +37,7 @@ public static class MessagingComposition
             Uri = uri,
             DeliveryLimit = section.GetValue("DeliveryLimit", 10),
             Prefetch = section.GetValue<ushort>("Prefetch", 16),
+            MaxConcurrentDeliveries = section.GetValue<ushort>("MaxConcurrentDeliveries", 8),
             ConnectionName = section["ConnectionName"] ?? "c2c-node",
         };
         services.AddSingleton(new RabbitMqConnections(options));

@@ -34,7 +34,8 @@ public static class ServiceBusTriggerMessage
             App("destinationCountry") ?? "",
             body,
             App("traceparent"),
-            App("tracestate"));
+            App("tracestate"),
+            App("movementReference"));
         var count = int.TryParse(invocation.MetadataString("DeliveryCount"), out var c) ? c : 1;
         return new BusDelivery(message, count);
     }

@@ -1,4 +1,4 @@
-namespace C2C.EndToEnd.Tests;
+namespace C2C.Testing;
 
 /// <summary>
 /// Country nodes as real processes on loopback ports, over one RabbitMQ virtual host of the test's own and the

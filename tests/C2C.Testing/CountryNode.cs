@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
-namespace C2C.EndToEnd.Tests;
+namespace C2C.Testing;
 
 /// <summary>A running country node seen from outside: its national office systems post, its auditor reads.</summary>
 public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDisposable
@@ -25,8 +25,7 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
     public async Task<Answer> AcceptedAsync(byte[] xml)
     {
         var answer = await PostAsync(xml);
-        Assert.True(answer.Status == 200 && answer.Outcome == "accepted", $"{Country}: {answer}");
-        return answer;
+        return answer.Status == 200 && answer.Outcome == "accepted" ? answer : throw new InvalidOperationException($"{Country} did not accept: {answer}");
     }
 
     public async Task<Answer> PostAsync(byte[] xml)
@@ -34,6 +33,15 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
         var content = new ByteArrayContent(xml);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
         return await Answer.ReadAsync(await _offices.PostAsync("api/v1/messages", content));
+    }
+
+    /// <summary>The dry-run endpoint (conformance testing): parse and validate only.</summary>
+    public async Task ValidateAsync(byte[] xml)
+    {
+        var content = new ByteArrayContent(xml);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
+        using var response = await _offices.PostAsync("api/v1/messages/validate", content);
+        response.EnsureSuccessStatusCode();
     }
 
     public async Task<string?> StatusAsync(string reference)
@@ -56,7 +64,8 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var events = json.RootElement.GetProperty("events").EnumerateArray().Select(e => new TimelineEntry(
             e.GetProperty("messageType").GetString()!, e.GetProperty("direction").GetString()!,
-            e.GetProperty("statusAfter").GetString()!, e.GetProperty("messageId").GetString()!, e.GetProperty("archiveName").GetString()!)).ToList();
+            e.GetProperty("statusAfter").GetString()!, e.GetProperty("messageId").GetString()!, e.GetProperty("archiveName").GetString()!,
+            e.GetProperty("appliedAt").GetDateTimeOffset())).ToList();
         return (events, json.RootElement.GetProperty("chainIntact").GetBoolean());
     }
 
@@ -73,7 +82,7 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
             await Task.Delay(200);
         }
         var log = process.Log;
-        Assert.Fail($"{Country} {reference}: expected {status} within {seconds} s, has {last ?? "nothing"}\n--- node log tail ---\n{log[Math.Max(0, log.Length - 4000)..]}");
+        throw new TimeoutException($"{Country} {reference}: expected {status} within {seconds} s, has {last ?? "nothing"}\n--- node log tail ---\n{log[Math.Max(0, log.Length - 4000)..]}");
     }
 
     /// <summary>Archive search (auditor role): the blob names found.</summary>
@@ -93,7 +102,7 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
     }
 }
 
-public sealed record TimelineEntry(string MessageType, string Direction, string StatusAfter, string MessageId, string ArchiveName)
+public sealed record TimelineEntry(string MessageType, string Direction, string StatusAfter, string MessageId, string ArchiveName, DateTimeOffset AppliedAt)
 {
     public override string ToString() => $"{MessageType} {Direction} → {StatusAfter}";
 }

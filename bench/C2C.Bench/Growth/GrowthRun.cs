@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using C2C.Adapters.Storage;
+using C2C.Core.Archive;
+using C2C.Core.Ports;
+using C2C.Testing;
+
+namespace C2C.Bench.Growth;
+
+/// <summary>
+/// Cost growth with the archive and index size: state lookups and auditor searches at each size (through the real
+/// adapters), and the deadline sweep with few due timers among many future ones. Each size is its own node storage.
+/// </summary>
+public static class GrowthRun
+{
+    public sealed record Point(int Size, TimeSpan LoadTime, double LookupMedianMs, double SearchMedianMs);
+
+    public sealed record Sweep(int DueItems, int FutureItems, double SweepMedianMs);
+
+    public static async Task<Point> MeasureAsync(LocalStack stack, int size, int concurrency)
+    {
+        var clients = new StorageClients(new StorageOptions { ConnectionString = stack.StorageConnectionString, NodeName = $"g{size}{Guid.NewGuid():N}"[..20] });
+        await clients.EnsureCreatedAsync(CancellationToken.None);
+        var index = new TableMovementIndex(clients);
+        var archive = new BlobMessageArchive(clients.Archive);
+        var record = Samples.Bytes("IE050-AnticipatedTransitRecord");
+        var references = Enumerable.Range(0, size).Select(i => $"26TGLOM{i:D9}").ToList(); // shape only: the index keys by any reference
+
+        var load = Stopwatch.StartNew();
+        await Stats.RunConcurrentlyAsync(references, concurrency, async reference =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var stored = await archive.StoreAsync(new ArchiveEntry(reference, 1, "IE050", $"m-{reference}", MessageDirection.Inbound, "TGLOM001", "BFCIN001", now, "Valid", record), CancellationToken.None);
+            var e = EventHashChain.Seal(EventHashChain.Genesis, new MovementEvent(1, $"m-{reference}", "IE050", MessageDirection.Inbound, "TGLOM001", "BFCIN001",
+                stored.Name, stored.Sha256, "ExpectedAtBorder", "bench", now, "", ""));
+            await index.CommitAsync(new MovementCommit(reference, null, "ExpectedAtBorder", "{}", new Dictionary<string, string>(), [e],
+                new DedupRecord($"m-{reference}", reference, stored.Sha256, 1, []), [], [], []), CancellationToken.None);
+        });
+        load.Stop();
+
+        var probes = Enumerable.Range(0, 50).Select(_ => references[Random.Shared.Next(size)]).ToList();
+        var (lookups, _) = await Stats.RunConcurrentlyAsync(probes, 1, r => index.GetAsync(r, CancellationToken.None));
+        var (searches, _) = await Stats.RunConcurrentlyAsync(probes.Take(20).ToList(), 1, r => archive.SearchAsync(new ArchiveQuery(MovementReference: r), CancellationToken.None));
+        return new Point(size, load.Elapsed, Stats.Percentile(lookups, 50), Stats.Percentile(searches, 50));
+    }
+
+    /// <summary>Due and future timers written as the index writes its bucket pointers; the sweep's read is timed.</summary>
+    public static async Task<Sweep> MeasureSweepAsync(LocalStack stack, int due, int future)
+    {
+        var clients = new StorageClients(new StorageOptions { ConnectionString = stack.StorageConnectionString, NodeName = $"s{future}{Guid.NewGuid():N}"[..20] });
+        await clients.EnsureCreatedAsync(CancellationToken.None);
+        var table = clients.Table(clients.Names.Deadlines);
+        var now = DateTimeOffset.UtcNow;
+        var pointers = Enumerable.Range(0, due).Select(i => (At: now.AddMinutes(-1 - i % 30), Reference: $"due{i}"))
+            .Concat(Enumerable.Range(0, future).Select(i => (At: now.AddMinutes(10 + i % 40_000), Reference: $"future{i}")))
+            .GroupBy(p => p.At.UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture));
+        await Stats.RunConcurrentlyAsync(pointers.SelectMany(g => g.Chunk(100).Select(chunk => (Bucket: g.Key, Items: chunk))).ToList(), 16, batch =>
+            table.SubmitTransactionAsync(batch.Items.Select(p => new Azure.Data.Tables.TableTransactionAction(Azure.Data.Tables.TableTransactionActionType.UpsertReplace,
+                new Azure.Data.Tables.TableEntity(batch.Bucket, $"{p.Reference}|TimeLimit") { ["DueAt"] = p.At }))));
+        var index = new TableMovementIndex(clients);
+        var (times, _) = await Stats.RunConcurrentlyAsync(Enumerable.Range(0, 20).ToList(), 1, async _ =>
+        {
+            var found = await index.DueDeadlinesAsync(DateTimeOffset.UtcNow, 1000, CancellationToken.None);
+            if (found.Count != due)
+                throw new InvalidOperationException($"sweep found {found.Count} due timers, expected {due}");
+        });
+        return new Sweep(due, future, Stats.Percentile(times, 50));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using C2C.Bench;
+using C2C.Bench.Growth;
+using C2C.Bench.Micro;
+using C2C.Bench.Pipeline;
+using C2C.Testing;
+
+// dotnet C2C.Bench.dll <micro|pipeline|growth> [--quick] [--count N] [--concurrency C] [--sizes 10000,100000] --out FILE
+var mode = args.FirstOrDefault() ?? "pipeline";
+var quick = args.Contains("--quick");
+string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var count = int.Parse(Arg("--count") ?? (quick ? "200" : "1000"), CultureInfo.InvariantCulture);
+var concurrency = int.Parse(Arg("--concurrency") ?? "16", CultureInfo.InvariantCulture);
+var output = Arg("--out") ?? Path.Combine(RepoPaths.Root, "bench", "out", mode + ".md");
+Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+var md = new StringBuilder();
+var I = CultureInfo.InvariantCulture;
+
+switch (mode)
+{
+    case "micro":
+    {
+        var job = quick ? Job.ShortRun : Job.Default;
+        var summary = BenchmarkRunner.Run<XmlPipelineBenchmarks>(ManualConfig.Create(DefaultConfig.Instance).AddJob(job.WithId(quick ? "short" : "default")));
+        var reports = summary.Reports.Where(r => r.ResultStatistics is not null).ToList();
+        var floor = reports.First(r => r.BenchmarkCase.Descriptor.Baseline).ResultStatistics!.Mean;
+        md.AppendLine("| per message (IE015, " + Samples.Bytes("IE015-TransitDeclaration").Length + " bytes) | mean µs | ratio to bare XmlReader | allocated |").AppendLine("|---|---|---|---|");
+        foreach (var r in reports)
+        {
+            var mean = r.ResultStatistics!.Mean;
+            md.AppendLine(I, $"| {r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo} | {mean / 1000:0.0} | {mean / floor:0.0} | {r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) / 1024.0:0.0} KiB |");
+        }
+        break;
+    }
+    case "pipeline":
+    {
+        using var stack = new LocalStack();
+        var floor = await FloorRun.RunAsync(stack, count, concurrency);
+        var pipeline = await PipelineRun.RunAsync(stack, count, concurrency);
+        var floorRate = count / floor.Wall.TotalSeconds;
+        md.AppendLine(I, $"{count} declarations, {concurrency} concurrent posts; two nodes (TG, BF) as processes over RabbitMQ and Azurite.").AppendLine();
+        md.AppendLine("| measure | value |").AppendLine("|---|---|");
+        md.AppendLine(I, $"| end to end (posted at TG → both records indexed at BF) | {pipeline.EndToEndPerSecond:0.0} declarations/s |");
+        md.AppendLine(I, $"| receipts at TG | {pipeline.ReceiptsPerSecond:0.0} /s; latency p50 {Stats.Ms(Stats.Percentile(pipeline.ReceiptMs, 50))} ms, p95 {Stats.Ms(Stats.Percentile(pipeline.ReceiptMs, 95))} ms, p99 {Stats.Ms(Stats.Percentile(pipeline.ReceiptMs, 99))} ms |");
+        md.AppendLine(I, $"| cross-border (post → second record committed at BF) | p50 {Stats.Ms(Stats.Percentile(pipeline.CrossBorderMs, 50))} ms, p95 {Stats.Ms(Stats.Percentile(pipeline.CrossBorderMs, 95))} ms, p99 {Stats.Ms(Stats.Percentile(pipeline.CrossBorderMs, 99))} ms |");
+        md.AppendLine(I, $"| TG node process | {pipeline.Departure.Cpu:0.0} CPU s ({pipeline.Departure.Cpu / count * 1000:0.0} ms per declaration), peak RSS {pipeline.Departure.PeakMiB:0} MiB |");
+        md.AppendLine(I, $"| BF node process | {pipeline.Destination.Cpu:0.0} CPU s ({pipeline.Destination.Cpu / count * 1000:0.0} ms per declaration), peak RSS {pipeline.Destination.PeakMiB:0} MiB |");
+        md.AppendLine(I, $"| raw floor ({FloorRun.UploadsPerDeclaration} uploads + {FloorRun.TransactionsPerDeclaration} transactions + {FloorRun.PublishesPerDeclaration} publishes per declaration) | {floorRate:0.0} declarations/s; p50 {Stats.Ms(Stats.Percentile(floor.Ms, 50))} ms per declaration |");
+        md.AppendLine(I, $"| **pipeline / floor** | **{pipeline.EndToEndPerSecond / floorRate:0.00}** |");
+        md.AppendLine(I, $"| dry-run validation over HTTP (no storage, no broker) | {pipeline.ValidateOnlyPerSecond:0.0} /s |");
+        break;
+    }
+    case "growth":
+    {
+        using var stack = new LocalStack();
+        var sizes = (Arg("--sizes") ?? (quick ? "1000,3000" : "1000,10000")).Split(',').Select(s => int.Parse(s, I)).ToList();
+        md.AppendLine("| archived messages | load time | state lookup p50 | auditor search by MRN p50 |").AppendLine("|---|---|---|---|");
+        foreach (var size in sizes)
+        {
+            var p = await GrowthRun.MeasureAsync(stack, size, concurrency * 2);
+            md.AppendLine(I, $"| {size:N0} | {p.LoadTime.TotalSeconds:0} s | {Stats.Ms(p.LookupMedianMs)} ms | {Stats.Ms(p.SearchMedianMs)} ms |");
+        }
+        md.AppendLine().AppendLine("| due timers | future timers | sweep read p50 |").AppendLine("|---|---|---|");
+        foreach (var future in new[] { 0, sizes.Max() })
+        {
+            var s = await GrowthRun.MeasureSweepAsync(stack, 100, future);
+            md.AppendLine(I, $"| {s.DueItems} | {s.FutureItems:N0} | {Stats.Ms(s.SweepMedianMs)} ms |");
+        }
+        break;
+    }
+    default:
+        Console.Error.WriteLine($"unknown mode '{mode}' (micro, pipeline, growth)");
+        return 2;
+}
+File.WriteAllText(output, md.ToString());
+Console.WriteLine(md);
+return 0;

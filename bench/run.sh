@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Benchmarks: pipeline vs raw floor, cost growth, per-message micro benchmarks; writes bench/RESULTS.md.
+#   bash bench/run.sh [--quick]     (--quick: smaller counts, BenchmarkDotNet short run; a few minutes)
+# Starts its own local stack (loopback, ports of its own) and stops it afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+quick=""; [ "${1:-}" = "--quick" ] && quick="--quick"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+bash scripts/setup.sh >/dev/null
+
+export C2C_STACK_DIR="$ROOT/.stack/bench"
+export C2C_AZURITE_BLOB_PORT=10300 C2C_AZURITE_QUEUE_PORT=10301 C2C_AZURITE_TABLE_PORT=10302
+export C2C_RABBIT_PORT=5882 C2C_RABBIT_DIST_PORT=25882 C2C_EPMD_PORT=4579 C2C_RABBIT_MGMT_PORT=15882
+bash scripts/stack/stop.sh all >/dev/null 2>&1 || true
+rm -rf "$C2C_STACK_DIR"   # every run from empty storage: growth sizes mean what they say
+bash scripts/stack/start.sh all
+trap 'bash scripts/stack/stop.sh all' EXIT
+source "$C2C_STACK_DIR/env"
+
+dotnet build bench/C2C.Bench -c Release -v q -nologo >/dev/null
+bench="dotnet bench/C2C.Bench/bin/Release/net10.0/C2C.Bench.dll"
+out="$ROOT/bench/out"; mkdir -p "$out"
+$bench pipeline $quick --out "$out/pipeline.md"
+$bench growth $quick --out "$out/growth.md"
+(cd "$out" && $bench micro $quick --out "$out/micro.md")
+
+{
+  echo "# Benchmark results"
+  echo
+  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC')$( [ -n "$quick" ] && echo ' (quick mode)'), by \`bash bench/run.sh $quick\`."
+  echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM,"
+  echo ".NET $(dotnet --version), $(. /etc/os-release; echo "$PRETTY_NAME"); Azurite $(.tools/azurite/node_modules/.bin/azurite --version 2>/dev/null) and RabbitMQ $(dpkg-query -W -f='${Version}' rabbitmq-server) on loopback, same machine."
+  echo "Figures are from one run; compare ratios within it, not absolute numbers across machines (noisy, shared 2 cores)."
+  echo
+  echo "## End to end vs the raw floor"; echo; cat "$out/pipeline.md"; echo
+  echo "## Cost growth"; echo; cat "$out/growth.md"; echo
+  echo "## Per message: parse, validation, signing"; echo; cat "$out/micro.md"; echo
+  [ -f bench/ANALYSIS.md ] && cat bench/ANALYSIS.md
+} > bench/RESULTS.md
+echo "written: bench/RESULTS.md"

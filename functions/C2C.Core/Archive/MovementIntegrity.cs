@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using C2C.Core.Ports;
+
+namespace C2C.Core.Archive;
+
+/// <summary>One verdict of an integrity check, for the auditor: what was checked, on what, and why it failed.</summary>
+public sealed record IntegrityCheck(string Check, string Subject, bool Passed, string Detail);
+
+/// <summary>
+/// An auditor's integrity check of one movement: the hash chain of its history, each archived original against the
+/// hash indexed (and chained) when it was applied, and the XML signature of what partner administrations sent.
+/// </summary>
+public static class MovementIntegrity
+{
+    /// <param name="contents">Archived bytes by archive name (null: the blob is missing).</param>
+    /// <param name="verify">Signature verification of a partner's message for its sender office.</param>
+    public static IReadOnlyList<IntegrityCheck> Check(IReadOnlyList<MovementEvent> history, string? headHash, IReadOnlyDictionary<string, byte[]?> contents,
+        string ownCountry, Func<byte[], string, SignatureCheck> verify)
+    {
+        var checks = new List<IntegrityCheck>();
+        var broken = EventHashChain.FirstBroken(history, headHash);
+        checks.Add(new IntegrityCheck("hash chain", $"{history.Count} events", broken is null,
+            broken is null ? "every event chains to the previous one and to the state's head" : $"broken at event #{broken}: an event was changed, removed or reordered"));
+        foreach (var e in history.Where(e => e.ArchiveName.Length > 0))
+        {
+            var subject = $"#{e.Sequence} {e.MessageType} {e.Direction}";
+            var content = contents.TryGetValue(e.ArchiveName, out var bytes) ? bytes : null;
+            if (content is null)
+            {
+                checks.Add(new IntegrityCheck("archived original", subject, false, $"blob {e.ArchiveName} is missing"));
+                continue;
+            }
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+            checks.Add(new IntegrityCheck("archived original", subject, sha256 == e.ContentSha256,
+                sha256 == e.ContentSha256 ? $"sha256 {sha256[..16]}… matches the indexed hash" : $"sha256 {sha256[..16]}… differs from the indexed {e.ContentSha256[..Math.Min(16, e.ContentSha256.Length)]}…: the blob was changed"));
+            if (e.Direction == MessageDirection.Inbound && e.SenderOffice.Length == 8 && e.SenderOffice[..2] != ownCountry)
+            {
+                var signature = verify(content, e.SenderOffice);
+                checks.Add(new IntegrityCheck("partner signature", subject, signature.IsValid, signature.Status));
+            }
+        }
+        return checks;
+    }
+}

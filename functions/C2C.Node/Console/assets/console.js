@@ -1,0 +1,130 @@
+// Auditor console: read-only views over the node's audit API. The key stays in sessionStorage (this tab only);
+// every call sends it as X-Api-Key. Everything shown comes from the API as text (no HTML from data).
+"use strict";
+const $ = (id) => document.getElementById(id);
+const keyName = "c2c-auditor-key";
+
+function showError(text) { const e = $("error"); e.textContent = text; e.hidden = !text; }
+
+async function api(path, asBlob) {
+  const key = sessionStorage.getItem(keyName);
+  if (!key) throw new Error("Enter the auditor API key first.");
+  const response = await fetch(path, { headers: { "X-Api-Key": key } });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try { const problem = await response.json(); detail = `${problem.title}: ${problem.detail ?? ""}`; } catch { /* not JSON */ }
+    throw new Error(`${response.status} ${detail}`);
+  }
+  return asBlob ? response : response.json();
+}
+
+function cell(row, text, cls) { const td = row.insertCell(); td.textContent = text ?? ""; if (cls) td.className = cls; return td; }
+function button(parent, text, cls, onClick) {
+  const b = document.createElement("button"); b.type = "button"; b.textContent = text; b.className = cls ?? "link";
+  b.addEventListener("click", () => onClick().catch((e) => showError(e.message))); parent.appendChild(b); return b;
+}
+const when = (iso) => iso ? iso.replace("T", " ").slice(0, 19) : "";
+
+async function search(event) {
+  event.preventDefault(); showError("");
+  const params = new URLSearchParams();
+  for (const id of ["mrn", "type", "office", "from", "to", "direction"]) {
+    const value = $(id).value.trim(); if (value) params.set(id, value);
+  }
+  const found = await api(`/api/v1/archive?${params}`);
+  const body = $("results").tBodies[0]; body.replaceChildren();
+  for (const m of found) {
+    const row = body.insertRow(); row.dataset.name = m.name;
+    cell(row, when(m.receivedAt)); cell(row, m.movementReference); cell(row, m.messageType); cell(row, m.direction);
+    cell(row, `${m.senderOffice} → ${m.recipientOffice}`); cell(row, m.signatureStatus);
+    const actions = row.insertCell();
+    button(actions, "Timeline", "link timeline", () => openMovement(m.movementReference));
+    button(actions, "View", "link view", () => viewXml(m.name));
+    button(actions, "Download", "link download", () => download(m.name));
+  }
+  $("results").hidden = false;
+  if (found.length === 0) showError("Nothing archived matches.");
+}
+
+async function openMovement(reference) {
+  showError("");
+  const [state, history] = await Promise.all([
+    api(`/api/v1/movements/${encodeURIComponent(reference)}`),
+    api(`/api/v1/movements/${encodeURIComponent(reference)}/history`),
+  ]);
+  $("movement-ref").textContent = reference;
+  $("movement-status").textContent = `${state.status} · hash chain ${history.chainIntact ? "intact" : "BROKEN"}`;
+  $("integrity").replaceChildren(); $("integrity-verdict").textContent = "";
+  const body = $("timeline").tBodies[0]; body.replaceChildren();
+  for (const e of history.events) {
+    const row = body.insertRow();
+    cell(row, e.sequence); cell(row, when(e.appliedAt)); cell(row, e.direction === "Inbound" ? "←" : "→");
+    cell(row, e.messageType); cell(row, `${e.senderOffice} → ${e.recipientOffice}`); cell(row, e.statusAfter); cell(row, e.history);
+    const actions = row.insertCell();
+    if (e.archiveName) {
+      button(actions, "View", "link view", () => viewXml(e.archiveName));
+      button(actions, "Download", "link download", () => download(e.archiveName));
+    }
+  }
+  $("movement").hidden = false; $("movement").dataset.reference = reference;
+}
+
+async function viewXml(name) {
+  showError("");
+  const response = await api(`/api/v1/archive/${name}`, true);
+  $("xml-name").textContent = name;
+  $("xml-sha").textContent = response.headers.get("X-Content-Sha256") ?? "";
+  $("xml-signature").textContent = response.headers.get("X-Signature-Status") ?? "";
+  $("xml-view").textContent = await response.text();
+  $("xml").hidden = false;
+}
+
+async function download(name) {
+  const response = await api(`/api/v1/archive/${name}`, true);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url; link.download = name.split("/").pop(); document.body.appendChild(link); link.click(); link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+async function verify() {
+  showError("");
+  const reference = $("movement").dataset.reference;
+  const report = await api(`/api/v1/audit/movements/${encodeURIComponent(reference)}/integrity`);
+  const list = $("integrity"); list.replaceChildren();
+  for (const c of report.checks) {
+    const item = document.createElement("li");
+    const verdict = document.createElement("span"); verdict.className = c.passed ? "pass" : "fail"; verdict.textContent = c.passed ? "PASS" : "FAIL";
+    item.append(verdict, ` ${c.check} · ${c.subject}: ${c.detail}`); list.appendChild(item);
+  }
+  const overall = $("integrity-verdict");
+  overall.textContent = report.passed ? "PASS" : "FAIL"; overall.className = report.passed ? "pass" : "fail";
+}
+
+async function ops(event) {
+  event.preventDefault(); showError("");
+  const records = await api(`/api/v1/audit/movements?status=${encodeURIComponent($("ops-status").value)}`);
+  const body = $("ops-results").tBodies[0]; body.replaceChildren();
+  for (const r of records) {
+    const row = body.insertRow();
+    button(row.insertCell(), r.movementReference, "link", () => openMovement(r.movementReference));
+    cell(row, r.status); cell(row, r.sequence); cell(row, when(r.updatedAt));
+    cell(row, Object.entries(r.attributes ?? {}).map(([k, v]) => `${k}: ${v}`).join(", "));
+  }
+  $("ops-results").hidden = false;
+  if (records.length === 0) showError(`No movement is ${$("ops-status").value}.`);
+}
+
+const guard = (handler) => (event) => handler(event).catch((e) => showError(e.message));
+document.addEventListener("DOMContentLoaded", async () => {
+  $("key-form").addEventListener("submit", (event) => {
+    event.preventDefault(); sessionStorage.setItem(keyName, $("api-key").value.trim());
+    $("api-key").value = ""; $("key-state").textContent = "key set for this tab"; showError("");
+  });
+  $("search-form").addEventListener("submit", guard(search));
+  $("ops-form").addEventListener("submit", guard(ops));
+  $("verify").addEventListener("click", () => verify().catch((e) => showError(e.message)));
+  const meta = await fetch("/console/meta").then((r) => r.json());
+  $("node-country").textContent = meta.country;
+  for (const status of meta.opsStatuses) { const o = document.createElement("option"); o.textContent = status; $("ops-status").appendChild(o); }
+});

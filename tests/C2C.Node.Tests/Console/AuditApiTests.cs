@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.Json;
+using Azure.Data.Tables;
+using C2C.Adapters.Storage;
+using C2C.Core.Ports;
+using C2C.Node.Tests.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace C2C.Node.Tests.Console;
+
+/// <summary>The audit API behind the console: integrity verdicts (and their failures after tampering), the ops view, roles.</summary>
+[Collection(StackCollection.Name)]
+public sealed class AuditApiTests(LocalStack stack) : IDisposable
+{
+    private readonly TestNetwork _network = new("TG", "BF");
+
+    public void Dispose() => _network.Dispose();
+
+    private static async Task<JsonElement> IntegrityAsync(InProcessNode node, string mrn)
+    {
+        var response = await node.Auditor().GetAsync($"api/v1/audit/movements/{mrn}/integrity");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    private static IEnumerable<(string Check, bool Passed)> Checks(JsonElement report) =>
+        report.GetProperty("checks").EnumerateArray().Select(c => (c.GetProperty("check").GetString()!, c.GetProperty("passed").GetBoolean()));
+
+    /// <summary>Burkina Faso's node with the two records Togo signed, as the broker would have delivered them.</summary>
+    private async Task<InProcessNode> DestinationWithRecordsAsync()
+    {
+        using var tg = new InProcessNode(_network, "TG", stack);
+        var bf = new InProcessNode(_network, "BF", stack);
+        await InProcessNode.PostAsync(tg.Offices(), Samples.Bytes("IE015-TransitDeclaration"));
+        Assert.Equal(2, (await Courier.DeliverAsync(tg, bf)).Count);
+        return bf;
+    }
+
+    [Fact]
+    public async Task Untouched_movement_passes_every_check_including_the_partner_signatures()
+    {
+        using var bf = await DestinationWithRecordsAsync();
+        var report = await IntegrityAsync(bf, Samples.Mrn);
+        Assert.True(report.GetProperty("passed").GetBoolean());
+        var checks = Checks(report).ToList();
+        Assert.Equal(1, checks.Count(c => c.Check == "hash chain"));
+        Assert.Equal(2, checks.Count(c => c.Check == "archived original"));
+        Assert.Equal(2, checks.Count(c => c.Check == "partner signature"));
+    }
+
+    [Fact]
+    public async Task A_changed_blob_fails_its_hash_and_its_signature()
+    {
+        using var bf = await DestinationWithRecordsAsync();
+        var history = await bf.Services.GetRequiredService<IMovementIndex>().HistoryAsync(Samples.Mrn, CancellationToken.None);
+        var blob = bf.Services.GetRequiredService<StorageClients>().Archive.GetBlobClient(history[0].ArchiveName);
+        var original = (await blob.DownloadContentAsync()).Value.Content.ToString();
+        await blob.UploadAsync(BinaryData.FromString(original.Replace("18500000.00", "1850000.00")), overwrite: true);
+
+        var report = await IntegrityAsync(bf, Samples.Mrn);
+        Assert.False(report.GetProperty("passed").GetBoolean());
+        var failed = Checks(report).Where(c => !c.Passed).Select(c => c.Check).ToList();
+        Assert.Equal(["archived original", "partner signature"], failed);
+    }
+
+    [Fact]
+    public async Task A_changed_history_row_breaks_the_chain()
+    {
+        using var bf = await DestinationWithRecordsAsync();
+        var clients = bf.Services.GetRequiredService<StorageClients>();
+        var table = clients.Table(clients.Names.Movements);
+        var row = (await table.GetEntityAsync<TableEntity>(Samples.Mrn, "evt-000001")).Value;
+        row["StatusAfter"] = "WrittenOff";
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        var report = await IntegrityAsync(bf, Samples.Mrn);
+        Assert.Equal(("hash chain", false), Checks(report).First());
+        Assert.Contains("broken at event #1", report.GetProperty("checks")[0].GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Ops_view_lists_movements_by_status_for_auditors_only()
+    {
+        using var tg = new InProcessNode(_network, "TG", stack);
+        await InProcessNode.PostAsync(tg.Offices(), Samples.Bytes("IE015-TransitDeclaration"));
+
+        var listed = JsonDocument.Parse(await tg.Auditor().GetStringAsync("api/v1/audit/movements?status=Released")).RootElement;
+        Assert.Contains(listed.EnumerateArray(), m => m.GetProperty("movementReference").GetString() == Samples.Mrn);
+        Assert.Equal(HttpStatusCode.BadRequest, (await tg.Auditor().GetAsync("api/v1/audit/movements?status=Nonsense")).StatusCode);
+        foreach (var path in new[] { "api/v1/audit/movements?status=Released", $"api/v1/audit/movements/{Samples.Mrn}/integrity" })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await tg.Offices().GetAsync(path)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await tg.Client(null).GetAsync(path)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Console_page_is_served_with_a_strict_content_security_policy()
+    {
+        using var tg = new InProcessNode(_network, "TG", stack);
+        var page = await tg.Client(null).GetAsync("console");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("auditor console", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await tg.Client(null).GetAsync("console/console.js")).StatusCode);
+        var meta = JsonDocument.Parse(await tg.Client(null).GetStringAsync("console/meta")).RootElement;
+        Assert.Equal("TG", meta.GetProperty("country").GetString());
+    }
+}
