@@ -15,11 +15,15 @@ if (mode == HostingMode.Functions && Environment.GetEnvironmentVariable("FUNCTIO
     builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 }
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
+if (mode == HostingMode.Standalone)
+    C2C.Node.Security.MutualTls.Configure(builder); // on Azure the platform terminates TLS and forwards the certificate
+C2C.Node.Security.PartnerRateLimits.Add(builder.Services, builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddC2CNode(builder.Configuration, builder.Environment.ContentRootPath);
 
 var app = builder.Build();
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapGet("/health", (C2C.Core.Exchange.NodeContext node) => Results.Ok(new { status = "ok", country = node.Country, mode = mode.ToString() }))
     .WithTags("Operations");

@@ -11,12 +11,15 @@ public sealed class NodeProcess : IDisposable
 {
     private readonly Dictionary<string, string> _environment;
     private readonly string _logPath;
+    private readonly string[] _extraUrls;
     private Process? _process;
 
-    public NodeProcess(string country, int port, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    /// <param name="extraUrls">More Kestrel endpoints besides the plain HTTP one (e.g. an https:// endpoint for mutual TLS).</param>
+    public NodeProcess(string country, int port, IReadOnlyDictionary<string, string> environment, string logDirectory, IReadOnlyList<string>? extraUrls = null)
     {
         Country = country;
         Port = port;
+        _extraUrls = [.. extraUrls ?? []];
         _environment = new Dictionary<string, string>(environment, StringComparer.Ordinal);
         Directory.CreateDirectory(logDirectory);
         _logPath = Path.Combine(logDirectory, $"node-{country.ToLowerInvariant()}-{port}.log");
@@ -48,7 +51,7 @@ public sealed class NodeProcess : IDisposable
     {
         if (Pid is not null)
             throw new InvalidOperationException($"node {Country} already running");
-        var psi = new ProcessStartInfo("dotnet", [NodeAssembly, "--urls", BaseAddress.ToString().TrimEnd('/')])
+        var psi = new ProcessStartInfo("dotnet", [NodeAssembly, "--urls", string.Join(';', [BaseAddress.ToString().TrimEnd('/'), .. _extraUrls])])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
