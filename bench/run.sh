@@ -19,7 +19,7 @@ trap 'bash scripts/stack/stop.sh all' EXIT
 source "$C2C_STACK_DIR/env"
 
 dotnet build bench/C2C.Bench -c Release -v q -nologo >/dev/null
-bench="dotnet bench/C2C.Bench/bin/Release/net10.0/C2C.Bench.dll"
+bench="dotnet $ROOT/bench/C2C.Bench/bin/Release/net10.0/C2C.Bench.dll"
 out="$ROOT/bench/out"; mkdir -p "$out"
 $bench pipeline $quick --out "$out/pipeline.md"
 $bench growth $quick --out "$out/growth.md"

@@ -69,6 +69,26 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Arrival_with_no_anticipated_record_is_an_alert_and_departure_answers_the_record_request()
+    {
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
+        var (tg, bf) = (corridor["TG"], corridor["BF"]);
+        var mrn = Movements.NewMrn(); // never released in Togo
+
+        Assert.Equal("UnexpectedArrival", (await bf.AcceptedAsync(Movements.Sample("IE006-ArrivalAdvice", mrn))).Value("MovementStatus"));
+        // Burkina asked Togo for the record (IE002) and forwarded the arrival; Togo knows no such movement: it refuses
+        // the record (IE003 with a refusal code) and NACKs the arrival advice (IE906, unknown MRN), in either order.
+        await WaitForAsync(bf, mrn, t => t.Count(e => e.MessageType is "IE003" or "IE906" && e.Direction == "Inbound") == 2);
+        var destination = await TimelineAsync(bf, mrn);
+        Assert.Equal(["IE006 in", "IE002 out", "IE006 out"], destination.Take(3).Select(Short));
+        Assert.Equal(["IE003 in", "IE906 in"], destination.Skip(3).Select(Short).Order());
+        Assert.Equal("UnexpectedArrival", await bf.StatusAsync(mrn));
+        // Nothing invented at departure: the request and the refusal are recorded, the arrival advice was refused.
+        Assert.Equal("Recorded", await tg.StatusAsync(mrn));
+        Assert.Equal(["IE002 in", "IE003 out"], (await TimelineAsync(tg, mrn)).Select(Short));
+    }
+
+    [Fact]
     public async Task Invalidation_after_release_cancels_at_the_destination_and_later_reports_are_refused()
     {
         await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);

@@ -17,7 +17,14 @@ public sealed record Answer(int Status, string Outcome, XDocument Xml)
     {
         var body = await response.Content.ReadAsByteArrayAsync();
         var outcome = response.Headers.TryGetValues("C2C-Outcome", out var values) ? values.First() : "";
-        return new Answer((int)response.StatusCode, outcome, XDocument.Load(new MemoryStream(body)));
+        try
+        {
+            return new Answer((int)response.StatusCode, outcome, XDocument.Load(new MemoryStream(body)));
+        }
+        catch (System.Xml.XmlException e)
+        {
+            throw new InvalidDataException($"HTTP {(int)response.StatusCode} with a body that is not a receipt or NACK: {System.Text.Encoding.UTF8.GetString(body)}", e);
+        }
     }
 
     public override string ToString() => $"{Status} {Outcome}\n{Xml}";

@@ -18,7 +18,13 @@ public static class PipelineRun
 
     public static async Task<Result> RunAsync(LocalStack stack, int count, int concurrency)
     {
-        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"], new() { ["Logging:LogLevel:Default"] = "Warning" });
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"], new()
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            // One office system posting as fast as it can: the per-party rate limit would measure itself.
+            ["C2C:RateLimits:PermitsPerMinute"] = "6000000",
+            ["C2C:RateLimits:Burst"] = "100000",
+        });
         var (tg, bf) = (corridor["TG"], corridor["BF"]);
         await WarmUpAsync(tg, bf);
 

@@ -31,7 +31,7 @@ public sealed class CargoProcess(string nodeCountry) : IMovementProcess
 
     public MovementDecision Decide(string reference, MovementRecord? current, ParsedMessage m, MessageOrigin origin)
     {
-        var state = current is null ? null : State(current);
+        var state = MovementDecision.HasState(current) ? State(current!) : null;
         var local = m.Header.SenderOffice[..2] == nodeCountry;
         return (m.Kind.Code, state?.Status, local) switch
         {
@@ -64,7 +64,7 @@ public sealed class CargoProcess(string nodeCountry) : IMovementProcess
 
     private static MovementDecision? MatchArrival(MovementRecord? consignment, string voyageReference, CargoState voyage)
     {
-        var state = consignment is null ? null : State(consignment);
+        var state = MovementDecision.HasState(consignment) ? State(consignment!) : null;
         return state?.Status switch
         {
             null => Decided(new CargoState

@@ -211,7 +211,7 @@ public sealed class MessageExchange(
         var persist = decision.Persist;
         var commit = new MovementCommit(mref, current?.Version,
             persist ? decision.Status : current?.Status ?? "Recorded",
-            persist ? decision.StateJson : current?.StateJson ?? "{}",
+            persist ? decision.StateJson : current?.StateJson ?? MovementDecision.NoState,
             persist ? decision.Attributes : current?.Attributes ?? new Dictionary<string, string>(),
             step.Events, dedup, step.Outbox,
             decision.SetDeadlines.Select(d => new Deadline(mref, d.Kind, d.DueBy(step.Events[0].AppliedAt))).ToList(), decision.ClearDeadlines, current?.Status);

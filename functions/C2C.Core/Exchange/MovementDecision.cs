@@ -1,3 +1,4 @@
+using C2C.Core.Ports;
 using C2C.Core.Transit;
 using C2C.Core.Validation;
 
@@ -15,5 +16,13 @@ public sealed record MovementDecision(
     MessageError? Rejection,
     bool Persist = true)
 {
+    /// <summary>
+    /// State of a record that holds messages but no process state yet (e.g. a record request about an MRN this node
+    /// never released): process managers read it as "no movement".
+    /// </summary>
+    public const string NoState = "{}";
+
+    public static bool HasState(MovementRecord? record) => record is not null && record.StateJson != NoState;
+
     public static MovementDecision Rejected(MessageError error) => new("", "", new Dictionary<string, string>(), [], [], [], error.Reason, error);
 }

@@ -2,31 +2,41 @@ namespace C2C.Core.Exchange;
 
 /// <summary>
 /// Lets deliveries about different movements run side by side while those about one movement run one after the
-/// other, in arrival order (the sender's outbox publishes them in sequence). Gates exist only while in use.
+/// other, strictly in arrival order (the sender's outbox publishes them in sequence; SemaphoreSlim does not promise
+/// FIFO, so waiters queue here). State exists only for keys in use.
 /// </summary>
 public sealed class MovementGate
 {
-    private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _gates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<TaskCompletionSource>> _waiting = new(StringComparer.Ordinal);
 
     public async Task<IDisposable> EnterAsync(string key, CancellationToken cancellationToken)
     {
-        SemaphoreSlim gate;
-        lock (_gates)
+        TaskCompletionSource turn;
+        lock (_waiting)
         {
-            var entry = _gates.TryGetValue(key, out var existing) ? existing : (new SemaphoreSlim(1, 1), 0);
-            _gates[key] = (entry.Item1, entry.Item2 + 1);
-            gate = entry.Item1;
+            if (!_waiting.TryGetValue(key, out var queue))
+            {
+                _waiting[key] = new Queue<TaskCompletionSource>(); // held, nobody waiting
+                return new Lease(this, key);
+            }
+            turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            queue.Enqueue(turn);
         }
-        try
+        using (cancellationToken.Register(() => turn.TrySetCanceled(cancellationToken)))
         {
-            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                await turn.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                // Handed the turn in the same instant? Then pass it on, it is ours to give.
+                if (turn.Task.IsCompletedSuccessfully)
+                    Leave(key);
+                throw;
+            }
         }
-        catch
-        {
-            Leave(key);
-            throw;
-        }
-        return new Lease(this, key, gate);
+        return new Lease(this, key);
     }
 
     /// <summary>Keys currently held or awaited (for tests and diagnostics).</summary>
@@ -34,38 +44,33 @@ public sealed class MovementGate
     {
         get
         {
-            lock (_gates)
-                return _gates.Count;
+            lock (_waiting)
+                return _waiting.Count;
         }
     }
 
     private void Leave(string key)
     {
-        lock (_gates)
+        lock (_waiting)
         {
-            var (gate, users) = _gates[key];
-            if (users == 1)
+            var queue = _waiting[key];
+            while (queue.TryDequeue(out var next))
             {
-                _gates.Remove(key);
-                gate.Dispose();
+                if (next.TrySetResult())
+                    return; // the turn passes to the next waiter in arrival order
             }
-            else
-            {
-                _gates[key] = (gate, users - 1);
-            }
+            _waiting.Remove(key);
         }
     }
 
-    private sealed class Lease(MovementGate owner, string key, SemaphoreSlim gate) : IDisposable
+    private sealed class Lease(MovementGate owner, string key) : IDisposable
     {
         private int _disposed;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0)
-                return;
-            gate.Release();
-            owner.Leave(key);
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                owner.Leave(key);
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class RecordOnlyProcess : IMovementProcess
     public bool Owns(MovementRecord record) => false;
 
     public MovementDecision Decide(string reference, MovementRecord? current, ParsedMessage m, MessageOrigin origin) =>
-        new("Recorded", "{}", new Dictionary<string, string>(), [], [], [],
+        new("Recorded", MovementDecision.NoState, new Dictionary<string, string>(), [], [], [],
             $"{m.Kind.Code} from {m.Header.SenderOffice} recorded (answers {m.Header.CorrelationId ?? "no message"})", null);
 
     public MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset now) =>

@@ -15,7 +15,7 @@ public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy) : 
 
     public MovementDecision Decide(string mrn, MovementRecord? current, ParsedMessage message, MessageOrigin origin)
     {
-        var state = current is null ? null : TransitStateSerializer.Deserialize(current.StateJson);
+        var state = MovementDecision.HasState(current) ? TransitStateSerializer.Deserialize(current!.StateJson) : null;
         var e = TransitEventReader.Read(message, origin);
         var decision = IsDeparture(mrn)
             ? DepartureDecider.Decide(mrn, state, e, policy)
