@@ -93,6 +93,11 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
         Assert.Contains("<ErrorCode>", nack);
         Assert.Contains("<Signature", nack);
         Assert.Null(await corridor["BF"].StatusAsync(mrn));
+        // Togo cannot apply a NACK about a movement it never had, but keeps it: archived and listed.
+        IReadOnlyList<TimelineEntry> received = [];
+        for (var attempt = 0; attempt < 100 && received.Count == 0; attempt++, await Task.Delay(200))
+            received = (await corridor["TG"].TimelineAsync(mrn)).Events;
+        Assert.Equal(("IE906", "Inbound", "Recorded"), (received[0].MessageType, received[0].Direction, received[0].StatusAfter));
     }
 
     /// <summary>Re-publishes archived anticipated records straight to Burkina's topic, as a broker redelivery or a replaying relay would.</summary>

@@ -39,6 +39,13 @@ public sealed class MessageExchange(
         {
             var current = await index.GetAsync(mref, cancellationToken);
             var decision = process.Decide(mref, current, message, origin);
+            if (decision.Rejection is not null && KeepsUnappliedAnswer(message, origin, current) is { } recordOnly)
+            {
+                // A partner's NACK or answer about a movement unknown here cannot be refused back (no NACK to a NACK)
+                // and must not be lost: it is archived and listed, with no process state.
+                process = recordOnly;
+                decision = recordOnly.Decide(mref, current, message, origin);
+            }
             if (decision.Rejection is { } error)
                 return Rejected(message, new Rejection([error], message.Header, message.MovementReference));
 
@@ -85,6 +92,11 @@ public sealed class MessageExchange(
         }
         await index.CompleteDeadlineAsync(deadline, cancellationToken);
     }
+
+    private RecordOnlyProcess? KeepsUnappliedAnswer(ParsedMessage message, MessageOrigin origin, MovementRecord? current) =>
+        message.Kind.Family == MessageFamily.Control && origin == MessageOrigin.Partner && !MovementDecision.HasState(current)
+            ? processes.OfType<RecordOnlyProcess>().FirstOrDefault()
+            : null;
 
     /// <summary>Timers due at once (a vessel that has already arrived, a time limit already past) run now rather than at the next sweep.</summary>
     private async Task RunDueDeadlinesAsync(string mref, MovementDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
