@@ -54,6 +54,8 @@ public sealed class ServiceBusConsumer(ServiceBusConnection connection, Action<s
         var amqp = await connection.OpenAsync(cancellationToken);
         await connection.AuthorizeAsync(amqp, address, cancellationToken);
         var session = new Session(amqp);
+        using var slots = new SemaphoreSlim(connection.Options.MaxConcurrentDeliveries);
+        var inFlight = new List<Task>();
         try
         {
             var attach = new Attach
@@ -72,8 +74,26 @@ public sealed class ServiceBusConsumer(ServiceBusConnection connection, Action<s
                     throw new InvalidOperationException($"link closed: {receiver.Error?.Condition ?? amqp.Error?.Condition} {receiver.Error?.Description ?? amqp.Error?.Description}");
                 await connection.AuthorizeAsync(amqp, address, cancellationToken); // renews the token before it expires
                 var message = await receiver.ReceiveAsync(ReceiveWait);
-                if (message is not null)
-                    await SettleAsync(receiver, message, handler, cancellationToken);
+                inFlight.RemoveAll(t => t.IsCompleted);
+                if (message is null)
+                    continue;
+                await slots.WaitAsync(cancellationToken);
+                inFlight.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await SettleAsync(receiver, message, handler, cancellationToken);
+                    }
+                    catch (Exception e) when (e is AmqpException or ObjectDisposedException or InvalidOperationException)
+                    {
+                        // The link went while this delivery was handled: its lock is lost, Service Bus delivers it again.
+                        onProblem?.Invoke($"{message.Properties?.MessageId}: not settled, the link closed", e);
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }, CancellationToken.None));
             }
         }
         catch (AmqpException)
@@ -83,6 +103,7 @@ public sealed class ServiceBusConsumer(ServiceBusConnection connection, Action<s
         }
         finally
         {
+            await Task.WhenAll(inFlight).WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
             await ServiceBusConnection.CloseQuietlyAsync(session);
         }
     }

@@ -24,6 +24,9 @@ public sealed class ServiceBusOptions
     /// <summary>Link credit per family receiver: deliveries locked ahead of the handler.</summary>
     public int PrefetchCount { get; init; } = 16;
 
+    /// <summary>Deliveries of one family handled at the same time (the node keeps one movement's messages in order).</summary>
+    public int MaxConcurrentDeliveries { get; init; } = 8;
+
     /// <summary>Upper bound of one send (attach + outcome); past it the outbox relay retries later.</summary>
     public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -39,6 +42,8 @@ public sealed class ServiceBusOptions
             throw new ArgumentException("configure a SAS key name + key, or an Entra ID credential");
         if (PrefetchCount is < 1 or > 1000)
             throw new ArgumentException("PrefetchCount must be between 1 and 1000");
+        if (MaxConcurrentDeliveries < 1 || MaxConcurrentDeliveries > PrefetchCount)
+            throw new ArgumentException("MaxConcurrentDeliveries must be between 1 and PrefetchCount");
         return this;
     }
 }

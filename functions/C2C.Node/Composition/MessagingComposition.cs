@@ -66,6 +66,7 @@ public static class MessagingComposition
             SasKey = keyFile is null ? null : File.ReadAllText(keyFile).Trim(),
             Credential = keyFile is null ? new DefaultAzureCredential() : null,
             PrefetchCount = section.GetValue("PrefetchCount", 16),
+            MaxConcurrentDeliveries = section.GetValue("MaxConcurrentDeliveries", 8),
         }.Validated();
         services.AddSingleton(new ServiceBusConnection(options));
         services.AddSingleton<ServiceBusPublisher>();

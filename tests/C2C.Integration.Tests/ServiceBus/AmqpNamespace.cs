@@ -63,7 +63,7 @@ public sealed class AmqpNamespace : IDisposable
         {
             FullyQualifiedNamespace = "127.0.0.1", Port = Port, UseTls = false,
             SasKeyName = SasKey is null ? null : KeyName, SasKey = SasKey,
-            PrefetchCount = 4, SendTimeout = TimeSpan.FromSeconds(5), MaxReconnectDelay = TimeSpan.FromMilliseconds(500),
+            PrefetchCount = 4, MaxConcurrentDeliveries = 4, SendTimeout = TimeSpan.FromSeconds(5), MaxReconnectDelay = TimeSpan.FromMilliseconds(500),
         };
         return edit is null ? options : edit(options);
     }

@@ -177,6 +177,28 @@ public sealed class ServiceBusAdapterTests
     }
 
     [Fact]
+    public async Task Deliveries_are_handled_side_by_side()
+    {
+        using var ns = new AmqpNamespace(Key);
+        ns.AddTopic("BF");
+        await PublishAsync(ns.Options(), Message("first"), Message("second"));
+        var secondStarted = new TaskCompletionSource();
+        await using var connection = new ServiceBusConnection(ns.Options().Validated());
+        await using var probe = new ConsumerProbe(new ServiceBusConsumer(connection), "BF", MessageFamily.Transit, d =>
+        {
+            // One at a time, the first would wait for the second forever (bounded here): they must overlap.
+            if (d.Message.MessageId == "second")
+                secondStarted.TrySetResult();
+            else if (!secondStarted.Task.Wait(TimeSpan.FromSeconds(10)))
+                return DeliveryOutcome.Abandon;
+            return DeliveryOutcome.Complete;
+        });
+
+        var outcomes = new[] { await probe.NextAsync(), await probe.NextAsync() };
+        Assert.All(outcomes, o => Assert.Equal(DeliveryOutcome.Complete, o.Outcome));
+    }
+
+    [Fact]
     public async Task Entra_id_tokens_go_to_cbs_for_each_entity_and_are_renewed_before_expiry()
     {
         using var ns = new AmqpNamespace(sasKey: null);
