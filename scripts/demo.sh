@@ -58,4 +58,5 @@ run_flows
 if $keep; then
   say "Still running (stop with: kill ${pids[*]}; bash scripts/stack/stop.sh)"
   echo "API keys: $DEMO/keys.env"
+  echo "Auditor console: http://127.0.0.1:${port[BF]}/console (key: \$BF_AUDIT_KEY from keys.env), likewise for TG, IN, MV"
 fi
