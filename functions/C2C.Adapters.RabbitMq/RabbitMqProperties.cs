@@ -1,13 +1,11 @@
 using System.Text;
-using C2C.Core.Messages;
 using C2C.Core.Ports;
 using RabbitMQ.Client;
 
 namespace C2C.Adapters.RabbitMq;
 
 /// <summary>
-/// BusMessage ⇄ AMQP 0-9-1 properties. Header names are the Service Bus application property names
-/// (family, messageType, sourceCountry, destinationCountry, movementReference, traceparent, tracestate), so both adapters agree.
+/// BusMessage ⇄ AMQP 0-9-1 properties; the routing facts travel as headers named as in <see cref="BusProperties"/>.
 /// </summary>
 public static class RabbitMqProperties
 {
@@ -16,19 +14,7 @@ public static class RabbitMqProperties
 
     public static BasicProperties From(BusMessage message)
     {
-        var headers = new Dictionary<string, object?>
-        {
-            ["family"] = message.Family.ToString(),
-            ["messageType"] = message.MessageType,
-            ["sourceCountry"] = message.SourceCountry,
-            ["destinationCountry"] = message.DestinationCountry,
-        };
-        if (message.TraceParent is { } parent)
-            headers["traceparent"] = parent;
-        if (message.TraceState is { } state)
-            headers["tracestate"] = state;
-        if (message.MovementReference is { } movement)
-            headers["movementReference"] = movement;
+        var headers = BusProperties.Of(message).ToDictionary(p => p.Key, p => (object?)p.Value);
         return new BasicProperties
         {
             MessageId = message.MessageId,
@@ -44,18 +30,8 @@ public static class RabbitMqProperties
     public static BusDelivery ToDelivery(IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body, bool redelivered)
     {
         var headers = properties.Headers ?? new Dictionary<string, object?>();
-        var family = Enum.TryParse<MessageFamily>(Text(headers, "family"), ignoreCase: true, out var f) ? f : throw new InvalidDataException("header 'family' missing");
-        var message = new BusMessage(
-            properties.MessageId is { Length: > 0 } id ? id : throw new InvalidDataException("message-id missing"),
-            properties.CorrelationId,
-            Text(headers, "messageType") ?? properties.Type ?? "",
-            family,
-            Text(headers, "sourceCountry") ?? throw new InvalidDataException("header 'sourceCountry' missing"),
-            Text(headers, "destinationCountry") ?? "",
-            body.ToArray(), // the broker's buffer is reused after the callback returns
-            Text(headers, "traceparent"),
-            Text(headers, "tracestate"),
-            Text(headers, "movementReference"));
+        // The broker's body buffer is reused after the callback returns: copied.
+        var message = BusProperties.Read(properties.MessageId, properties.CorrelationId, body.ToArray(), name => Text(headers, name), properties.Type);
         return new BusDelivery(message, DeliveryCount(headers, redelivered));
     }
 

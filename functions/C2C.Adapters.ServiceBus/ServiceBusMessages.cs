@@ -1,6 +1,5 @@
 using Amqp;
 using Amqp.Framing;
-using C2C.Core.Messages;
 using C2C.Core.Ports;
 
 namespace C2C.Adapters.ServiceBus;
@@ -21,17 +20,8 @@ public static class ServiceBusMessages
             Properties = new Properties { MessageId = message.MessageId, CorrelationId = message.CorrelationId, ContentType = "application/xml", Subject = message.MessageType },
             ApplicationProperties = new ApplicationProperties(),
         };
-        var app = amqp.ApplicationProperties;
-        app["family"] = message.Family.ToString();
-        app["messageType"] = message.MessageType;
-        app["sourceCountry"] = message.SourceCountry;
-        app["destinationCountry"] = message.DestinationCountry;
-        if (message.TraceParent is { } parent)
-            app["traceparent"] = parent;
-        if (message.TraceState is { } state)
-            app["tracestate"] = state;
-        if (message.MovementReference is { } movement)
-            app["movementReference"] = movement;
+        foreach (var (name, value) in BusProperties.Of(message))
+            amqp.ApplicationProperties[name] = value;
         return amqp;
     }
 
@@ -47,18 +37,7 @@ public static class ServiceBusMessages
             AmqpValue { Value: string text } => System.Text.Encoding.UTF8.GetBytes(text),
             _ => throw new InvalidDataException("body is neither a data section nor a string or binary value"),
         };
-        var family = Enum.TryParse<MessageFamily>(Text("family"), ignoreCase: true, out var f) ? f : throw new InvalidDataException("application property 'family' missing");
-        var message = new BusMessage(
-            amqp.Properties?.MessageId is { Length: > 0 } id ? id : throw new InvalidDataException("message-id missing"),
-            amqp.Properties?.CorrelationId,
-            Text("messageType") ?? amqp.Properties?.Subject ?? "",
-            family,
-            Text("sourceCountry") ?? throw new InvalidDataException("application property 'sourceCountry' missing"),
-            Text("destinationCountry") ?? "",
-            body,
-            Text("traceparent"),
-            Text("tracestate"),
-            Text("movementReference"));
+        var message = BusProperties.Read(amqp.Properties?.MessageId, amqp.Properties?.CorrelationId, body, Text, amqp.Properties?.Subject);
         // AMQP counts earlier failed deliveries (0 on the first); the port counts deliveries (1 on the first), as Service Bus does.
         return new BusDelivery(message, (int)(amqp.Header?.DeliveryCount ?? 0) + 1);
     }

@@ -27,13 +27,14 @@ public sealed class MovementGateTests
         var gate = new MovementGate();
         var order = new List<int>();
         var holder = await gate.EnterAsync("m", CancellationToken.None);
-        var waiters = Enumerable.Range(1, 5).Select(async i =>
+        // EnterAsync queues the caller before it first yields: calling in this order is arriving in this order.
+        var waiters = Enumerable.Range(1, 5).Select(i => RecordAsync(gate.EnterAsync("m", CancellationToken.None), i)).ToList();
+        async Task RecordAsync(Task<IDisposable> entering, int i)
         {
-            await Task.Delay(i * 10);
-            using var lease = await gate.EnterAsync("m", CancellationToken.None);
+            using var lease = await entering;
             lock (order)
                 order.Add(i);
-        }).ToList();
+        }
         await Task.Delay(100);
         using var cancelled = new CancellationTokenSource();
         var giveUp = gate.EnterAsync("m", cancelled.Token);

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using C2C.Core.Messages;
 using C2C.Core.Ports;
 
 namespace C2C.Node.Hosting.Functions;
@@ -24,18 +23,7 @@ public static class ServiceBusTriggerMessage
             properties = FunctionInvocation.Property(invocation.Metadata, "UserProperties");
         string? App(string name) => FunctionInvocation.Property(properties, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
 
-        var family = Enum.TryParse<MessageFamily>(App("family"), ignoreCase: true, out var f) ? f : throw new InvalidDataException("application property 'family' missing");
-        var message = new BusMessage(
-            invocation.MetadataString("MessageId") ?? throw new InvalidDataException("MessageId missing"),
-            invocation.MetadataString("CorrelationId"),
-            App("messageType") ?? "",
-            family,
-            App("sourceCountry") ?? throw new InvalidDataException("application property 'sourceCountry' missing"),
-            App("destinationCountry") ?? "",
-            body,
-            App("traceparent"),
-            App("tracestate"),
-            App("movementReference"));
+        var message = BusProperties.Read(invocation.MetadataString("MessageId"), invocation.MetadataString("CorrelationId"), body, App);
         var count = int.TryParse(invocation.MetadataString("DeliveryCount"), out var c) ? c : 1;
         return new BusDelivery(message, count);
     }
