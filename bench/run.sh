@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks: pipeline vs raw floor, cost growth, per-message micro benchmarks; writes bench/RESULTS.md.
-#   bash bench/run.sh [--quick]     (--quick: smaller counts, BenchmarkDotNet short run; a few minutes)
+#   bash bench/run.sh [--quick] [--profile]
+#     --quick: smaller counts, BenchmarkDotNet short run (a few minutes)
+#     --profile: also samples the departure node during the pipeline run with dotnet-trace (installed into .tools)
 # Starts its own local stack (loopback, ports of its own) and stops it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-quick=""; [ "${1:-}" = "--quick" ] && quick="--quick"
+quick=""; profile=false
+for arg in "$@"; do case "$arg" in --quick) quick="--quick" ;; --profile) profile=true ;; esac; done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 bash scripts/setup.sh >/dev/null
 
@@ -21,19 +24,40 @@ source "$C2C_STACK_DIR/env"
 dotnet build bench/C2C.Bench -c Release -v q -nologo >/dev/null
 bench="dotnet $ROOT/bench/C2C.Bench/bin/Release/net10.0/C2C.Bench.dll"
 out="$ROOT/bench/out"; mkdir -p "$out"
-$bench pipeline $quick --out "$out/pipeline.md"
+rm -f "$out/profile.md"
+if $profile; then
+  trace="$ROOT/.tools/dotnet-trace/dotnet-trace"
+  [ -x "$trace" ] || dotnet tool install dotnet-trace --version 10.0.750501 --tool-path "$ROOT/.tools/dotnet-trace" >/dev/null
+  $bench pipeline $quick --out "$out/pipeline.md" & bench_pid=$!
+  # The departure node is the C2C.Node process configured for TG; sample its threads for 10 s mid-run.
+  tg=""
+  for _ in $(seq 1 240); do
+    for p in $(pgrep -f C2C.Node.dll || true); do tr '\0' '\n' < "/proc/$p/environ" 2>/dev/null | grep -q '^C2C__Identity__Country=TG' && tg=$p; done
+    [ -n "$tg" ] && break; sleep 0.5
+  done
+  if [ -n "$tg" ]; then
+    sleep 15
+    timeout 120 "$trace" collect -p "$tg" --profile dotnet-sampled-thread-time --duration 00:00:00:10 -o "$out/departure.nettrace" >/dev/null 2>&1 || true
+    { echo "Sampled thread time of the departure (TG) node, 10 s during the pipeline run (dotnet-trace, top 15 exclusive):"; echo; echo '```'
+      "$trace" report "$out/departure.nettrace" topN -n 15 2>/dev/null | cut -c1-110; echo '```'; } > "$out/profile.md"
+  fi
+  wait "$bench_pid"
+else
+  $bench pipeline $quick --out "$out/pipeline.md"
+fi
 $bench growth $quick --out "$out/growth.md"
 (cd "$out" && $bench micro $quick --out "$out/micro.md")
 
 {
   echo "# Benchmark results"
   echo
-  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC')$( [ -n "$quick" ] && echo ' (quick mode)'), by \`bash bench/run.sh $quick\`."
+  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC')$( [ -n "$quick" ] && echo ' (quick mode)'), by \`bash bench/run.sh $*\`."
   echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM,"
   echo ".NET $(dotnet --version), $(. /etc/os-release; echo "$PRETTY_NAME"); Azurite $(.tools/azurite/node_modules/.bin/azurite --version 2>/dev/null) and RabbitMQ $(dpkg-query -W -f='${Version}' rabbitmq-server) on loopback, same machine."
   echo "Figures are from one run; compare ratios within it, not absolute numbers across machines (noisy, shared 2 cores)."
   echo
   echo "## End to end vs the raw floor"; echo; cat "$out/pipeline.md"; echo
+  [ -f "$out/profile.md" ] && { cat "$out/profile.md"; echo; }
   echo "## Cost growth"; echo; cat "$out/growth.md"; echo
   echo "## Per message: parse, validation, signing"; echo; cat "$out/micro.md"; echo
   [ -f bench/ANALYSIS.md ] && cat bench/ANALYSIS.md
