@@ -88,6 +88,10 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
         if (commit.Outbox.Count > 0)
             pointers.Add(_outbox.SubmitTransactionAsync(commit.Outbox.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
                 Outbox(PendingPartition, OutboxPointerKey(o), o))), cancellationToken));
+        // The status lookup too (its readers check the state row); an unchanged status has its entry already.
+        var statusChanged = commit.PreviousStatus != commit.Status;
+        if (statusChanged)
+            pointers.Add(_lookups.UpsertEntityAsync(new TableEntity("status|" + commit.Status, pk), TableUpdateMode.Replace, cancellationToken));
         await Task.WhenAll(pointers);
 
         try
@@ -101,9 +105,10 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
             return CommitOutcome.ConcurrentUpdate;
         }
 
-        await Task.WhenAll(
-            _messages.UpsertEntityAsync(new TableEntity(commit.Dedup.MessageId, "m") { ["MovementReference"] = pk }, TableUpdateMode.Replace, cancellationToken),
-            UpdateStatusLookupAsync(pk, commit, cancellationToken));
+        var after = new List<Task> { _messages.UpsertEntityAsync(new TableEntity(commit.Dedup.MessageId, "m") { ["MovementReference"] = pk }, TableUpdateMode.Replace, cancellationToken) };
+        if (statusChanged && commit.PreviousStatus is { } previous)
+            after.Add(_lookups.DeleteEntityAsync("status|" + previous, pk, ETag.All, cancellationToken));
+        await Task.WhenAll(after);
         return CommitOutcome.Committed;
     }
 
@@ -125,11 +130,32 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
         return items;
     }
 
-    public async Task MarkPublishedAsync(OutboxItem item, CancellationToken cancellationToken)
+    public async Task MarkPublishedAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
     {
-        // The row first, then its pointer: a pointer without a row is dropped by the next relay run.
-        await _movements.DeleteEntityAsync(item.MovementReference, OutboxKey(item.MessageId), ETag.All, cancellationToken);
-        await _outbox.DeleteEntityAsync(PendingPartition, OutboxPointerKey(item), ETag.All, cancellationToken);
+        // The rows first, then their pointers: a pointer left without its row is dropped by the next relay run.
+        foreach (var movement in items.GroupBy(i => i.MovementReference))
+            await DeleteAllAsync(_movements, movement.Select(i => (movement.Key, OutboxKey(i.MessageId))).ToList(), cancellationToken);
+        await DeleteAllAsync(_outbox, items.Select(i => (PendingPartition, OutboxPointerKey(i))).ToList(), cancellationToken);
+    }
+
+    /// <summary>One batch for one partition; if a row is already gone (a relay run got there first) each is deleted alone.</summary>
+    private static async Task DeleteAllAsync(TableClient table, IReadOnlyList<(string Partition, string Row)> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count > 1 && keys.Count <= MaxActionsPerCommit)
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(keys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.Partition, k.Row), ETag.All)),
+                    cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException)
+            {
+                // fall through: one by one, a missing row is fine
+            }
+        }
+        foreach (var (partition, row) in keys)
+            await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Deadline>> DueDeadlinesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -174,13 +200,6 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
                 records.Add(record);
         }
         return records;
-    }
-
-    private async Task UpdateStatusLookupAsync(string pk, MovementCommit commit, CancellationToken cancellationToken)
-    {
-        if (commit.PreviousStatus is { } previous && previous != commit.Status)
-            await _lookups.DeleteEntityAsync("status|" + previous, pk, ETag.All, cancellationToken);
-        await _lookups.UpsertEntityAsync(new TableEntity("status|" + commit.Status, pk), TableUpdateMode.Replace, cancellationToken);
     }
 
     private static bool IsOld(TableEntity pointer) =>

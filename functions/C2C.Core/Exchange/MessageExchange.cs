@@ -144,21 +144,32 @@ public sealed class MessageExchange(
     {
         if (publisher is null)
             return;
-        foreach (var item in items)
+        var published = new List<OutboxItem>();
+        try
         {
-            try
+            foreach (var item in items)
             {
                 var body = bodies is not null && bodies.TryGetValue(item.MessageId, out var inMemory) ? inMemory
                     : (await archive.ReadAsync(item.ArchiveName, cancellationToken))?.Content
                     ?? throw new InvalidOperationException($"outbox item {item.MessageId}: archive {item.ArchiveName} missing");
                 await publisher.PublishAsync(new BusMessage(item.MessageId, item.CorrelationId, item.MessageType, item.Family,
                     node.Country, item.DestinationCountry, body, item.TraceParent, MovementReference: item.MovementReference), cancellationToken);
-                await index.MarkPublishedAsync(item, cancellationToken);
+                published.Add(item);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return; // the relay retries, in order, later
-            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // the rest stays for the relay, which retries in order later
+        }
+        if (published.Count == 0)
+            return;
+        try
+        {
+            await index.MarkPublishedAsync(published, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // still listed: the relay publishes them again and the receivers drop the duplicates
         }
     }
 

@@ -15,7 +15,8 @@ public interface IMovementIndex
     /// <summary>Outbox items not yet published, oldest pointers first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(int max, CancellationToken cancellationToken);
 
-    Task MarkPublishedAsync(OutboxItem item, CancellationToken cancellationToken);
+    /// <summary>Removes published items from the outbox (a whole commit's items at once).</summary>
+    Task MarkPublishedAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken);
 
     /// <summary>Deadlines due at <paramref name="now"/>, read from time buckets only (never a scan of the movements).</summary>
     Task<IReadOnlyList<Deadline>> DueDeadlinesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);

@@ -115,8 +115,27 @@ public sealed class TableMovementIndexTests(LocalStack stack)
         var item = new OutboxItem(mrn, 2, "F2", "IE050", MessageFamily.Transit, "BF", "2026/11/24/x.xml", "F1", "00-abc-def-01");
         await index.CommitAsync(Commit(mrn, null, "F1", [Event(1, "F1", EventHashChain.Genesis)], outbox: [item]), _ct);
         Assert.Contains(item, await index.PendingOutboxAsync(100, _ct));
-        await index.MarkPublishedAsync(item, _ct);
+        await index.MarkPublishedAsync([item], _ct);
         Assert.DoesNotContain(item, await index.PendingOutboxAsync(100, _ct));
+    }
+
+    [Fact]
+    public async Task A_commits_items_are_marked_published_together_and_marking_again_is_harmless()
+    {
+        var index = await NewIndexAsync();
+        var mrn = NewMrn();
+        OutboxItem[] items =
+        [
+            new(mrn, 2, "G2", "IE050", MessageFamily.Transit, "BF", "2026/11/24/g2.xml", "G1", null),
+            new(mrn, 3, "G3", "IE001", MessageFamily.Transit, "BF", "2026/11/24/g3.xml", "G1", null),
+        ];
+        await index.CommitAsync(Commit(mrn, null, "G1", [Event(1, "G1", EventHashChain.Genesis)], outbox: items), _ct);
+        Assert.Equal(2, (await index.PendingOutboxAsync(100, _ct)).Count(i => i.MovementReference == mrn));
+
+        await index.MarkPublishedAsync(items, _ct);
+        Assert.DoesNotContain(await index.PendingOutboxAsync(100, _ct), i => i.MovementReference == mrn);
+        // A relay run that published the same items concurrently marks them again: rows already gone, no error.
+        await index.MarkPublishedAsync(items, _ct);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal static class Courier
                 continue;
             var stored = await archive.ReadAsync(item.ArchiveName, CancellationToken.None);
             answers.Add(await Answer.ReadAsync(await InProcessNode.PostAsync(to.Administration(from.Country), stored!.Content)));
-            await index.MarkPublishedAsync(item, CancellationToken.None);
+            await index.MarkPublishedAsync([item], CancellationToken.None);
         }
         return answers;
     }
