@@ -1,3 +1,5 @@
+using System.Text;
+using System.Xml;
 using C2C.Core.Identifiers;
 using C2C.Core.Messages;
 using C2C.Core.Validation;
@@ -49,5 +51,21 @@ public static class AcknowledgementComposer
             Element("MovementStatus", Clip(movementStatus, 35)));
     }
 
-    private static string Clip(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+    /// <summary>
+    /// Echoed texts are clipped and made writable: a parser's error message can quote the very character that made
+    /// the input invalid XML (a control character), which no XML answer may contain.
+    /// </summary>
+    private static string Clip(string value, int max)
+    {
+        var clipped = value.Length <= max ? value : value[..(max - 1)] + "…";
+        var text = new StringBuilder(clipped.Length);
+        for (var i = 0; i < clipped.Length; i++)
+        {
+            if (i + 1 < clipped.Length && XmlConvert.IsXmlSurrogatePair(clipped[i + 1], clipped[i]))
+                text.Append(clipped, i++, 2);
+            else
+                text.Append(XmlConvert.IsXmlChar(clipped[i]) ? clipped[i] : '\uFFFD');
+        }
+        return text.ToString();
+    }
 }

@@ -33,6 +33,18 @@ public sealed class AcknowledgementComposerTests
     }
 
     [Fact]
+    public void Nack_for_a_control_character_in_the_input_is_itself_valid_xml()
+    {
+        // Found by the fuzz run: the parser's message quotes the offending character, which the NACK must not carry.
+        var bad = Samples.Text("IE015-TransitDeclaration").Replace("<SealsIntact>", "<SealsIntact>\u0010").Replace("LOM", "L\u0010OM");
+        var rejection = _validator.Validate(Encoding.UTF8.GetBytes(bad)).Rejection!;
+        Assert.Contains(rejection.Errors, e => e.Reason.Contains('\u0010', StringComparison.Ordinal));
+        var nack = _validator.Validate(AcknowledgementComposer.Nack(rejection, "TGC2C-4", "TGC2C000", "TGLOM001", At));
+        Assert.True(nack.IsValid, string.Join(";", nack.Rejection?.Errors.Select(e => e.Reason) ?? []));
+        Assert.Contains("\uFFFD", nack.Message!.Value("FunctionalError", "ErrorReason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Functional_nack_with_invalid_mrn_omits_it()
     {
         var rejection = new Rejection([new MessageError(ErrorCodes.InvalidMrn, "bad", "/X/MRN", "26TGLOM000000142J5")], null, "26TGLOM000000142J5");
