@@ -51,7 +51,31 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
             if (row.HasValue)
                 return ToDedup(movementReference, row.Value!);
         }
+        return await ViaPointerAsync(await pointerRead, messageId, cancellationToken);
+    }
+
+    public async Task<(MovementRecord? Current, DedupRecord? Seen)> LoadAsync(string movementReference, string messageId, CancellationToken cancellationToken)
+    {
+        // State row and dedup row share the movement's partition: one query (it reads within that one small partition),
+        // with the global message lookup alongside.
+        var pointerRead = _messages.GetEntityIfExistsAsync<TableEntity>(messageId, "m", cancellationToken: cancellationToken);
+        MovementRecord? current = null;
+        DedupRecord? seen = null;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {movementReference} and (RowKey eq {StateKey} or RowKey eq {DedupKey(messageId)})");
+        await foreach (var e in _movements.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (e.RowKey == StateKey)
+                current = ToRecord(e);
+            else
+                seen = ToDedup(movementReference, e);
+        }
         var pointer = await pointerRead;
+        return (current, seen ?? await ViaPointerAsync(pointer, messageId, cancellationToken));
+    }
+
+    /// <summary>The global lookup names the movement that applied the message; that movement's dedup row is the truth.</summary>
+    private async Task<DedupRecord?> ViaPointerAsync(NullableResponse<TableEntity> pointer, string messageId, CancellationToken cancellationToken)
+    {
         if (!pointer.HasValue)
             return null;
         var owner = pointer.Value!.GetString("MovementReference");

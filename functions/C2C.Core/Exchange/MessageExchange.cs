@@ -30,14 +30,15 @@ public sealed class MessageExchange(
     {
         using var trace = TraceContext.StartIfNone("C2C.Accept");
         var mref = message.MovementReference ?? ArchiveNaming.NoMovement;
-        if (await index.FindMessageAsync(mref, message.Header.MessageId, cancellationToken) is { } seen)
+        var (loaded, seen) = await index.LoadAsync(mref, message.Header.MessageId, cancellationToken);
+        if (seen is not null)
             return Replay(message, seen);
         var process = processes.FirstOrDefault(p => p.Handles(message))
             ?? throw new InvalidOperationException($"no process manager handles {message.Kind.Code}");
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var current = await index.GetAsync(mref, cancellationToken);
+            var current = attempt == 1 ? loaded : await index.GetAsync(mref, cancellationToken);
             var decision = process.Decide(mref, current, message, origin);
             if (decision.Rejection is not null && KeepsUnappliedAnswer(message, origin, current) is { } recordOnly)
             {
@@ -120,8 +121,8 @@ public sealed class MessageExchange(
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var current = await index.GetAsync(mref, cancellationToken);
-            if (await index.FindMessageAsync(mref, eventId, cancellationToken) is not null)
+            var (current, seen) = await index.LoadAsync(mref, eventId, cancellationToken);
+            if (seen is not null)
                 return;
             if (decide(current) is not { Persist: true, Rejection: null } decision)
                 return;

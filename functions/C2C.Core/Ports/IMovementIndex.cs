@@ -10,6 +10,12 @@ public interface IMovementIndex
     /// <summary>Looks in the movement's partition (authoritative) and then in the global message lookup.</summary>
     Task<DedupRecord?> FindMessageAsync(string? movementReference, string messageId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What applying a message needs first: the movement's state and, if the message was already applied, its dedup
+    /// record. Same answers as <see cref="GetAsync"/> and <see cref="FindMessageAsync"/>, in fewer storage requests.
+    /// </summary>
+    Task<(MovementRecord? Current, DedupRecord? Seen)> LoadAsync(string movementReference, string messageId, CancellationToken cancellationToken);
+
     Task<CommitOutcome> CommitAsync(MovementCommit commit, CancellationToken cancellationToken);
 
     /// <summary>Outbox items not yet published, oldest pointers first, at most <paramref name="max"/>.</summary>

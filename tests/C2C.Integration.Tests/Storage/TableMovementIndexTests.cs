@@ -50,6 +50,27 @@ public sealed class TableMovementIndexTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task Load_answers_state_and_dedup_as_the_separate_reads_do()
+    {
+        var index = await NewIndexAsync();
+        var (mrn, other) = (NewMrn(), NewMrn());
+        var (none, notSeen) = await index.LoadAsync(mrn, "L1", _ct);
+        Assert.Null(none);
+        Assert.Null(notSeen);
+        await index.CommitAsync(Commit(mrn, null, "L1", [Event(1, "L1", EventHashChain.Genesis)]), _ct);
+        await index.CommitAsync(Commit(other, null, "L9", [Event(1, "L9", EventHashChain.Genesis)]), _ct);
+
+        var (current, seen) = await index.LoadAsync(mrn, "L1", _ct);
+        Assert.Equal((await index.GetAsync(mrn, _ct))!.Version, current!.Version); // the version a commit will be conditioned on
+        Assert.Equal(mrn, seen!.MovementReference);
+        var (sameState, unseen) = await index.LoadAsync(mrn, "L2", _ct);
+        Assert.Equal(1, sameState!.EventCount);
+        Assert.Null(unseen);
+        // A message id already applied to another movement is found through the global lookup.
+        Assert.Equal(other, (await index.LoadAsync(mrn, "L9", _ct)).Seen!.MovementReference);
+    }
+
+    [Fact]
     public async Task Stale_version_loses_and_nothing_of_it_is_written()
     {
         var index = await NewIndexAsync();
