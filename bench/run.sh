@@ -15,6 +15,10 @@ bash scripts/setup.sh >/dev/null
 export C2C_STACK_DIR="$ROOT/.stack/bench"
 export C2C_AZURITE_BLOB_PORT=10300 C2C_AZURITE_QUEUE_PORT=10301 C2C_AZURITE_TABLE_PORT=10302
 export C2C_RABBIT_PORT=5882 C2C_RABBIT_DIST_PORT=25882 C2C_EPMD_PORT=4579 C2C_RABBIT_MGMT_PORT=15882
+export C2C_AZURITE_ACCESS_LOG=1   # the bench counts storage requests from Azurite's access log
+# No periodic save of Azurite's whole database to disk: it stalls the emulator more the fuller it gets, which a real
+# account does not do; the bench never restarts the emulator, so it needs no persistence.
+export C2C_AZURITE_IN_MEMORY=1
 bash scripts/stack/stop.sh all >/dev/null 2>&1 || true
 rm -rf "$C2C_STACK_DIR"   # every run from empty storage: growth sizes mean what they say
 bash scripts/stack/start.sh all

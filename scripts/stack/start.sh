@@ -16,7 +16,12 @@ start_azurite() {
     port_open "$p" && { log "port $p is taken by another process"; exit 1; }
   done
   mkdir -p "$C2C_STACK_DIR/azurite"
-  setsid "$TOOLS_DIR/azurite/node_modules/.bin/azurite" --silent --location "$C2C_STACK_DIR/azurite" \
+  # Benchmarks only: C2C_AZURITE_ACCESS_LOG=1 keeps Azurite's access log (one line per request, counted by the bench);
+  # C2C_AZURITE_IN_MEMORY=1 drops its periodic full-database JSON save, which slows it as it fills (not restart-safe).
+  local extra=(--silent) persistence=(--location "$C2C_STACK_DIR/azurite")
+  [ "${C2C_AZURITE_ACCESS_LOG:-0}" = 1 ] && extra=()
+  [ "${C2C_AZURITE_IN_MEMORY:-0}" = 1 ] && persistence=(--inMemoryPersistence)
+  setsid "$TOOLS_DIR/azurite/node_modules/.bin/azurite" "${extra[@]}" "${persistence[@]}" \
     --skipApiVersionCheck --disableTelemetry --loose \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --blobPort "$C2C_AZURITE_BLOB_PORT" --queuePort "$C2C_AZURITE_QUEUE_PORT" --tablePort "$C2C_AZURITE_TABLE_PORT" \

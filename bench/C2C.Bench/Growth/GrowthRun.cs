@@ -12,11 +12,14 @@ namespace C2C.Bench.Growth;
 /// </summary>
 public static class GrowthRun
 {
-    public sealed record Point(int Size, TimeSpan LoadTime, double LookupMedianMs, double SearchMedianMs);
+    /// <summary>RequestsPerLookup/PerSearch: what each access costs in storage requests (NaN without the access log).</summary>
+    /// <summary>Found: searches that returned exactly the probed movement's message (Azurite's tag queries miss some, see RESULTS).</summary>
+    public sealed record Point(int Size, TimeSpan LoadTime, double LookupMedianMs, double SearchMedianMs, double RequestsPerLookup, double RequestsPerSearch,
+        int Searches, int Found);
 
-    public sealed record Sweep(int DueItems, int FutureItems, double SweepMedianMs);
+    public sealed record Sweep(int DueItems, int FutureItems, double SweepMedianMs, double RequestsPerSweep);
 
-    public static async Task<Point> MeasureAsync(LocalStack stack, int size, int concurrency)
+    public static async Task<Point> MeasureAsync(LocalStack stack, int size, int concurrency, StorageRequestLog? requests)
     {
         var clients = new StorageClients(new StorageOptions { ConnectionString = stack.StorageConnectionString, NodeName = $"g{size}{Guid.NewGuid():N}"[..20] });
         await clients.EnsureCreatedAsync(CancellationToken.None);
@@ -38,13 +41,25 @@ public static class GrowthRun
         load.Stop();
 
         var probes = Enumerable.Range(0, 50).Select(_ => references[Random.Shared.Next(size)]).ToList();
+        var beforeLookups = requests is null ? null : await requests.SnapshotAsync();
         var (lookups, _) = await Stats.RunConcurrentlyAsync(probes, 1, r => index.GetAsync(r, CancellationToken.None));
-        var (searches, _) = await Stats.RunConcurrentlyAsync(probes.Take(20).ToList(), 1, r => archive.SearchAsync(new ArchiveQuery(MovementReference: r), CancellationToken.None));
-        return new Point(size, load.Elapsed, Stats.Percentile(lookups, 50), Stats.Percentile(searches, 50));
+        var beforeSearches = requests is null ? null : await requests.SnapshotAsync();
+        var searchProbes = probes.Take(20).ToList();
+        var found = 0;
+        var (searches, _) = await Stats.RunConcurrentlyAsync(searchProbes, 1, async r =>
+        {
+            var hits = await archive.SearchAsync(new ArchiveQuery(MovementReference: r), CancellationToken.None);
+            if (hits.Count == 1 && hits[0].MovementReference == r)
+                found++;
+        });
+        var afterSearches = requests is null ? null : await requests.SnapshotAsync();
+        return new Point(size, load.Elapsed, Stats.Percentile(lookups, 50), Stats.Percentile(searches, 50),
+            beforeLookups is null ? double.NaN : (double)beforeSearches!.Minus(beforeLookups).Total / probes.Count,
+            beforeSearches is null ? double.NaN : (double)afterSearches!.Minus(beforeSearches).Total / searchProbes.Count, searchProbes.Count, found);
     }
 
     /// <summary>Due and future timers written as the index writes its bucket pointers; the sweep's read is timed.</summary>
-    public static async Task<Sweep> MeasureSweepAsync(LocalStack stack, int due, int future)
+    public static async Task<Sweep> MeasureSweepAsync(LocalStack stack, int due, int future, StorageRequestLog? requests)
     {
         var clients = new StorageClients(new StorageOptions { ConnectionString = stack.StorageConnectionString, NodeName = $"s{future}{Guid.NewGuid():N}"[..20] });
         await clients.EnsureCreatedAsync(CancellationToken.None);
@@ -57,12 +72,14 @@ public static class GrowthRun
             table.SubmitTransactionAsync(batch.Items.Select(p => new Azure.Data.Tables.TableTransactionAction(Azure.Data.Tables.TableTransactionActionType.UpsertReplace,
                 new Azure.Data.Tables.TableEntity(batch.Bucket, $"{p.Reference}|TimeLimit") { ["DueAt"] = p.At }))));
         var index = new TableMovementIndex(clients);
+        var before = requests is null ? null : await requests.SnapshotAsync();
         var (times, _) = await Stats.RunConcurrentlyAsync(Enumerable.Range(0, 20).ToList(), 1, async _ =>
         {
             var found = await index.DueDeadlinesAsync(DateTimeOffset.UtcNow, 1000, CancellationToken.None);
             if (found.Count != due)
                 throw new InvalidOperationException($"sweep found {found.Count} due timers, expected {due}");
         });
-        return new Sweep(due, future, Stats.Percentile(times, 50));
+        var perSweep = before is null ? double.NaN : (double)(await requests!.SnapshotAsync()).Minus(before).Total / times.Count;
+        return new Sweep(due, future, Stats.Percentile(times, 50), perSweep);
     }
 }

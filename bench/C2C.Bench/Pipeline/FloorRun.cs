@@ -18,7 +18,9 @@ public static class FloorRun
     public const int TransactionsPerDeclaration = 3;
     public const int PublishesPerDeclaration = 2;
 
-    public static async Task<(List<double> Ms, TimeSpan Wall)> RunAsync(LocalStack stack, int count, int concurrency)
+    public sealed record Result(List<double> Ms, TimeSpan Wall, StorageRequestLog.Counts? Requests);
+
+    public static async Task<Result> RunAsync(LocalStack stack, int count, int concurrency, StorageRequestLog? requests)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var clients = new StorageClients(new StorageOptions { ConnectionString = stack.StorageConnectionString, NodeName = "floor" + run });
@@ -31,8 +33,14 @@ public static class FloorRun
         var xml = Samples.Bytes("IE015-TransitDeclaration");
         var record = Samples.Bytes("IE050-AnticipatedTransitRecord");
 
+        // Warmed up like the pipeline's nodes (connections, JIT) before anything is timed.
+        await Stats.RunConcurrentlyAsync(Enumerable.Range(0, concurrency).Select(_ => PipelineRun.NewMrn()).ToList(), concurrency, OneDeclarationAsync);
         var items = Enumerable.Range(0, count).Select(_ => PipelineRun.NewMrn()).ToList();
-        return await Stats.RunConcurrentlyAsync(items, concurrency, async mrn =>
+        var served = requests is null ? null : await requests.SnapshotAsync();
+        var (ms, wall) = await Stats.RunConcurrentlyAsync(items, concurrency, OneDeclarationAsync);
+        return new Result(ms, wall, served is null ? null : (await requests!.SnapshotAsync()).Minus(served));
+
+        async Task OneDeclarationAsync(string mrn)
         {
             foreach (var (i, body) in new[] { (1, xml), (2, record), (3, record), (4, record), (5, record) })
                 await clients.Archive.GetBlobClient($"{mrn}/{i}.xml").UploadAsync(BinaryData.FromBytes(body));
@@ -41,7 +49,7 @@ public static class FloorRun
             await table.SubmitTransactionAsync(Entities(mrn, "bf001", 4));
             foreach (var type in new[] { "IE050", "IE001" })
                 await publisher.PublishAsync(new BusMessage($"{mrn}-{type}", null, type, MessageFamily.Transit, "TG", "BF", record), CancellationToken.None);
-        });
+        }
     }
 
     private static IEnumerable<TableTransactionAction> Entities(string partition, string prefix, int count) =>

@@ -10,13 +10,14 @@ namespace C2C.Bench.Pipeline;
 public static class PipelineRun
 {
     public sealed record Result(int Count, int Concurrency, TimeSpan ReceiptsWall, TimeSpan EndToEndWall, List<double> ReceiptMs, List<double> CrossBorderMs,
-        double ValidateOnlyPerSecond, (double Cpu, double PeakMiB) Departure, (double Cpu, double PeakMiB) Destination)
+        double ValidateOnlyPerSecond, (double Cpu, double PeakMiB) Departure, (double Cpu, double PeakMiB) Destination,
+        StorageRequestLog.Counts? Requests, long BenchPolls)
     {
         public double ReceiptsPerSecond => Count / ReceiptsWall.TotalSeconds;
         public double EndToEndPerSecond => Count / EndToEndWall.TotalSeconds;
     }
 
-    public static async Task<Result> RunAsync(LocalStack stack, int count, int concurrency)
+    public static async Task<Result> RunAsync(LocalStack stack, int count, int concurrency, StorageRequestLog? requests)
     {
         await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"], new()
         {
@@ -31,6 +32,7 @@ public static class PipelineRun
         var declarations = Enumerable.Range(0, count).Select(_ => NewMrn()).Select(mrn => (Mrn: mrn, Xml: Samples.ForMovement("IE015-TransitDeclaration", mrn))).ToList();
         var cpu = (Tg: Stats.CpuSeconds(tg.Process.Pid!.Value), Bf: Stats.CpuSeconds(bf.Process.Pid!.Value));
         var postedAt = new Dictionary<string, DateTimeOffset>();
+        var served = requests is null ? null : await requests.SnapshotAsync();
         var started = DateTimeOffset.UtcNow;
         var (receiptMs, receiptsWall) = await Stats.RunConcurrentlyAsync(declarations, concurrency, async d =>
         {
@@ -38,8 +40,20 @@ public static class PipelineRun
                 postedAt[d.Mrn] = DateTimeOffset.UtcNow;
             await tg.AcceptedAsync(d.Xml);
         });
+        // Each status poll is one point read at BF's storage; they are counted so the request count can leave them out.
+        long polls = 0;
+        var waitUntil = DateTime.UtcNow.AddSeconds(300);
         foreach (var d in declarations)
-            await bf.WaitForStatusAsync(d.Mrn, "ExpectedAtBorder", seconds: 300);
+            while (true)
+            {
+                polls++;
+                if (await bf.StatusAsync(d.Mrn) == "ExpectedAtBorder")
+                    break;
+                if (DateTime.UtcNow > waitUntil)
+                    await bf.WaitForStatusAsync(d.Mrn, "ExpectedAtBorder", seconds: 1); // fails with the node's log tail
+                await Task.Delay(100);
+            }
+        var pipelineRequests = served is null ? null : (await requests!.SnapshotAsync()).Minus(served);
         // The destination's own commit times tell when each movement was complete there (the second record applied).
         var crossBorder = new List<double>();
         var lastApplied = started;
@@ -55,7 +69,7 @@ public static class PipelineRun
         // Part of the profile: the same posts through the dry-run endpoint (HTTP + hardened parse + XSD, no storage, no broker).
         var (_, validateWall) = await Stats.RunConcurrentlyAsync(declarations, concurrency, d => tg.ValidateAsync(d.Xml));
         return new Result(count, concurrency, receiptsWall, lastApplied - started, receiptMs, crossBorder.Order().ToList(),
-            count / validateWall.TotalSeconds, departure, destination);
+            count / validateWall.TotalSeconds, departure, destination, pipelineRequests, polls);
     }
 
     private static async Task WarmUpAsync(CountryNode tg, CountryNode bf)

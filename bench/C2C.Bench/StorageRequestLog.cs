@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using C2C.Testing;
+
+namespace C2C.Bench;
+
+/// <summary>
+/// Counts the requests the storage emulator has served, by HTTP method, from Azurite's access log (one line per
+/// request; bench/run.sh starts Azurite with C2C_AZURITE_ACCESS_LOG=1). A transaction ($batch) is one request.
+/// Counting at the emulator covers both node processes and needs nothing inside them.
+/// </summary>
+public sealed partial class StorageRequestLog(string path)
+{
+    public static StorageRequestLog? FromStack()
+    {
+        if (Environment.GetEnvironmentVariable("C2C_AZURITE_ACCESS_LOG") != "1")
+            return null;
+        var path = Path.Combine(Environment.GetEnvironmentVariable("C2C_STACK_DIR") ?? Path.Combine(RepoPaths.Root, ".stack"), "azurite.log");
+        return File.Exists(path) ? new StorageRequestLog(path) : null;
+    }
+
+    /// <summary>Requests served so far, by method. Waits a moment first: the emulator writes its log asynchronously.</summary>
+    public async Task<Counts> SnapshotAsync()
+    {
+        await Task.Delay(500);
+        var byMethod = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+        while (await reader.ReadLineAsync() is { } line)
+            if (AccessLine().Match(line) is { Success: true } m)
+                byMethod[m.Groups[1].Value] = byMethod.GetValueOrDefault(m.Groups[1].Value) + 1;
+        return new Counts(byMethod);
+    }
+
+    [GeneratedRegex("\"([A-Z]+) \\S+ HTTP/[0-9.]+\" [0-9]{3} ")]
+    private static partial Regex AccessLine();
+
+    public sealed record Counts(IReadOnlyDictionary<string, long> ByMethod)
+    {
+        public long Total => ByMethod.Values.Sum();
+
+        public Counts Minus(Counts earlier) => new(ByMethod.ToDictionary(kv => kv.Key, kv => kv.Value - earlier.ByMethod.GetValueOrDefault(kv.Key)));
+
+        /// <summary>"12.0 (GET 4.0, PUT 5.0, ...)" per unit of work.</summary>
+        public string Per(double units, long subtractGets = 0) =>
+            FormattableString.Invariant($"{(Total - subtractGets) / units:0.0} (")
+            + string.Join(", ", ByMethod.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => FormattableString.Invariant($"{kv.Key} {(kv.Value - (kv.Key == "GET" ? subtractGets : 0)) / units:0.0}"))) + ")";
+    }
+}
