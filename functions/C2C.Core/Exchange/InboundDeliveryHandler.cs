@@ -9,22 +9,26 @@ namespace C2C.Core.Exchange;
 /// One message from a partner node's topic: signature first (before anything is parsed for meaning), then
 /// validation, then the exchange. Structural or functional refusals are answered with a NACK to the sender's country;
 /// a bad signature is dead-lettered with its reason; an infrastructure failure is abandoned so the broker redelivers.
+/// Every refusal is archived as received (with the signature verdict) and raised as an alert for operations.
 /// The same code serves the standalone consumers and the Functions Service Bus triggers.
 /// </summary>
 public sealed class InboundDeliveryHandler(NodeContext node, ISignatureVerifier verifier, IMessageSigner signer, MessageValidator validator, MessageExchange exchange,
-    IMessageArchive archive, IMessagePublisher? publisher)
+    IMessageArchive archive, IAlertLog alerts, IMessagePublisher? publisher)
 {
+    /// <summary>Archive folder of refused deliveries: outside every movement, as nothing of them was applied.</summary>
+    public const string RefusedFolder = "_refused";
+
     public async Task<DeliveryOutcome> HandleAsync(BusDelivery delivery, CancellationToken cancellationToken)
     {
         using var trace = TraceContext.ContinueFrom("C2C.Inbound", delivery.Message.TraceParent, delivery.Message.TraceState);
         var raw = delivery.Message.Body;
         var source = delivery.Message.SourceCountry;
         if (source == node.Country)
-            return DeliveryOutcome.DeadLetter("WrongDirection", $"a message from {source} on {node.Country}'s own topic");
+            return await RefuseAsync(delivery, "NotVerified", "WrongDirection", $"a message from {source} on {node.Country}'s own topic", cancellationToken);
         // The signature is checked first: nothing of an unauthenticated message is interpreted.
         var signature = verifier.VerifyFromCountry(raw.Span, source);
         if (!signature.IsValid)
-            return DeliveryOutcome.DeadLetter("InvalidSignature", signature.Status);
+            return await RefuseAsync(delivery, signature.Status, "InvalidSignature", signature.Status, cancellationToken);
         var result = validator.Validate(raw);
         if (result.Message is not { } message)
         {
@@ -35,16 +39,35 @@ public sealed class InboundDeliveryHandler(NodeContext node, ISignatureVerifier 
                 node.GatewayOffice, recipient, DateTimeOffset.UtcNow);
             await SendNackAsync(nack, rejection, rejection.Header?.MessageId, source, delivery, cancellationToken);
             var errors = string.Join("; ", rejection.Errors.Select(e => $"{e.Code} {e.Pointer}: {e.Reason}"));
-            return DeliveryOutcome.DeadLetter("InvalidMessage", errors.Length > 1000 ? errors[..1000] : errors);
+            return await RefuseAsync(delivery, signature.Status, "InvalidMessage", errors.Length > 1000 ? errors[..1000] : errors, cancellationToken);
         }
         if (message.Header.SenderOffice[..2] != source)
-            return DeliveryOutcome.DeadLetter("WrongSender", $"signed by {source} but sent for office {message.Header.SenderOffice}");
+            return await RefuseAsync(delivery, signature.Status, "WrongSender", $"signed by {source} but sent for office {message.Header.SenderOffice}", cancellationToken);
 
         var outcome = await exchange.AcceptAsync(message, MessageOrigin.Partner, signature.Status, cancellationToken);
         if (outcome.Outcome == ExchangeOutcome.Rejected && message.Kind.Family != MessageFamily.Control)
             await SendNackAsync(outcome.Response, outcome.Rejection!, message.Header.MessageId, source, delivery, cancellationToken);
         return DeliveryOutcome.Complete;
     }
+
+    /// <summary>
+    /// Dead-letters a delivery, after archiving its bytes as received and raising an alert. Envelope values come from
+    /// the sender unverified, so names use only the content hash; should storage fail, the broker redelivers.
+    /// </summary>
+    private async Task<DeliveryOutcome> RefuseAsync(BusDelivery delivery, string signatureStatus, string reason, string detail, CancellationToken cancellationToken)
+    {
+        var raw = delivery.Message.Body;
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(raw.Span));
+        var source = Printable(delivery.Message.SourceCountry, 2);
+        var at = DateTimeOffset.UtcNow;
+        var archived = await archive.StoreAsync(new ArchiveEntry(RefusedFolder, 0, "REFUSED", sha256[..32], MessageDirection.Inbound,
+            NodeOffices.Gateway(source.Length == 2 && source.All(char.IsAsciiLetterUpper) ? source : "XX"), node.GatewayOffice, at, signatureStatus, raw), cancellationToken);
+        await alerts.RaiseAsync(new OpsAlert(at, reason, source, Printable(delivery.Message.MessageId, 100), Printable(detail, 1000), sha256, archived.Name), cancellationToken);
+        return DeliveryOutcome.DeadLetter(reason, detail);
+    }
+
+    private static string Printable(string? value, int max) =>
+        new((value ?? "").Where(c => c is >= ' ' and <= '~').Take(max).ToArray());
 
     /// <summary>Answers a refusal across the border; never a NACK to a NACK (no ping-pong).</summary>
     private async Task SendNackAsync(byte[] nack, Rejection rejection, string? originalId, string country, BusDelivery delivery, CancellationToken cancellationToken)

@@ -40,6 +40,7 @@ public static class NodeComposition
         services.AddSingleton(_ => new StorageClients(StorageOptionsFrom(configuration, registry.Self.Country)));
         services.AddSingleton<IMessageArchive>(sp => new BlobMessageArchive(sp.GetRequiredService<StorageClients>().Archive));
         services.AddSingleton<IMovementIndex>(sp => new TableMovementIndex(sp.GetRequiredService<StorageClients>()));
+        services.AddSingleton<IAlertLog>(sp => new TableAlertLog(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton(sp =>
         {
@@ -59,7 +60,8 @@ public static class NodeComposition
                 processes, sp.GetRequiredService<IMessageSigner>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton(sp => new InboundDeliveryHandler(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<ISignatureVerifier>(),
-            sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<MessageExchange>(), sp.GetRequiredService<IMessageArchive>(), sp.GetService<IMessagePublisher>()));
+            sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<MessageExchange>(), sp.GetRequiredService<IMessageArchive>(),
+            sp.GetRequiredService<IAlertLog>(), sp.GetService<IMessagePublisher>()));
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService<StorageInitializer>();

@@ -22,6 +22,14 @@ public static class AuditEndpoints
         group.MapGet("/movements/{reference}/integrity", IntegrityAsync)
             .WithSummary("Verify a movement: hash chain, archived originals against the indexed hashes, partner signatures (auditor role)");
         group.MapGet("/movements", ByStatusAsync).WithSummary("Movements with a status, e.g. InTransit, Overdue, UnderEnquiry (auditor role)");
+        group.MapGet("/alerts", AlertsAsync).WithSummary("Partner deliveries refused and dead-lettered (bad signature, wrong sender, invalid message), newest first (auditor role)");
+    }
+
+    private static async Task<IResult> AlertsAsync(HttpContext context, CallerResolver callers, IAlertLog alerts, int? max)
+    {
+        if (ArchiveEndpoints.Forbidden(context, callers) is { } denied)
+            return denied;
+        return Results.Json(await alerts.RecentAsync(Math.Clamp(max ?? 100, 1, 500), context.RequestAborted));
     }
 
     private static async Task<IResult> IntegrityAsync(string reference, HttpContext context, CallerResolver callers, IMovementIndex index,

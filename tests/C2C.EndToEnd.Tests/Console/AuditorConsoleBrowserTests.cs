@@ -1,4 +1,7 @@
+using C2C.Adapters.RabbitMq;
 using C2C.Adapters.Storage;
+using C2C.Core.Messages;
+using C2C.Core.Ports;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -6,7 +9,7 @@ namespace C2C.EndToEnd.Tests.Console;
 
 /// <summary>
 /// The auditor console in headless Debian Chromium against a real node process: search, timeline, original XML,
-/// byte-for-byte download, integrity PASS and FAIL after tampering, the ops view, and the role check. Screenshots
+/// byte-for-byte download, integrity PASS and FAIL after tampering, the ops view, refused-delivery alerts, and the role check. Screenshots
 /// of each step go to TestResults/screenshots.
 /// </summary>
 [Collection(CorridorCollection.Name)]
@@ -73,12 +76,28 @@ public sealed class AuditorConsoleBrowserTests(LocalStack stack, ITestOutputHelp
         await Expect(page.Locator("#ops-results")).ToContainTextAsync(mrn);
         screenshots.Add(await ShotAsync(page, "5-ops"));
 
+        // Alerts: an unsigned record slipped onto BF's topic is refused, archived as received, and listed.
+        await using (var publisher = new RabbitMqPublisher(new RabbitMqConnections(new RabbitMqOptions { Uri = corridor.Broker.Uri })))
+            await publisher.PublishAsync(new BusMessage($"forged-{mrn}", null, "IE050", MessageFamily.Transit, "TG", "BF",
+                Movements.Sample("IE050-AnticipatedTransitRecord", Movements.NewMrn())), CancellationToken.None);
+        // The consumer takes a moment: list again until it shows (bounded).
+        for (var attempt = 0; attempt < 40 && !(await page.Locator("#alerts tbody").InnerTextAsync()).Contains($"forged-{mrn}", StringComparison.Ordinal); attempt++)
+        {
+            await page.ClickAsync("#alerts-load");
+            await Task.Delay(250);
+        }
+        await Expect(page.Locator("#alerts tbody")).ToContainTextAsync($"forged-{mrn}");
+        await Expect(page.Locator("#alerts tbody")).ToContainTextAsync("InvalidSignature");
+        await page.Locator("#alerts tbody tr", new() { HasText = $"forged-{mrn}" }).Locator("button.view").ClickAsync();
+        await Expect(page.Locator("#xml-signature")).ToContainTextAsync("Missing: message carries no ds:Signature");
+        screenshots.Add(await ShotAsync(page, "6-alerts"));
+
         // A partner's key opens nothing: the API answers 403 and the page says so.
         await page.FillAsync("#api-key", corridor.Network.OfficesKey("BF"));
         await page.ClickAsync("#save-key");
         await page.ClickAsync("#search");
         await Expect(page.Locator("#error")).ToContainTextAsync("403");
-        screenshots.Add(await ShotAsync(page, "6-partner-refused"));
+        screenshots.Add(await ShotAsync(page, "7-partner-refused"));
 
         Assert.All(screenshots, path => Assert.True(new FileInfo(path).Length > 10_000, $"{path} is empty"));
     }

@@ -95,6 +95,35 @@ public sealed class AuditApiTests(LocalStack stack) : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_partner_delivery_is_archived_as_received_and_listed_once_as_an_alert()
+    {
+        using var bf = new InProcessNode(_network, "BF", stack);
+        var unsigned = Samples.Bytes("IE050-AnticipatedTransitRecord");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(unsigned));
+        var handler = bf.Services.GetRequiredService<C2C.Core.Exchange.InboundDeliveryHandler>();
+        // Delivered twice, as a Functions host retries a failed invocation: one alert, one archived copy.
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            var delivery = new BusDelivery(new BusMessage("TGLOM-20261125-0050", null, "IE050", C2C.Core.Messages.MessageFamily.Transit, "TG", "BF", unsigned), attempt);
+            var outcome = Assert.IsType<DeliveryOutcome.DeadLetterOutcome>(await handler.HandleAsync(delivery, CancellationToken.None));
+            Assert.Equal("InvalidSignature", outcome.Reason);
+        }
+
+        var alerts = JsonDocument.Parse(await bf.Auditor().GetStringAsync("api/v1/audit/alerts")).RootElement.EnumerateArray()
+            .Where(a => a.GetProperty("contentSha256").GetString() == sha).ToList();
+        var alert = Assert.Single(alerts);
+        Assert.Equal("InvalidSignature", alert.GetProperty("kind").GetString());
+        Assert.Equal("TG", alert.GetProperty("sourceCountry").GetString());
+        Assert.Equal("TGLOM-20261125-0050", alert.GetProperty("envelopeMessageId").GetString());
+        var archived = await bf.Auditor().GetAsync($"api/v1/archive/{alert.GetProperty("archiveName").GetString()}");
+        Assert.Equal(unsigned, await archived.Content.ReadAsByteArrayAsync());
+        Assert.StartsWith("Missing:", archived.Headers.GetValues("X-Signature-Status").Single());
+        Assert.Contains("/_refused/", alert.GetProperty("archiveName").GetString());
+        Assert.Null(await bf.Services.GetRequiredService<IMovementIndex>().GetAsync(Samples.Mrn, CancellationToken.None)); // nothing applied
+        Assert.Equal(HttpStatusCode.Forbidden, (await bf.Offices().GetAsync("api/v1/audit/alerts")).StatusCode);
+    }
+
+    [Fact]
     public async Task Console_page_is_served_with_a_strict_content_security_policy()
     {
         using var tg = new InProcessNode(_network, "TG", stack);

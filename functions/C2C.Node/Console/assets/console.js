@@ -115,6 +115,20 @@ async function ops(event) {
   if (records.length === 0) showError(`No movement is ${$("ops-status").value}.`);
 }
 
+async function alerts(event) {
+  event.preventDefault(); showError("");
+  const list = await api("/api/v1/audit/alerts");
+  const body = $("alerts").tBodies[0]; body.replaceChildren();
+  for (const a of list) {
+    const row = body.insertRow();
+    cell(row, when(a.at)); cell(row, a.kind); cell(row, a.sourceCountry); cell(row, a.envelopeMessageId); cell(row, a.detail);
+    const actions = row.insertCell();
+    if (a.archiveName) button(actions, "View", "link view", () => viewXml(a.archiveName));
+  }
+  $("alerts").hidden = false;
+  if (list.length === 0) showError("No refused delivery in the last 31 days.");
+}
+
 const guard = (handler) => (event) => handler(event).catch((e) => showError(e.message));
 document.addEventListener("DOMContentLoaded", async () => {
   $("key-form").addEventListener("submit", (event) => {
@@ -123,6 +137,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   });
   $("search-form").addEventListener("submit", guard(search));
   $("ops-form").addEventListener("submit", guard(ops));
+  $("alerts-form").addEventListener("submit", guard(alerts));
   $("verify").addEventListener("click", () => verify().catch((e) => showError(e.message)));
   const meta = await fetch("/console/meta").then((r) => r.json());
   $("node-country").textContent = meta.country;

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using C2C.Core.Ports;
+
+namespace C2C.Adapters.Storage;
+
+/// <summary>
+/// Alerts in the lookups table: one partition per day, one row per refused content that day, so a delivery retried
+/// until the broker dead-letters it stays one alert. Reading the newest N walks back day by day (at most DaysKept).
+/// </summary>
+public sealed class TableAlertLog(StorageClients clients, TimeProvider clock) : IAlertLog
+{
+    /// <summary>How far back the console's alert list looks.</summary>
+    public const int DaysKept = 31;
+
+    private readonly TableClient _lookups = clients.Table(clients.Names.Lookups);
+
+    public async Task RaiseAsync(OpsAlert alert, CancellationToken cancellationToken) =>
+        await _lookups.UpsertEntityAsync(new TableEntity(Day(alert.At), alert.ContentSha256)
+        {
+            ["At"] = alert.At, ["Kind"] = alert.Kind, ["SourceCountry"] = alert.SourceCountry, ["EnvelopeMessageId"] = alert.EnvelopeMessageId,
+            ["Detail"] = alert.Detail, ["ArchiveName"] = alert.ArchiveName,
+        }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<IReadOnlyList<OpsAlert>> RecentAsync(int max, CancellationToken cancellationToken)
+    {
+        var alerts = new List<OpsAlert>();
+        var today = clock.GetUtcNow();
+        for (var back = 0; back < DaysKept && alerts.Count < max; back++)
+        {
+            var day = new List<OpsAlert>();
+            await foreach (var e in _lookups.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Day(today.AddDays(-back))}"), cancellationToken: cancellationToken))
+                day.Add(new OpsAlert(e.GetDateTimeOffset("At") ?? default, e.GetString("Kind") ?? "", e.GetString("SourceCountry") ?? "",
+                    e.GetString("EnvelopeMessageId") ?? "", e.GetString("Detail") ?? "", e.RowKey, e.GetString("ArchiveName") ?? ""));
+            alerts.AddRange(day.OrderByDescending(a => a.At));
+        }
+        return alerts.Take(max).ToList();
+    }
+
+    private static string Day(DateTimeOffset at) => "alert|" + at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,19 @@
+namespace C2C.Core.Ports;
+
+/// <summary>
+/// Alerts for operations: partner deliveries this node refused without applying them (bad signature, wrong sender,
+/// invalid message). The delivery itself goes to the dead-letter queue; the alert makes it visible in the console.
+/// </summary>
+public interface IAlertLog
+{
+    /// <summary>Idempotent per (day, content): a redelivered refusal is one alert.</summary>
+    Task RaiseAsync(OpsAlert alert, CancellationToken cancellationToken);
+
+    /// <summary>The most recent alerts, newest first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<OpsAlert>> RecentAsync(int max, CancellationToken cancellationToken);
+}
+
+/// <param name="Kind">The dead-letter reason, e.g. InvalidSignature, WrongSender, InvalidMessage.</param>
+/// <param name="ContentSha256">sha256 of the delivered bytes (hex): identifies the delivery and its archived copy.</param>
+/// <param name="ArchiveName">Where the refused bytes were archived ("" if archiving failed too).</param>
+public sealed record OpsAlert(DateTimeOffset At, string Kind, string SourceCountry, string EnvelopeMessageId, string Detail, string ContentSha256, string ArchiveName);
