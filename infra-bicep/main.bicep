@@ -72,6 +72,9 @@ param instanceMemoryMB int = 2048
 @description('More non-secret app settings for the node (offices, partner registry, corridor days).')
 param nodeSettings object = {}
 
+@description('E-mail notified when a message is dead-lettered (empty: the alert fires in Azure Monitor only).')
+param alertEmail string = ''
+
 var cc = toLower(country)
 var suffix = take(uniqueString(resourceGroup().id, environmentName, cc), 6)
 var tags = {
@@ -128,6 +131,16 @@ module serviceBus 'modules/servicebus.bicep' = {
     messageTimeToLive: messageTimeToLive
     partnerSenderPrincipalIds: partnerSenderPrincipalIds
     workspaceId: monitoring.outputs.workspaceId
+    tags: tags
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    namespaceName: serviceBus.outputs.namespaceName
+    nodeName: cc
+    alertEmail: alertEmail
     tags: tags
   }
 }

@@ -74,4 +74,17 @@ public sealed class ServiceBusTemplateTests
             Assert.Contains(t.Str("subscriptionName"), subscriptions);
         });
     }
+
+    [Fact]
+    public void A_dead_lettered_message_raises_a_metric_alert_on_the_namespace()
+    {
+        var alert = Template.Single("Microsoft.Insights/metricAlerts");
+        var criterion = alert.Json["properties"]!["criteria"]!["allOf"]!.AsArray().Single()!;
+
+        Assert.Equal("DeadletteredMessages", criterion.Str("metricName"));
+        Assert.Equal("GreaterThan", criterion.Str("operator"));
+        Assert.Equal(0, (int)criterion["threshold"]!);
+        Assert.Contains("Microsoft.ServiceBus/namespaces", alert.Json["properties"]!["scopes"]!.AsArray().Single()!.ToString());
+        Assert.Equal("", (string)Template.Root["parameters"]!["alertEmail"]!["defaultValue"]!); // e-mail optional: the alert fires regardless
+    }
 }
