@@ -51,14 +51,15 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
             if (row.HasValue)
                 return ToDedup(movementReference, row.Value!);
         }
-        return await ViaPointerAsync(await pointerRead, messageId, cancellationToken);
+        var pointer = await pointerRead;
+        return pointer.HasValue ? await OwnersDedupAsync(pointer.Value!.GetString("MovementReference"), messageId, cancellationToken) : null;
     }
 
     public async Task<(MovementRecord? Current, DedupRecord? Seen)> LoadAsync(string movementReference, string messageId, CancellationToken cancellationToken)
     {
-        // State row and dedup row share the movement's partition: one query (it reads within that one small partition),
-        // with the global message lookup alongside.
-        var pointerRead = _messages.GetEntityIfExistsAsync<TableEntity>(messageId, "m", cancellationToken: cancellationToken);
+        // State row and dedup row share the movement's partition: one query (it reads within that one small partition).
+        // Alongside, the id is claimed node-wide with an insert: for a new message that one request is the whole check.
+        var claim = ClaimAsync(movementReference, messageId, cancellationToken);
         MovementRecord? current = null;
         DedupRecord? seen = null;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {movementReference} and (RowKey eq {StateKey} or RowKey eq {DedupKey(messageId)})");
@@ -69,16 +70,51 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
             else
                 seen = ToDedup(movementReference, e);
         }
-        var pointer = await pointerRead;
-        return (current, seen ?? await ViaPointerAsync(pointer, messageId, cancellationToken));
+        var claimed = await claim;
+        return (current, seen is not null || claimed ? seen : await EarlierClaimAsync(movementReference, messageId, cancellationToken));
     }
 
-    /// <summary>The global lookup names the movement that applied the message; that movement's dedup row is the truth.</summary>
-    private async Task<DedupRecord?> ViaPointerAsync(NullableResponse<TableEntity> pointer, string messageId, CancellationToken cancellationToken)
+    private async Task<bool> ClaimAsync(string movementReference, string messageId, CancellationToken cancellationToken)
     {
-        if (!pointer.HasValue)
+        try
+        {
+            await _messages.AddEntityAsync(new TableEntity(messageId, "m") { ["MovementReference"] = movementReference }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The id was claimed before, and not by a message applied to this movement (its dedup row would have answered):
+    /// an earlier attempt of this movement whose commit failed (nothing seen), or another movement. There the owner's
+    /// dedup row is the truth; a claim whose commit never happened passes to this movement.
+    /// </summary>
+    private async Task<DedupRecord?> EarlierClaimAsync(string movementReference, string messageId, CancellationToken cancellationToken)
+    {
+        var pointer = await _messages.GetEntityIfExistsAsync<TableEntity>(messageId, "m", cancellationToken: cancellationToken);
+        if (!pointer.HasValue || pointer.Value!.GetString("MovementReference") is not { } owner || owner == movementReference)
             return null;
-        var owner = pointer.Value!.GetString("MovementReference");
+        if (await OwnersDedupAsync(owner, messageId, cancellationToken) is { } seen)
+            return seen;
+        try
+        {
+            await _messages.UpdateEntityAsync(new TableEntity(messageId, "m") { ["MovementReference"] = movementReference }, pointer.Value.ETag,
+                TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // claimed again meanwhile: the movement transactions' dedup rows still decide
+        }
+        return null;
+    }
+
+    private async Task<DedupRecord?> OwnersDedupAsync(string? owner, string messageId, CancellationToken cancellationToken)
+    {
+        if (owner is null)
+            return null;
         var dedup = await _movements.GetEntityIfExistsAsync<TableEntity>(owner, DedupKey(messageId), cancellationToken: cancellationToken);
         return dedup.HasValue ? ToDedup(owner, dedup.Value!) : null;
     }
@@ -129,10 +165,9 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
             return CommitOutcome.ConcurrentUpdate;
         }
 
-        var after = new List<Task> { _messages.UpsertEntityAsync(new TableEntity(commit.Dedup.MessageId, "m") { ["MovementReference"] = pk }, TableUpdateMode.Replace, cancellationToken) };
+        // The node-wide message id entry was claimed by LoadAsync; only the status lookup's old entry is left to remove.
         if (statusChanged && commit.PreviousStatus is { } previous)
-            after.Add(_lookups.DeleteEntityAsync("status|" + previous, pk, ETag.All, cancellationToken));
-        await Task.WhenAll(after);
+            await _lookups.DeleteEntityAsync("status|" + previous, pk, ETag.All, cancellationToken);
         return CommitOutcome.Committed;
     }
 
@@ -154,13 +189,12 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
         return items;
     }
 
-    public async Task MarkPublishedAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
-    {
-        // The rows first, then their pointers: a pointer left without its row is dropped by the next relay run.
-        foreach (var movement in items.GroupBy(i => i.MovementReference))
-            await DeleteAllAsync(_movements, movement.Select(i => (movement.Key, OutboxKey(i.MessageId))).ToList(), cancellationToken);
+    /// <summary>
+    /// Removes the pending pointers only: the outbox rows in the movement's partition stay as the record of what the
+    /// commit sent (the relay reads pointers, never rows without one), which saves a request per publishing commit.
+    /// </summary>
+    public async Task MarkPublishedAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken) =>
         await DeleteAllAsync(_outbox, items.Select(i => (PendingPartition, OutboxPointerKey(i))).ToList(), cancellationToken);
-    }
 
     /// <summary>One batch for one partition; if a row is already gone (a relay run got there first) each is deleted alone.</summary>
     private static async Task DeleteAllAsync(TableClient table, IReadOnlyList<(string Partition, string Row)> keys, CancellationToken cancellationToken)

@@ -12,7 +12,8 @@ public interface IMovementIndex
 
     /// <summary>
     /// What applying a message needs first: the movement's state and, if the message was already applied, its dedup
-    /// record. Same answers as <see cref="GetAsync"/> and <see cref="FindMessageAsync"/>, in fewer storage requests.
+    /// record (same answers as <see cref="GetAsync"/> and <see cref="FindMessageAsync"/>). It also claims the message
+    /// id node-wide for this movement, which <see cref="FindMessageAsync"/> relies on: call it before committing.
     /// </summary>
     Task<(MovementRecord? Current, DedupRecord? Seen)> LoadAsync(string movementReference, string messageId, CancellationToken cancellationToken);
 
@@ -21,7 +22,7 @@ public interface IMovementIndex
     /// <summary>Outbox items not yet published, oldest pointers first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(int max, CancellationToken cancellationToken);
 
-    /// <summary>Removes published items from the outbox (a whole commit's items at once).</summary>
+    /// <summary>Takes published items out of the pending outbox (a whole commit's items at once).</summary>
     Task MarkPublishedAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken);
 
     /// <summary>Deadlines due at <paramref name="now"/>, read from time buckets only (never a scan of the movements).</summary>

@@ -34,6 +34,7 @@ public sealed class TableMovementIndexTests(LocalStack stack)
         var mrn = NewMrn();
         var first = Event(1, "A1", EventHashChain.Genesis);
         var outbound = Event(2, "A2", first.Hash);
+        await index.LoadAsync(mrn, "A1", _ct); // claims the id node-wide, as every commit's caller does
         Assert.Equal(CommitOutcome.Committed, await index.CommitAsync(Commit(mrn, null, "A1", [first, outbound]), _ct));
 
         var state = await index.GetAsync(mrn, _ct);
@@ -58,6 +59,7 @@ public sealed class TableMovementIndexTests(LocalStack stack)
         Assert.Null(none);
         Assert.Null(notSeen);
         await index.CommitAsync(Commit(mrn, null, "L1", [Event(1, "L1", EventHashChain.Genesis)]), _ct);
+        await index.LoadAsync(other, "L9", _ct);
         await index.CommitAsync(Commit(other, null, "L9", [Event(1, "L9", EventHashChain.Genesis)]), _ct);
 
         var (current, seen) = await index.LoadAsync(mrn, "L1", _ct);
@@ -66,8 +68,23 @@ public sealed class TableMovementIndexTests(LocalStack stack)
         var (sameState, unseen) = await index.LoadAsync(mrn, "L2", _ct);
         Assert.Equal(1, sameState!.EventCount);
         Assert.Null(unseen);
-        // A message id already applied to another movement is found through the global lookup.
+        // A message id already applied to another movement is found through the node-wide claim.
         Assert.Equal(other, (await index.LoadAsync(mrn, "L9", _ct)).Seen!.MovementReference);
+        Assert.Equal(other, (await index.FindMessageAsync(null, "L9", _ct))!.MovementReference);
+    }
+
+    [Fact]
+    public async Task A_claim_whose_commit_never_happened_passes_to_the_next_movement()
+    {
+        var index = await NewIndexAsync();
+        var (abandoned, next) = (NewMrn(), NewMrn());
+        await index.LoadAsync(abandoned, "K1", _ct); // claimed, then the node died or the message was refused
+        Assert.Null((await index.LoadAsync(abandoned, "K1", _ct)).Seen); // its own retry is not a replay
+
+        Assert.Null((await index.LoadAsync(next, "K1", _ct)).Seen);
+        await index.CommitAsync(Commit(next, null, "K1", [Event(1, "K1", EventHashChain.Genesis)]), _ct);
+        Assert.Equal(next, (await index.FindMessageAsync(null, "K1", _ct))!.MovementReference);
+        Assert.Equal(next, (await index.LoadAsync(abandoned, "K1", _ct)).Seen!.MovementReference);
     }
 
     [Fact]
