@@ -52,8 +52,8 @@ switch (mode)
         }
         var ratios = pipelines.Select((p, i) => p.EndToEndPerSecond / ((count / floors[i].Wall.TotalSeconds + count / floors[i + 1].Wall.TotalSeconds) / 2)).ToList();
         var median = ratios.Order().ElementAt(ratios.Count / 2);
-        var pipeline = pipelines[ratios.IndexOf(median)]; // the round whose ratio is the median is the one reported in detail
-        var (before, after) = (floors[ratios.IndexOf(median)], floors[ratios.IndexOf(median) + 1]);
+        var medianRound = ratios.IndexOf(median); // the round whose ratio is the median is the one reported in detail
+        var (pipeline, before, after) = (pipelines[medianRound], floors[medianRound], floors[medianRound + 1]);
         var floorRate = (count / before.Wall.TotalSeconds + count / after.Wall.TotalSeconds) / 2;
         var floor = (Ms: before.Ms.Concat(after.Ms).Order().ToList(), Wall: before.Wall);
         md.AppendLine(I, $"{count} declarations per round, {concurrency} concurrent posts; two nodes (TG, BF) as processes over RabbitMQ and Azurite; {rounds} rounds, floor between them; the median round in detail.").AppendLine();
@@ -67,10 +67,9 @@ switch (mode)
         md.AppendLine(I, $"| **pipeline / floor** | **{median:0.00}** (rounds: {string.Join(", ", ratios.Select(r => r.ToString("0.00", I)))}) |");
         if (pipeline.Requests is { } piped && before.Requests is { } floorRequests)
         {
-            var pipedPer = (piped.Total - pipeline.BenchPolls) / (double)count;
             md.AppendLine(I, $"| storage requests per declaration, pipeline (both nodes, timers included, the bench's {pipeline.BenchPolls} status polls left out) | {piped.Per(count, pipeline.BenchPolls)} |");
             md.AppendLine(I, $"| storage requests per declaration, floor | {floorRequests.Per(count)} |");
-            md.AppendLine(I, $"| floor requests / pipeline requests (the ratio to expect when the emulator sets the pace) | {floorRequests.Total / (double)count / pipedPer:0.00} |");
+            md.AppendLine(I, $"| floor requests / pipeline requests (the ratio to expect when the emulator sets the pace) | {floorRequests.Rate(count) / piped.Rate(count, pipeline.BenchPolls):0.00} |");
         }
         md.AppendLine(I, $"| dry-run validation over HTTP (no storage, no broker) | {pipeline.ValidateOnlyPerSecond:0.0} /s |");
         break;

@@ -39,9 +39,12 @@ public sealed partial class StorageRequestLog(string path)
 
         public Counts Minus(Counts earlier) => new(ByMethod.ToDictionary(kv => kv.Key, kv => kv.Value - earlier.ByMethod.GetValueOrDefault(kv.Key)));
 
+        /// <summary>Requests per unit of work, leaving out <paramref name="subtractGets"/> reads made by the bench itself.</summary>
+        public double Rate(double units, long subtractGets = 0) => (Total - subtractGets) / units;
+
         /// <summary>"12.0 (GET 4.0, PUT 5.0, ...)" per unit of work.</summary>
         public string Per(double units, long subtractGets = 0) =>
-            FormattableString.Invariant($"{(Total - subtractGets) / units:0.0} (")
+            FormattableString.Invariant($"{Rate(units, subtractGets):0.0} (")
             + string.Join(", ", ByMethod.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => FormattableString.Invariant($"{kv.Key} {(kv.Value - (kv.Key == "GET" ? subtractGets : 0)) / units:0.0}"))) + ")";
     }

@@ -12,8 +12,10 @@ namespace C2C.Bench.Growth;
 /// </summary>
 public static class GrowthRun
 {
-    /// <summary>RequestsPerLookup/PerSearch: what each access costs in storage requests (NaN without the access log).</summary>
-    /// <summary>Found: searches that returned exactly the probed movement's message (Azurite's tag queries miss some, see RESULTS).</summary>
+    /// <summary>
+    /// RequestsPerLookup/PerSearch: what each access costs in storage requests (NaN without the access log).
+    /// Found: searches that returned exactly the probed movement's message (Azurite's tag queries miss some, see RESULTS).
+    /// </summary>
     public sealed record Point(int Size, TimeSpan LoadTime, double LookupMedianMs, double SearchMedianMs, double RequestsPerLookup, double RequestsPerSearch,
         int Searches, int Found);
 
