@@ -1,7 +1,20 @@
 # Demo flows (sourced by scripts/demo.sh, which defines port[], the *_KEY variables and say()).
 MRN=26TGLOM000000142J4
 CONSIGNMENT=TUTMLE2611240001
-SAMPLES=schemas/samples
+SAMPLES="$DEMO/samples"
+
+# The samples are dated around a release on 2026-11-24 and the nodes apply time limits against the real clock, so
+# the demo posts copies with every date moved by the same number of days: the release falls on yesterday (UTC).
+# (The tests do the same in tests/C2C.Testing/Samples.cs.) Two passes through a marker, so no date is moved twice.
+rebase_samples() {
+  local shift=$(( ($(date -u -d 'yesterday' +%s) - $(date -u -d '2026-11-24' +%s)) / 86400 )) d i=0
+  local -a to_marker=() to_date=()
+  for d in $(grep -ohE '[0-9]{4}-[0-9]{2}-[0-9]{2}' schemas/samples/*.xml | sort -u); do
+    to_marker+=(-e "s/$d/@D${i}@/g"); to_date+=(-e "s/@D${i}@/$(date -u -d "$d + $shift days" +%F)/g"); i=$((i + 1))
+  done
+  mkdir -p "$SAMPLES"
+  for f in schemas/samples/*.xml; do sed "${to_marker[@]}" "$f" | sed "${to_date[@]}" > "$SAMPLES/$(basename "$f")"; done
+}
 
 # post COUNTRY KEY SAMPLE_FILE: prints the node's answer (receipt or NACK) in one line
 post() {
@@ -48,6 +61,7 @@ step() {
 }
 
 run_flows() {
+  rebase_samples
   say "Transit Lome -> Cinkasse -> Ouagadougou (Togo node: departure; Burkina Faso node: border and destination)"
   step TG "$TG_OFFICES_KEY" IE015-TransitDeclaration          BF "$BF_AUDIT_KEY" $MRN ExpectedAtBorder
   step TG "$TG_OFFICES_KEY" IE015-TransitDeclaration

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using C2C.Core.Identifiers;
 
 namespace C2C.EndToEnd.Tests;
@@ -15,8 +16,8 @@ public static class Movements
     {
         var text = System.Text.Encoding.UTF8.GetString(Sample("IE015-TransitDeclaration", mrn));
         var release = DateTime.UtcNow.Date.AddDays(-daysAgo);
-        text = text.Replace("<ReleaseDateTime>2026-11-24T08:00:00Z</ReleaseDateTime>", $"<ReleaseDateTime>{release:yyyy-MM-dd}T08:00:00Z</ReleaseDateTime>", StringComparison.Ordinal)
-            .Replace("<TimeLimit>2026-12-01</TimeLimit>", $"<TimeLimit>{release.AddDays(1):yyyy-MM-dd}</TimeLimit>", StringComparison.Ordinal);
+        text = Regex.Replace(text, "<ReleaseDateTime>[^<]*</ReleaseDateTime>", $"<ReleaseDateTime>{release:yyyy-MM-dd}T08:00:00Z</ReleaseDateTime>");
+        text = Regex.Replace(text, "<TimeLimit>[^<]*</TimeLimit>", $"<TimeLimit>{release.AddDays(1):yyyy-MM-dd}</TimeLimit>");
         return System.Text.Encoding.UTF8.GetBytes(text);
     }
 

@@ -1,13 +1,32 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace C2C.Testing;
 
 /// <summary>The sample messages of schemas/samples (one per message type, one Lomé → Ouagadougou movement).</summary>
-public static class Samples
+public static partial class Samples
 {
     public const string Mrn = "26TGLOM000000142J4";
 
-    public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(RepoPaths.Samples, name + ".xml"));
+    /// <summary>The day the samples' movement is released (their IE015's ReleaseDateTime).</summary>
+    public static readonly DateOnly ReleaseDay = new(2026, 11, 24);
 
-    public static string Text(string name) => File.ReadAllText(Path.Combine(RepoPaths.Samples, name + ".xml"));
+    /// <summary>
+    /// A sample as live traffic: its dates moved so that the release was yesterday (UTC). Nodes apply time limits
+    /// against the real clock, so the samples' fixed dates would make every movement overdue once they are past.
+    /// </summary>
+    public static byte[] Bytes(string name) => System.Text.Encoding.UTF8.GetBytes(Text(name));
+
+    public static string Text(string name) =>
+        Rebase(File.ReadAllText(Path.Combine(RepoPaths.Samples, name + ".xml")), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1));
+
+    /// <summary>Every calendar date in <paramref name="xml"/> moved by the same number of days, so the sample's release falls on <paramref name="releaseDay"/>.</summary>
+    public static string Rebase(string xml, DateOnly releaseDay)
+    {
+        var days = releaseDay.DayNumber - ReleaseDay.DayNumber;
+        return days == 0 ? xml : IsoDate().Replace(xml, m =>
+            DateOnly.ParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
 
     /// <summary>
     /// A sample rewritten for another movement: its MRN replaced and its message id made unique, so several
@@ -17,7 +36,7 @@ public static class Samples
     public static byte[] ForMovement(string name, string mrn) => ForMovement(name, mrn, mrn[4..]);
 
     public static byte[] ForMovement(string name, string mrn, string tag) =>
-        System.Text.Encoding.UTF8.GetBytes(System.Text.RegularExpressions.Regex.Replace(Text(name).Replace(Mrn, mrn, StringComparison.Ordinal),
+        System.Text.Encoding.UTF8.GetBytes(Regex.Replace(Text(name).Replace(Mrn, mrn, StringComparison.Ordinal),
             "<MessageId>([^<]*)</MessageId>", m => $"<MessageId>{Shorten(m.Groups[1].Value, tag)}</MessageId>"));
 
     private static string Shorten(string id, string tag)
@@ -25,4 +44,7 @@ public static class Samples
         var combined = $"{id}-{tag}";
         return combined.Length <= 35 ? combined : combined[^35..];
     }
+
+    [GeneratedRegex(@"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")]
+    private static partial Regex IsoDate();
 }

@@ -127,7 +127,7 @@ public sealed class SampleFlowTests(LocalStack stack) : IDisposable
         var index = tg.Services.GetRequiredService<IMovementIndex>();
         var exchange = tg.Services.GetRequiredService<MessageExchange>();
 
-        // Time limit 2026-12-01 expires; then the enquiry deadline (7 days later) is due.
+        // The time limit expires; then the enquiry deadline (7 days later) is due.
         foreach (var _ in Enumerable.Range(0, 2))
         {
             foreach (var due in await index.DueDeadlinesAsync(DateTimeOffset.UtcNow.AddYears(1), 100, CancellationToken.None))
