@@ -19,6 +19,21 @@ internal static class MovementEntities
 
     public static string DeadlineKey(string kind) => $"dl-{kind}";
 
+    /// <summary>
+    /// Key of a deadline's pointer in its time bucket: movement, kind and due time. The due time is part of it so
+    /// that a losing concurrent attempt, which may have decided another due time, writes its own (stale) pointer
+    /// instead of replacing the winner's.
+    /// </summary>
+    public static string DeadlinePointerKey(Deadline d) =>
+        $"{d.MovementReference}|{d.Kind}|{d.DueAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Movement and kind of a pointer key (the due time is read from the pointer's DueAt).</summary>
+    public static (string MovementReference, string Kind) FromDeadlinePointerKey(string key)
+    {
+        var parts = key.Split('|');
+        return (parts[0], parts[1]);
+    }
+
     /// <summary>Pointer key: movement, then sequence, so a movement's pending messages list in the order they were decided.</summary>
     public static string OutboxPointerKey(OutboxItem o) => $"{o.MovementReference}|{o.Sequence.ToString("D6", CultureInfo.InvariantCulture)}|{o.MessageId}";
 
@@ -30,6 +45,7 @@ internal static class MovementEntities
         ["HeadHash"] = headHash,
         ["UpdatedAt"] = now,
         ["Attributes"] = JsonSerializer.Serialize(c.Attributes),
+        ["Held"] = c.Held is { Count: > 0 } held ? JsonSerializer.Serialize(held) : null,
     };
 
     public static MovementRecord ToRecord(TableEntity e) => new(
@@ -40,7 +56,8 @@ internal static class MovementEntities
         e.GetString("HeadHash"),
         e.ETag.ToString(),
         e.GetDateTimeOffset("UpdatedAt") ?? default,
-        JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Attributes") ?? "{}") ?? []);
+        JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Attributes") ?? "{}") ?? [],
+        e.GetString("Held") is { Length: > 0 } held ? JsonSerializer.Deserialize<List<HeldMessage>>(held) : null);
 
     public static TableEntity Event(string partition, MovementEvent ev) => new(partition, EventKey(ev.Sequence))
     {

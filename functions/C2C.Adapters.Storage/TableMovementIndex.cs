@@ -144,7 +144,7 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
         // Write-ahead pointers (idempotent): if the transaction then fails they are stale and the readers drop them.
         // Independent of each other: written side by side, the outbox pointers in one batch (one partition).
         var pointers = commit.Deadlines.Select(d => (Task)_deadlines.UpsertEntityAsync(
-            new TableEntity(TimeBuckets.Of(d.DueAt), $"{pk}|{d.Kind}") { ["DueAt"] = d.DueAt, ["WrittenAt"] = now }, TableUpdateMode.Replace, cancellationToken)).ToList();
+            new TableEntity(TimeBuckets.Of(d.DueAt), DeadlinePointerKey(d)) { ["DueAt"] = d.DueAt, ["WrittenAt"] = now }, TableUpdateMode.Replace, cancellationToken)).ToList();
         if (commit.Outbox.Count > 0)
             pointers.Add(_outbox.SubmitTransactionAsync(commit.Outbox.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
                 Outbox(PendingPartition, OutboxPointerKey(o), o))), cancellationToken));
@@ -225,8 +225,8 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
             var dueAt = e.GetDateTimeOffset("DueAt") ?? default;
             if (dueAt > now)
                 continue;
-            var separator = e.RowKey.LastIndexOf('|');
-            due.Add(new Deadline(e.RowKey[..separator], e.RowKey[(separator + 1)..], dueAt));
+            var (reference, kind) = FromDeadlinePointerKey(e.RowKey);
+            due.Add(new Deadline(reference, kind, dueAt));
             if (due.Count >= max)
                 break;
         }
@@ -238,12 +238,12 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
         var row = await _movements.GetEntityIfExistsAsync<TableEntity>(deadline.MovementReference, DeadlineKey(deadline.Kind), cancellationToken: cancellationToken);
         if (row.HasValue && row.Value!.GetBoolean("Active") == true && row.Value.GetDateTimeOffset("DueAt") == deadline.DueAt)
             return DeadlineCheck.Live;
-        var pointer = await _deadlines.GetEntityIfExistsAsync<TableEntity>(TimeBuckets.Of(deadline.DueAt), $"{deadline.MovementReference}|{deadline.Kind}", cancellationToken: cancellationToken);
+        var pointer = await _deadlines.GetEntityIfExistsAsync<TableEntity>(TimeBuckets.Of(deadline.DueAt), DeadlinePointerKey(deadline), cancellationToken: cancellationToken);
         return pointer.HasValue && !IsOld(pointer.Value!) ? DeadlineCheck.Pending : DeadlineCheck.Stale;
     }
 
     public async Task CompleteDeadlineAsync(Deadline deadline, CancellationToken cancellationToken) =>
-        await _deadlines.DeleteEntityAsync(TimeBuckets.Of(deadline.DueAt), $"{deadline.MovementReference}|{deadline.Kind}", ETag.All, cancellationToken);
+        await _deadlines.DeleteEntityAsync(TimeBuckets.Of(deadline.DueAt), DeadlinePointerKey(deadline), ETag.All, cancellationToken);
 
     public async Task<IReadOnlyList<MovementRecord>> ByStatusAsync(string status, int max, CancellationToken cancellationToken)
     {

@@ -72,7 +72,7 @@ public static class GrowthRun
             .GroupBy(p => p.At.UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture));
         await Stats.RunConcurrentlyAsync(pointers.SelectMany(g => g.Chunk(100).Select(chunk => (Bucket: g.Key, Items: chunk))).ToList(), 16, batch =>
             table.SubmitTransactionAsync(batch.Items.Select(p => new Azure.Data.Tables.TableTransactionAction(Azure.Data.Tables.TableTransactionActionType.UpsertReplace,
-                new Azure.Data.Tables.TableEntity(batch.Bucket, $"{p.Reference}|TimeLimit") { ["DueAt"] = p.At }))));
+                new Azure.Data.Tables.TableEntity(batch.Bucket, $"{p.Reference}|TimeLimit|{p.At.UtcTicks:D19}") { ["DueAt"] = p.At }))));
         var index = new TableMovementIndex(clients);
         var before = requests is null ? null : await requests.SnapshotAsync();
         var (times, _) = await Stats.RunConcurrentlyAsync(Enumerable.Range(0, 20).ToList(), 1, async _ =>

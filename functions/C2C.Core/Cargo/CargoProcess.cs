@@ -51,7 +51,7 @@ public sealed class CargoProcess(string nodeCountry) : IMovementProcess
     }
 
     /// <summary>The voyage itself does not change when its arrival is matched; the consignments do (<see cref="FollowUps"/>).</summary>
-    public MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset now) =>
+    public MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset dueAt) =>
         kind == ArrivalMatch ? Decided(State(current), [], "") with { Persist = false } : throw new InvalidOperationException($"cargo records have no {kind} timer");
 
     public IReadOnlyList<FollowUp> FollowUps(MovementRecord current, string kind)

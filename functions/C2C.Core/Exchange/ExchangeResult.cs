@@ -10,6 +10,8 @@ public enum ExchangeOutcome
     Duplicate,
     /// <summary>Refused by the process manager or as a conflicting duplicate; Response is the NACK (IE906).</summary>
     Rejected,
+    /// <summary>A partner's message that came before the one it follows: held for its movement (no answer yet).</summary>
+    Held,
 }
 
 public sealed record ExchangeResult(ExchangeOutcome Outcome, byte[] Response, string? MovementStatus, int? Sequence, Rejection? Rejection);

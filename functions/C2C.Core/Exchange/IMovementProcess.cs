@@ -14,7 +14,8 @@ public interface IMovementProcess
 
     MovementDecision Decide(string movementReference, MovementRecord? current, ParsedMessage message, MessageOrigin origin);
 
-    MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset now);
+    /// <summary>A due timer; <paramref name="dueAt"/> is its due time (not the clock), so applying it twice decides the same.</summary>
+    MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset dueAt);
 
     /// <summary>Builds the XML of a composed intent; <paramref name="declaration"/> is given when <see cref="NeedsDeclaration"/>.</summary>
     byte[] Compose(TransitIntent intent, string messageId, string movementReference, string? stateJsonAfter, ParsedMessage? declaration, DateTimeOffset now);
@@ -26,6 +27,9 @@ public interface IMovementProcess
     /// consignment on board). Each is applied once: its id derives from the timer's.
     /// </summary>
     IReadOnlyList<FollowUp> FollowUps(MovementRecord current, string kind) => [];
+
+    /// <summary>Whether a partner's message that does not fit yet may still fit later (the movement is open, or its record may still come).</summary>
+    bool MayWaitFor(string reference, MovementRecord? current) => false;
 }
 
 /// <summary>A node-internal event for another record; <see cref="Decide"/> gets that record (null if none yet) and may return null for "nothing to do".</summary>

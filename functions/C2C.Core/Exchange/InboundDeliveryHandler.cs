@@ -44,7 +44,8 @@ public sealed class InboundDeliveryHandler(NodeContext node, ISignatureVerifier 
         if (message.Header.SenderOffice[..2] != source)
             return await RefuseAsync(delivery, signature.Status, "WrongSender", $"signed by {source} but sent for office {message.Header.SenderOffice}", cancellationToken);
 
-        var outcome = await exchange.AcceptAsync(message, MessageOrigin.Partner, signature.Status, cancellationToken);
+        // Held (it came before the message it follows): no answer now; applied later, or refused when its hold ends.
+        var outcome = await exchange.AcceptAsync(message, MessageOrigin.Partner, signature.Status, cancellationToken, holdIfEarly: true);
         if (outcome.Outcome == ExchangeOutcome.Rejected && message.Kind.Family != MessageFamily.Control)
             await SendNackAsync(outcome.Response, outcome.Rejection!, message.Header.MessageId, source, delivery, cancellationToken);
         return DeliveryOutcome.Complete;

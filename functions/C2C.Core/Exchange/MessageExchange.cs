@@ -12,21 +12,38 @@ namespace C2C.Core.Exchange;
 /// every message it causes, commit state + history + dedup + outbox + deadlines atomically (retrying on concurrent
 /// updates), then publish the outbox. Used by HTTP ingest (local offices) and by the bus consumers (partner nodes).
 /// </summary>
-public sealed class MessageExchange(
+public sealed partial class MessageExchange(
     NodeContext node,
     IMessageArchive archive,
     IMovementIndex index,
     IReadOnlyList<IMovementProcess> processes,
     IMessageSigner signer,
     IMessagePublisher? publisher,
-    TimeProvider clock)
+    TimeProvider clock,
+    CorridorPolicy? policy = null)
 {
     /// <summary>Concurrent updates of one movement are rare (one truck, one MRN); a few retries settle them.</summary>
     public const int MaxAttempts = 8;
 
     private static readonly MessageValidator Validator = new();
 
-    public async Task<ExchangeResult> AcceptAsync(ParsedMessage message, MessageOrigin origin, string signatureStatus, CancellationToken cancellationToken)
+    private readonly CorridorPolicy _policy = policy ?? CorridorPolicy.Default;
+
+    /// <param name="holdIfEarly">
+    /// For deliveries from a partner's topic: a message that comes before the one it follows is held for the movement
+    /// (<see cref="HeldMessage"/>) instead of refused. Over HTTP the caller sees each answer before it sends the next,
+    /// so it is refused at once.
+    /// </param>
+    public async Task<ExchangeResult> AcceptAsync(ParsedMessage message, MessageOrigin origin, string signatureStatus, CancellationToken cancellationToken,
+        bool holdIfEarly = false)
+    {
+        var result = await ApplyAsync(message, origin, signatureStatus, holdIfEarly, cancellationToken);
+        if (result.Outcome == ExchangeOutcome.Accepted)
+            await ReleaseHeldAsync(message.MovementReference ?? ArchiveNaming.NoMovement, cancellationToken);
+        return result;
+    }
+
+    private async Task<ExchangeResult> ApplyAsync(ParsedMessage message, MessageOrigin origin, string signatureStatus, bool holdIfEarly, CancellationToken cancellationToken)
     {
         using var trace = TraceContext.StartIfNone("C2C.Accept");
         var mref = message.MovementReference ?? ArchiveNaming.NoMovement;
@@ -48,14 +65,20 @@ public sealed class MessageExchange(
                 decision = recordOnly.Decide(mref, current, message, origin);
             }
             if (decision.Rejection is { } error)
-                return Rejected(message, new Rejection([error], message.Header, message.MovementReference));
+            {
+                if (!holdIfEarly || !MayHold(process, mref, current, message, error))
+                    return Rejected(message, new Rejection([error], message.Header, message.MovementReference));
+                if (await HoldAsync(process, mref, current, message, signatureStatus, error, cancellationToken) is { } held)
+                    return held;
+                continue; // the movement changed meanwhile: decide again
+            }
 
             var now = clock.GetUtcNow();
             var step = await PrepareAsync(process, mref, current, decision, message, signatureStatus, now, cancellationToken);
             var receipt = AcknowledgementComposer.Receipt(message, MessageIds.Derive(node.Country, "receipt", message.Header.MessageId),
                 node.GatewayOffice, now, step.Events[0].ArchiveName, step.Events[0].Sequence, step.Status);
             var dedup = new DedupRecord(message.Header.MessageId, mref, message.Sha256, step.Events[0].Sequence, receipt);
-            var outcome = await CommitAsync(mref, current, decision, step, dedup, cancellationToken);
+            var outcome = await CommitAsync(mref, current, decision, step, dedup, Without(current, message.Header.MessageId), cancellationToken);
             switch (outcome)
             {
                 case CommitOutcome.Committed:
@@ -84,12 +107,14 @@ public sealed class MessageExchange(
         using var trace = TraceContext.StartIfNone("C2C.Deadline");
         // Message ids are unique node-wide (not per movement): the movement's reference is part of the timer's id.
         var timerId = $"timer-{deadline.Kind}-{deadline.DueAt.UtcDateTime:yyyyMMddHHmm}-{deadline.MovementReference}";
-        if (await index.GetAsync(deadline.MovementReference, cancellationToken) is { } owner && processes.FirstOrDefault(p => p.Owns(owner)) is { } process)
+        if (deadline.Kind == HoldEnds)
+            await EndHoldsAsync(deadline, timerId, cancellationToken);
+        else if (await index.GetAsync(deadline.MovementReference, cancellationToken) is { } owner && processes.FirstOrDefault(p => p.Owns(owner)) is { } process)
         {
             foreach (var followUp in process.FollowUps(owner, deadline.Kind))
                 await ApplyInternalAsync(process, followUp.Reference, $"{timerId}-{followUp.Reference}", followUp.EventType, followUp.Decide, cancellationToken);
             await ApplyInternalAsync(process, deadline.MovementReference, timerId, "TIMER",
-                current => current is null ? null : process.OnDeadline(current, deadline.Kind, clock.GetUtcNow()), cancellationToken);
+                current => current is null ? null : process.OnDeadline(current, deadline.Kind, deadline.DueAt), cancellationToken);
         }
         await index.CompleteDeadlineAsync(deadline, cancellationToken);
     }
@@ -131,9 +156,10 @@ public sealed class MessageExchange(
                 "", "", decision.Status, decision.History, now, "", "");
             var step = await PrepareOutgoingAsync(process, mref, current, decision, null, internalEvent, now, cancellationToken);
             var dedup = new DedupRecord(eventId, mref, "", internalEvent.Sequence, []);
-            if (await CommitAsync(mref, current, decision, step, dedup, cancellationToken) == CommitOutcome.Committed)
+            if (await CommitAsync(mref, current, decision, step, dedup, current?.HeldMessages, cancellationToken) == CommitOutcome.Committed)
             {
                 await PublishAsync(step.Outbox, cancellationToken, step.Bodies);
+                await ReleaseHeldAsync(mref, cancellationToken);
                 return;
             }
         }
@@ -192,10 +218,7 @@ public sealed class MessageExchange(
     private async Task<Step> PrepareOutgoingAsync(IMovementProcess process, string mref, MovementRecord? current, MovementDecision decision,
         ParsedMessage? trigger, MovementEvent first, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var status = first.StatusAfter;
-        var events = new List<MovementEvent> { EventHashChain.Seal(current?.HeadHash ?? EventHashChain.Genesis, first) };
-        var outbox = new List<OutboxItem>();
-        var bodies = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var step = new Step(first.StatusAfter, [EventHashChain.Seal(current?.HeadHash ?? EventHashChain.Genesis, first)], [], new Dictionary<string, byte[]>(StringComparer.Ordinal));
         ParsedMessage? declaration = null;
         foreach (var intent in decision.Intents)
         {
@@ -212,25 +235,31 @@ public sealed class MessageExchange(
                     declaration ??= await LoadDeclarationAsync(mref, trigger, cancellationToken);
                 xml = process.Compose(intent, messageId, mref, decision.Persist ? decision.StateJson : current?.StateJson, declaration, now);
             }
-            var crossBorder = intent.RecipientOffice[..2] != node.Country;
-            var body = crossBorder ? signer.Sign(xml) : xml;
-            var sequence = events[^1].Sequence + 1;
-            var stored = await archive.StoreAsync(new ArchiveEntry(mref, sequence, intent.Kind.Code, messageId, MessageDirection.Outbound,
-                SenderOf(body) ?? node.GatewayOffice, intent.RecipientOffice, now, crossBorder ? "Signed" : "Unsigned", body), cancellationToken);
             var history = intent.Action == IntentAction.ForwardOriginal ? $"{intent.Kind.Code} forwarded to {intent.RecipientOffice}" : $"{intent.Kind.Code} sent to {intent.RecipientOffice}";
-            events.Add(EventHashChain.Seal(events[^1].Hash, new MovementEvent(sequence, messageId, intent.Kind.Code, MessageDirection.Outbound,
-                stored.SenderOffice, intent.RecipientOffice, stored.Name, stored.Sha256, status, history, now, "", "")));
-            if (crossBorder)
-            {
-                outbox.Add(new OutboxItem(mref, sequence, messageId, intent.Kind.Code, intent.Kind.Family, intent.RecipientOffice[..2], stored.Name,
-                    intent.CorrelationId, TraceContext.TraceParent));
-                bodies[messageId] = body;
-            }
+            await AddOutboundAsync(step, mref, intent.Kind, messageId, xml, intent.RecipientOffice, intent.CorrelationId, history, now, cancellationToken);
         }
-        return new Step(status, events, outbox, bodies);
+        return step;
     }
 
-    private Task<CommitOutcome> CommitAsync(string mref, MovementRecord? current, MovementDecision decision, Step step, DedupRecord dedup, CancellationToken cancellationToken)
+    /// <summary>An outgoing message: signed if it crosses a border, archived, in the history, and in the outbox if a partner is to get it.</summary>
+    private async Task AddOutboundAsync(Step step, string mref, MessageKind kind, string messageId, byte[] xml, string recipientOffice, string? correlationId,
+        string history, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var crossBorder = recipientOffice[..2] != node.Country;
+        var body = crossBorder ? signer.Sign(xml) : xml;
+        var sequence = step.Events[^1].Sequence + 1;
+        var stored = await archive.StoreAsync(new ArchiveEntry(mref, sequence, kind.Code, messageId, MessageDirection.Outbound,
+            SenderOf(body) ?? node.GatewayOffice, recipientOffice, now, crossBorder ? "Signed" : "Unsigned", body), cancellationToken);
+        step.Events.Add(EventHashChain.Seal(step.Events[^1].Hash, new MovementEvent(sequence, messageId, kind.Code, MessageDirection.Outbound,
+            stored.SenderOffice, recipientOffice, stored.Name, stored.Sha256, step.Status, history, now, "", "")));
+        if (!crossBorder)
+            return;
+        step.Outbox.Add(new OutboxItem(mref, sequence, messageId, kind.Code, kind.Family, recipientOffice[..2], stored.Name, correlationId, TraceContext.TraceParent));
+        step.Bodies[messageId] = body;
+    }
+
+    private Task<CommitOutcome> CommitAsync(string mref, MovementRecord? current, MovementDecision decision, Step step, DedupRecord dedup,
+        IReadOnlyList<HeldMessage>? held, CancellationToken cancellationToken)
     {
         var persist = decision.Persist;
         var commit = new MovementCommit(mref, current?.Version,
@@ -238,7 +267,7 @@ public sealed class MessageExchange(
             persist ? decision.StateJson : current?.StateJson ?? MovementDecision.NoState,
             persist ? decision.Attributes : current?.Attributes ?? new Dictionary<string, string>(),
             step.Events, dedup, step.Outbox,
-            decision.SetDeadlines.Select(d => new Deadline(mref, d.Kind, d.DueBy(step.Events[0].AppliedAt))).ToList(), decision.ClearDeadlines, current?.Status);
+            decision.SetDeadlines.Select(d => new Deadline(mref, d.Kind, d.DueBy(step.Events[0].AppliedAt))).ToList(), decision.ClearDeadlines, current?.Status, held);
         return index.CommitAsync(commit, cancellationToken);
     }
 

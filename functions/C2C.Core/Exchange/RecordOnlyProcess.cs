@@ -19,7 +19,7 @@ public sealed class RecordOnlyProcess : IMovementProcess
         new("Recorded", MovementDecision.NoState, new Dictionary<string, string>(), [], [], [],
             $"{m.Kind.Code} from {m.Header.SenderOffice} recorded (answers {m.Header.CorrelationId ?? "no message"})", null);
 
-    public MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset now) =>
+    public MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset dueAt) =>
         throw new InvalidOperationException("records without a movement have no timers");
 
     public byte[] Compose(TransitIntent intent, string messageId, string reference, string? stateJsonAfter, ParsedMessage? declaration, DateTimeOffset now) =>

@@ -23,8 +23,12 @@ public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy) : 
         return ToMovement(decision);
     }
 
-    public MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset now) =>
-        ToMovement(DepartureDecider.OnDeadline(TransitStateSerializer.Deserialize(current.StateJson), kind, policy, now));
+    public MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset dueAt) =>
+        ToMovement(DepartureDecider.OnDeadline(TransitStateSerializer.Deserialize(current.StateJson), kind, policy, dueAt));
+
+    /// <summary>Departure waits only for its open movements; a receiving node also for a record still on its way.</summary>
+    public bool MayWaitFor(string mrn, MovementRecord? current) =>
+        MovementDecision.HasState(current) ? !TransitStateSerializer.Deserialize(current!.StateJson).IsTerminal : !IsDeparture(mrn);
 
     public byte[] Compose(TransitIntent intent, string messageId, string mrn, string? stateJsonAfter, ParsedMessage? declaration, DateTimeOffset now) =>
         TransitComposer.Compose(intent, messageId, mrn, string.IsNullOrEmpty(stateJsonAfter) ? null : TransitStateSerializer.Deserialize(stateJsonAfter), declaration, nodeCountry, now);

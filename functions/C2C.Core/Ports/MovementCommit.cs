@@ -7,6 +7,7 @@ namespace C2C.Core.Ports;
 /// <param name="ExpectedVersion">The state version read before deciding; null when the movement is new.</param>
 /// <param name="ClearedDeadlines">Deadline kinds no longer wanted (tombstoned, so the sweep ignores them).</param>
 /// <param name="PreviousStatus">Status before this event, to move the movement in the status lookup.</param>
+/// <param name="Held">The movement's held messages after this event (the state row carries them).</param>
 public sealed record MovementCommit(
     string MovementReference,
     string? ExpectedVersion,
@@ -18,7 +19,8 @@ public sealed record MovementCommit(
     IReadOnlyList<OutboxItem> Outbox,
     IReadOnlyList<Deadline> Deadlines,
     IReadOnlyList<string> ClearedDeadlines,
-    string? PreviousStatus = null);
+    string? PreviousStatus = null,
+    IReadOnlyList<HeldMessage>? Held = null);
 
 public enum CommitOutcome
 {

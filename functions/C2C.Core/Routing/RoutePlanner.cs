@@ -21,7 +21,14 @@ public static class RoutePlanner
             .Select(o => new RecordDelivery(o, o.Role == RouteOffice.Destination ? MessageCatalog.AnticipatedArrivalRecord : MessageCatalog.AnticipatedTransitRecord))
             .ToList();
 
-    /// <summary>The countries a movement involves besides departure (for cancellation notices, etc.).</summary>
-    public static IReadOnlyList<string> ForeignCountries(string departureCountry, IReadOnlyList<RouteOffice> route) =>
-        route.Select(o => o.Country).Where(c => c != departureCountry).Distinct().ToList();
+    /// <summary>
+    /// Who hears of a movement's end (write-off, cancellation): one office in each foreign country that got a record,
+    /// so every node on the route closes its view, and none is told twice. In its country <paramref name="preferred"/>
+    /// (where the goods arrived) is the one; elsewhere the first office that got a record.
+    /// </summary>
+    public static IReadOnlyList<string> OfficesToNotify(string departureCountry, IEnumerable<string> recordOffices, string? preferred) =>
+        recordOffices.Prepend(preferred).OfType<string>()
+            .Where(o => o[..2] != departureCountry)
+            .DistinctBy(o => o[..2])
+            .ToList();
 }

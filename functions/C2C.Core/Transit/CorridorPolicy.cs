@@ -1,6 +1,6 @@
 namespace C2C.Core.Transit;
 
-/// <summary>Time rules of a corridor (NCTS defaults: results 6 days after arrival advice, enquiry 7 days after expiry).</summary>
+/// <summary>Time rules of a corridor (NCTS defaults: results 6 days after arrival advice, enquiry 7 days after expiry; early partner messages held 1 hour).</summary>
 public sealed record CorridorPolicy
 {
     public static readonly CorridorPolicy Default = new();
@@ -12,8 +12,13 @@ public sealed record CorridorPolicy
     /// <summary>How long the destination has to answer an enquiry before the movement is unresolved (recovery).</summary>
     public TimeSpan EnquiryAnswerWithin { get; init; } = TimeSpan.FromDays(28);
 
+    /// <summary>How long a partner's message that came before the one it follows waits for it (then it is refused, 92).</summary>
+    public TimeSpan HoldEarlyMessagesFor { get; init; } = TimeSpan.FromHours(1);
+
     public CorridorPolicy Validated()
     {
+        if (HoldEarlyMessagesFor < TimeSpan.Zero || HoldEarlyMessagesFor > TimeSpan.FromDays(7))
+            throw new ArgumentOutOfRangeException(nameof(HoldEarlyMessagesFor), HoldEarlyMessagesFor, "must be between 0 and 7 days");
         foreach (var (name, value) in new[] { (nameof(ControlResultsWithin), ControlResultsWithin), (nameof(EnquiryAfterExpiry), EnquiryAfterExpiry), (nameof(EnquiryAnswerWithin), EnquiryAnswerWithin) })
         {
             if (value < TimeSpan.Zero || value > TimeSpan.FromDays(365))

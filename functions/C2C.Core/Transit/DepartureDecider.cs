@@ -46,19 +46,23 @@ public static class DepartureDecider
         };
     }
 
-    public static TransitDecision OnDeadline(TransitState state, string kind, CorridorPolicy policy, DateTimeOffset now)
+    /// <param name="dueAt">
+    /// The timer's own due time, not the clock: the next timers follow from it (enquiry 7 days after the time limit,
+    /// as NCTS counts), so a late sweep or two sweeps at once decide exactly the same.
+    /// </param>
+    public static TransitDecision OnDeadline(TransitState state, string kind, CorridorPolicy policy, DateTimeOffset dueAt)
     {
         var destination = state.OfficeOfDestination;
         return (kind, state.Status) switch
         {
             (DeadlineKinds.TimeLimit, Released or InTransit) => new(
                 state with { Status = Overdue },
-                [], [new DeadlineChange(DeadlineKinds.Enquiry, now + policy.EnquiryAfterExpiry)], [],
+                [], [new DeadlineChange(DeadlineKinds.Enquiry, dueAt + policy.EnquiryAfterExpiry)], [],
                 $"Time limit {state.Facts!.TimeLimit:yyyy-MM-dd} expired without arrival advice: movement overdue", null),
             (DeadlineKinds.Enquiry, Overdue) or (DeadlineKinds.ControlResults, Arrived) => new(
                 state with { Status = UnderEnquiry },
                 [new TransitIntent(MessageCatalog.EnquiryRequest, IntentAction.Compose, destination, null)],
-                [new DeadlineChange(DeadlineKinds.EnquiryAnswer, now + policy.EnquiryAnswerWithin)], [],
+                [new DeadlineChange(DeadlineKinds.EnquiryAnswer, dueAt + policy.EnquiryAnswerWithin)], [],
                 $"Enquiry sent to {destination}", null),
             (DeadlineKinds.EnquiryAnswer, UnderEnquiry) => new(
                 state.Alert("Enquiry unanswered: recovery procedure at departure") with { Status = EnquiryUnresolved },
@@ -83,25 +87,31 @@ public static class DepartureDecider
             $"Released at {d.Facts.OfficeOfDeparture}, time limit {d.Facts.TimeLimit:yyyy-MM-dd}; {to}", null);
     }
 
+    /// <summary>Statuses after arrival: a report from en route that comes this late is still a fact, recorded without a change of status.</summary>
+    private static readonly TransitStatus[] ArrivedOrClosed = [Arrived, UnderDiscrepancyResolution, WrittenOff];
+
     private static TransitDecision Passage(TransitState state, BorderPassage p)
     {
-        if (!Moving.Contains(state.Status))
+        if (!Moving.Contains(state.Status) && !ArrivedOrClosed.Contains(state.Status))
             return OutOfSequence(state, p);
         if (!state.RecordOffices.Contains(p.Office) && state.Facts!.Route.All(o => o.Office != p.Office))
-            return TransitDecision.Reject(ErrorCodes.RuleViolation, $"Border passage at {p.Office}, an office that is not on the route and never requested the record.", Pointer(p, "CustomsOfficeOfTransitActual"));
+            // Out of sequence, not wrong: the office's record request (IE114) may still be on its way.
+            return TransitDecision.Reject(ErrorCodes.OutOfSequence, $"Border passage at {p.Office}, an office that is not on the route and has not requested the record.", Pointer(p, "CustomsOfficeOfTransitActual"));
         var next = state with { BorderPassages = [.. state.BorderPassages, p.Office], Status = state.Status == Released ? InTransit : state.Status };
         var seals = p.SealsIntact ? "seals intact" : "SEALS NOT INTACT";
         if (!p.SealsIntact)
             next = next.Alert($"Seals not intact at {p.Office}");
-        return new(next, [], [], [], $"Border passage at {p.Office}, {seals}", null);
+        var late = ArrivedOrClosed.Contains(state.Status) ? $" (reported after the movement was {state.Status})" : "";
+        return new(next, [], [], [], $"Border passage at {p.Office}, {seals}{late}", null);
     }
 
     private static TransitDecision Arrival(TransitState state, ArrivalAdvised a, CorridorPolicy policy)
     {
-        if (!Moving.Contains(state.Status))
+        if (!Moving.Contains(state.Status) || state.ArrivedAt is not null)
             return OutOfSequence(state, a);
         if (a.Office != state.OfficeOfDestination)
-            return TransitDecision.Reject(ErrorCodes.RuleViolation, $"Arrival advised by {a.Office}, but the office of destination is {state.OfficeOfDestination} (an undeclared office must first request the record).", Pointer(a, "CustomsOfficeOfDestinationActual"));
+            // Out of sequence: an undeclared office's record request (IE002) comes first, and may still be on its way.
+            return TransitDecision.Reject(ErrorCodes.OutOfSequence, $"Arrival advised by {a.Office}, but the office of destination is {state.OfficeOfDestination} (an undeclared office must first request the record).", Pointer(a, "CustomsOfficeOfDestinationActual"));
         var next = state with { Status = Arrived, ArrivedAt = a.ArrivedAt, ArrivalOffice = a.Office };
         return new(next, [], [new DeadlineChange(DeadlineKinds.ControlResults, a.ArrivedAt + policy.ControlResultsWithin)],
             [DeadlineKinds.TimeLimit, DeadlineKinds.Enquiry, DeadlineKinds.EnquiryAnswer],
@@ -110,7 +120,8 @@ public static class DepartureDecider
 
     private static TransitDecision Results(TransitState state, ControlResultsReported c)
     {
-        if (state.Status is not (Arrived or UnderDiscrepancyResolution))
+        // Late results still count: an enquiry about missing results is answered by the results themselves.
+        if (state.ArrivedAt is null || state.Status is not (Arrived or UnderDiscrepancyResolution or UnderEnquiry or EnquiryUnresolved))
             return OutOfSequence(state, c);
         if (c.Office != state.ArrivalOffice)
             return TransitDecision.Reject(ErrorCodes.RuleViolation, $"Control results from {c.Office}, but arrival was advised by {state.ArrivalOffice}.", Pointer(c, "CustomsOfficeOfDestinationActual"));
@@ -120,8 +131,9 @@ public static class DepartureDecider
                 [], [], [DeadlineKinds.ControlResults], $"Control results {c.ResultCode} at {c.Office}: discrepancies to resolve before write-off", null);
         }
         var writtenOff = state with { Status = WrittenOff, ControlResultCode = c.ResultCode, GuaranteeReleased = true };
-        return new(writtenOff, [new TransitIntent(MessageCatalog.WriteOffNotification, IntentAction.Compose, c.Office, c.MessageId)], [],
-            [DeadlineKinds.ControlResults, DeadlineKinds.EnquiryAnswer],
+        var notified = RoutePlanner.OfficesToNotify(state.Facts!.OfficeOfDeparture[..2], state.RecordOffices, c.Office);
+        return new(writtenOff, notified.Select(o => new TransitIntent(MessageCatalog.WriteOffNotification, IntentAction.Compose, o, c.MessageId)).ToList(), [],
+            [DeadlineKinds.ControlResults, DeadlineKinds.Enquiry, DeadlineKinds.EnquiryAnswer],
             $"Control results {c.ResultCode} at {c.Office}: movement written off, guarantee released", null);
     }
 
@@ -129,22 +141,24 @@ public static class DepartureDecider
     {
         if (state.Status is not (Released or InTransit))
             return OutOfSequence(state, i);
-        var intents = state.RecordOffices.Select(o => new TransitIntent(MessageCatalog.CancellationNotification, IntentAction.Compose, o, i.MessageId)).ToList();
+        var notified = RoutePlanner.OfficesToNotify(state.Facts!.OfficeOfDeparture[..2], state.RecordOffices, state.OfficeOfDestination);
+        var intents = notified.Select(o => new TransitIntent(MessageCatalog.CancellationNotification, IntentAction.Compose, o, i.MessageId)).ToList();
         return new(state with { Status = Cancelled }, intents, [],
             [DeadlineKinds.TimeLimit, DeadlineKinds.Enquiry, DeadlineKinds.ControlResults, DeadlineKinds.EnquiryAnswer],
-            $"Invalidated at departure ({i.Justification}); cancellation sent to {string.Join(", ", state.RecordOffices)}", null);
+            $"Invalidated at departure ({i.Justification}); cancellation sent to {(notified.Count == 0 ? "no office abroad" : string.Join(", ", notified))}", null);
     }
 
     private static TransitDecision Incident(TransitState state, IncidentReported i)
     {
-        if (!Moving.Contains(state.Status))
+        if (!Moving.Contains(state.Status) && !ArrivedOrClosed.Contains(state.Status))
             return OutOfSequence(state, i);
         var next = state.Alert($"Incident {i.Code} reported by {i.SenderOffice}") with
         {
             Incidents = state.Incidents + 1,
             Status = state.Status == Released ? InTransit : state.Status,
         };
-        return new(next, [], [], [], $"Incident {i.Code} reported by {i.SenderOffice}: {i.Text}{(i.Transhipment ? " (transhipment)" : "")}", null);
+        var late = ArrivedOrClosed.Contains(state.Status) ? $" (reported after the movement was {state.Status})" : "";
+        return new(next, [], [], [], $"Incident {i.Code} reported by {i.SenderOffice}: {i.Text}{(i.Transhipment ? " (transhipment)" : "")}{late}", null);
     }
 
     /// <summary>Diversion: an undeclared office asks for the record; it gets it unless the movement is closed.</summary>
@@ -173,8 +187,11 @@ public static class DepartureDecider
             return OutOfSequence(state, a);
         if (a.ResponseCode == "ARRIVED" && a.ArrivedAt is { } arrivedAt)
         {
-            return new(state with { Status = Arrived, ArrivedAt = arrivedAt, ArrivalOffice = a.SenderOffice },
-                [], [new DeadlineChange(DeadlineKinds.ControlResults, arrivedAt + policy.ControlResultsWithin)], [DeadlineKinds.EnquiryAnswer],
+            // Results are awaited from the answer on (not from the arrival, which may be long past: that timer
+            // would fire at once and send the same enquiry again).
+            var resultsDue = (arrivedAt > a.AnsweredAt ? arrivedAt : a.AnsweredAt) + policy.ControlResultsWithin;
+            return new(state with { Status = Arrived, ArrivedAt = arrivedAt, ArrivalOffice = state.ArrivalOffice ?? a.SenderOffice },
+                [], [new DeadlineChange(DeadlineKinds.ControlResults, resultsDue)], [DeadlineKinds.EnquiryAnswer],
                 $"Enquiry answered by {a.SenderOffice}: goods arrived on {arrivedAt:yyyy-MM-dd}", null);
         }
         return new(state.Alert($"Enquiry answer {a.ResponseCode}: recovery procedure at departure") with { Status = EnquiryUnresolved },

@@ -20,7 +20,11 @@ public static class ReceivingDecider
             return TransitDecision.Reject(ErrorCodes.RuleViolation, $"{e.MessageType} about a movement released abroad must come from {(expectedOrigin == MessageOrigin.Local ? "a national office" : "the departure country's node")}.", DepartureDecider.Pointer(e, "Header"));
         if (state is null)
             return First(mrn, e);
-        if (state.IsTerminal && e is not (StatusRequested or EnquiryRequested or InformationReceived or RecordResponded))
+        // The same end told again (for another office of ours, or re-sent after a crash): recorded, nothing changes.
+        if ((e, state.Status) is (WriteOffNotified, WrittenOff) or (CancellationNotified, Cancelled))
+            return new(state, [], [], [], $"{e.MessageType} from {e.SenderOffice} for {e.RecipientOffice}: already {state.Status}", null);
+        // A record delayed past the end (delivered after the write-off notice) is kept, with no change of status.
+        if (state.IsTerminal && e is not (StatusRequested or EnquiryRequested or InformationReceived or RecordResponded or AnticipatedRecordReceived))
             return DepartureDecider.OutOfSequence(state, e);
         var departure = state.Facts?.OfficeOfDeparture ?? NodeOffices.Gateway(mrn.Substring(2, 2));
 

@@ -62,7 +62,9 @@ public sealed record RecordResponded(string MessageId, string MessageType, strin
 public sealed record EnquiryRequested(string MessageId, string SenderOffice, string RecipientOffice, MessageOrigin Origin)
     : TransitEvent(MessageId, "IE142", SenderOffice, RecipientOffice, Origin);
 
-public sealed record EnquiryAnswered(string MessageId, string SenderOffice, string RecipientOffice, MessageOrigin Origin, string ResponseCode, DateTimeOffset? ArrivedAt)
+/// <param name="AnsweredAt">When the destination prepared the answer: results are awaited from then on.</param>
+public sealed record EnquiryAnswered(string MessageId, string SenderOffice, string RecipientOffice, MessageOrigin Origin, string ResponseCode, DateTimeOffset? ArrivedAt,
+    DateTimeOffset AnsweredAt)
     : TransitEvent(MessageId, "IE143", SenderOffice, RecipientOffice, Origin);
 
 public sealed record StatusRequested(string MessageId, string SenderOffice, string RecipientOffice, MessageOrigin Origin)

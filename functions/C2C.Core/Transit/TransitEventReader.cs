@@ -25,7 +25,7 @@ public static class TransitEventReader
             "IE002" or "IE114" => new RecordRequested(id, m.Kind.Code, from, to, origin, m.Value("RequestingOffice")!),
             "IE003" or "IE115" => new RecordResponded(id, m.Kind.Code, from, to, origin, m.Find("Declaration") is null ? null : Facts(m), m.Value("Refusal", "RefusalCode")),
             "IE142" => new EnquiryRequested(id, from, to, origin),
-            "IE143" => new EnquiryAnswered(id, from, to, origin, m.Value("ResponseCode")!, m.Value("ArrivalDateTime") is { } at ? Time(at) : null),
+            "IE143" => new EnquiryAnswered(id, from, to, origin, m.Value("ResponseCode")!, m.Value("ArrivalDateTime") is { } at ? Time(at) : null, m.Header.PreparedAt),
             "IE094" => new StatusRequested(id, from, to, origin),
             "IE095" => new InformationReceived(id, m.Kind.Code, from, to, origin, $"status {m.Value("Status")}"),
             "IE906" or "IE917" => new InformationReceived(id, m.Kind.Code, from, to, origin,

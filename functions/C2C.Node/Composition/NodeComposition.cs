@@ -50,6 +50,7 @@ public static class NodeComposition
                 ControlResultsWithin = TimeSpan.FromDays(o.ControlResultsWithinDays),
                 EnquiryAfterExpiry = TimeSpan.FromDays(o.EnquiryAfterExpiryDays),
                 EnquiryAnswerWithin = TimeSpan.FromDays(o.EnquiryAnswerWithinDays),
+                HoldEarlyMessagesFor = TimeSpan.FromSeconds(o.HoldEarlyMessagesSeconds),
             }.Validated();
         });
         services.AddSingleton(sp =>
@@ -57,7 +58,8 @@ public static class NodeComposition
             var country = registry.Self.Country;
             IMovementProcess[] processes = [new TransitProcess(country, sp.GetRequiredService<CorridorPolicy>()), new CargoProcess(country), new RecordOnlyProcess()];
             return new MessageExchange(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(), sp.GetRequiredService<IMovementIndex>(),
-                processes, sp.GetRequiredService<IMessageSigner>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>());
+                processes, sp.GetRequiredService<IMessageSigner>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<CorridorPolicy>());
         });
         services.AddSingleton(sp => new InboundDeliveryHandler(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<ISignatureVerifier>(),
             sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<MessageExchange>(), sp.GetRequiredService<IMessageArchive>(),

@@ -20,6 +20,9 @@ public sealed class CorridorOptions
     public int EnquiryAfterExpiryDays { get; set; } = 7;
 
     public int EnquiryAnswerWithinDays { get; set; } = 28;
+
+    /// <summary>How long a partner's message that came before the one it follows is held (then refused with a NACK).</summary>
+    public int HoldEarlyMessagesSeconds { get; set; } = 3600;
 }
 
 public sealed class MessagingOptions

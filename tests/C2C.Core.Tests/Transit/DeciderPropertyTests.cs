@@ -28,6 +28,9 @@ public sealed class DeciderPropertyTests
         (TransitStatus.EnquiryUnresolved, TransitStatus.Arrived),
         (TransitStatus.Arrived, TransitStatus.WrittenOff), (TransitStatus.Arrived, TransitStatus.UnderDiscrepancyResolution), (TransitStatus.Arrived, TransitStatus.UnderEnquiry),
         (TransitStatus.UnderDiscrepancyResolution, TransitStatus.WrittenOff),
+        // Late control results answer an enquiry about them.
+        (TransitStatus.UnderEnquiry, TransitStatus.WrittenOff), (TransitStatus.UnderEnquiry, TransitStatus.UnderDiscrepancyResolution),
+        (TransitStatus.EnquiryUnresolved, TransitStatus.WrittenOff), (TransitStatus.EnquiryUnresolved, TransitStatus.UnderDiscrepancyResolution),
     ];
 
     private static Gen<string> Pick(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);

@@ -57,7 +57,8 @@ public sealed class DepartureDeciderTests
     [InlineData("results before arrival", ErrorCodes.OutOfSequence)]
     [InlineData("unknown mrn", ErrorCodes.UnknownMrn)]
     [InlineData("second release", ErrorCodes.DuplicateMrn)]
-    [InlineData("arrival at an undeclared office", ErrorCodes.RuleViolation)]
+    [InlineData("arrival at an undeclared office", ErrorCodes.OutOfSequence)]
+    [InlineData("second arrival", ErrorCodes.OutOfSequence)]
     [InlineData("border report from a national office", ErrorCodes.RuleViolation)]
     public void Messages_that_make_no_sense_are_rejected_without_change(string situation, string code)
     {
@@ -68,6 +69,7 @@ public sealed class DepartureDeciderTests
             "unknown mrn" => (null, Arrival(MessageOrigin.Partner)),
             "second release" => (released, Journey.Released()),
             "arrival at an undeclared office" => (released, Arrival(MessageOrigin.Partner, "BFBOB001")),
+            "second arrival" => (Apply(released, Arrival(MessageOrigin.Partner)), Arrival(MessageOrigin.Partner)),
             _ => (released, Passage(MessageOrigin.Local)),
         };
         var d = DepartureDecider.Decide(Mrn, state, e, Policy);
@@ -77,11 +79,11 @@ public sealed class DepartureDeciderTests
     }
 
     [Fact]
-    public void Invalidation_notifies_every_office_that_got_a_record_and_is_terminal()
+    public void Invalidation_notifies_each_country_that_got_a_record_once_and_is_terminal()
     {
         var d = DepartureDecider.Decide(Mrn, Released(), Invalidation(), Policy);
         Assert.Equal(TransitStatus.Cancelled, d.State!.Status);
-        Assert.Equal(["BFCIN001", "BFOUA001"], d.Intents.Select(i => i.RecipientOffice));
+        Assert.Equal(["BFOUA001"], d.Intents.Select(i => i.RecipientOffice));
         Assert.All(d.Intents, i => Assert.Equal(MessageCatalog.CancellationNotification, i.Kind));
         Assert.Equal(ErrorCodes.OutOfSequence, DepartureDecider.Decide(Mrn, d.State, Arrival(MessageOrigin.Partner), Policy).Rejection?.Code);
     }
@@ -124,6 +126,62 @@ public sealed class DepartureDeciderTests
     {
         var written = Apply(Apply(Apply(Released(), Passage(MessageOrigin.Partner)), Arrival(MessageOrigin.Partner)), Results(MessageOrigin.Partner));
         Assert.True(DepartureDecider.OnDeadline(written, DeadlineKinds.TimeLimit, Policy, Release.AddDays(30)).ChangesNothing);
+    }
+
+    [Fact]
+    public void Three_countries_every_office_abroad_gets_its_record_and_every_country_the_write_off()
+    {
+        // Lomé → Cinkassé (Burkina Faso, transit only) → Niamey (Niger, destination).
+        var facts = Facts with
+        {
+            OfficeOfDestination = "NENIA001",
+            Route = [new RouteOffice("TGCIN001", "EXIT"), new RouteOffice("BFCIN001", "ENTRY"), new RouteOffice("BFKAN001", "EXIT"), new RouteOffice("NENIA001", RouteOffice.Destination)],
+        };
+        var release = DepartureDecider.Decide(Mrn, null, new DeclarationReleased("R1", "TGLOM001", "NENIA001", MessageOrigin.Local, facts), Policy);
+        Assert.Equal([("IE050", "BFCIN001"), ("IE050", "BFKAN001"), ("IE001", "NENIA001")], release.Intents.Select(i => (i.Kind.Code, i.RecipientOffice)));
+        var arrived = Apply(release.State, new ArrivalAdvised("A1", "NENIA001", "TGLOM001", MessageOrigin.Partner, "NENIA001", Release.AddDays(4)));
+        var results = DepartureDecider.Decide(Mrn, arrived, new ControlResultsReported("C1", "NENIA001", "TGLOM001", MessageOrigin.Partner, "NENIA001", "A1"), Policy);
+        Assert.Equal(TransitStatus.WrittenOff, results.State!.Status);
+        // The destination first, then one office of each other country on the route: every node closes its view once.
+        Assert.Equal([("IE045", "NENIA001"), ("IE045", "BFCIN001")], results.Intents.Select(i => (i.Kind.Code, i.RecipientOffice)));
+    }
+
+    [Fact]
+    public void Late_control_results_after_the_enquiry_still_write_the_movement_off()
+    {
+        var arrived = Apply(Released(), Arrival(MessageOrigin.Partner));
+        var enquiry = DepartureDecider.OnDeadline(arrived, DeadlineKinds.ControlResults, Policy, Release.AddDays(9));
+        Assert.Equal(TransitStatus.UnderEnquiry, enquiry.State!.Status);
+        var results = DepartureDecider.Decide(Mrn, enquiry.State, Results(MessageOrigin.Partner), Policy);
+        Assert.Equal(TransitStatus.WrittenOff, results.State!.Status);
+        Assert.Contains(DeadlineKinds.EnquiryAnswer, results.ClearDeadlines);
+    }
+
+    [Fact]
+    public void An_arrived_answer_to_a_results_enquiry_waits_for_results_from_the_answer_on()
+    {
+        var arrived = Apply(Released(), Arrival(MessageOrigin.Partner));
+        var resultsDue = Assert.Single(DepartureDecider.Decide(Mrn, Released(), Arrival(MessageOrigin.Partner), Policy).SetDeadlines).DueAt;
+        var enquiry = DepartureDecider.OnDeadline(arrived, DeadlineKinds.ControlResults, Policy, resultsDue).State!;
+        var answer = DepartureDecider.Decide(Mrn, enquiry, EnquiryAnswer("ARRIVED", arrivedAt: Release.AddDays(3)), Policy);
+        Assert.Equal(TransitStatus.Arrived, answer.State!.Status);
+        // A new results timer, after the answer (16 days after release) rather than after the long-past arrival:
+        // the old one would fire at once and repeat the same enquiry, or, with the same due time, never fire at all.
+        var next = Assert.Single(answer.SetDeadlines);
+        Assert.Equal((DeadlineKinds.ControlResults, Release.AddDays(16) + Policy.ControlResultsWithin), (next.Kind, next.DueAt));
+        Assert.True(next.DueAt > resultsDue);
+        Assert.Equal(TransitStatus.WrittenOff, Apply(answer.State, Results(MessageOrigin.Partner)).Status);
+    }
+
+    [Fact]
+    public void Timers_decide_from_their_due_time_not_from_when_they_run()
+    {
+        // A sweep that runs late (a node down for a day) or twice decides the same next timer.
+        var expiry = Assert.Single(DepartureDecider.Decide(Mrn, null, Journey.Released(), Policy).SetDeadlines).DueAt;
+        var onTime = DepartureDecider.OnDeadline(Released(), DeadlineKinds.TimeLimit, Policy, expiry);
+        Assert.Equal(expiry + Policy.EnquiryAfterExpiry, Assert.Single(onTime.SetDeadlines).DueAt);
+        var enquiry = DepartureDecider.OnDeadline(onTime.State!, DeadlineKinds.Enquiry, Policy, expiry + Policy.EnquiryAfterExpiry);
+        Assert.Equal(expiry + Policy.EnquiryAfterExpiry + Policy.EnquiryAnswerWithin, Assert.Single(enquiry.SetDeadlines).DueAt);
     }
 
     [Fact]

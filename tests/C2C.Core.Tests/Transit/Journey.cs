@@ -26,7 +26,8 @@ internal static class Journey
     public static InvalidationDecided Invalidation() => new(Id(), "TGLOM001", "BFOUA001", MessageOrigin.Local, "goods not loaded");
     public static IncidentReported Incident(MessageOrigin origin) => new(Id(), "BFCIN001", "TGLOM001", origin, "3", "transhipment", true);
     public static RecordRequested ArrivalRecordRequest(string office = "BFBOB001") => new(Id(), "IE002", office, "TGLOM001", MessageOrigin.Partner, office);
-    public static EnquiryAnswered EnquiryAnswer(string code) => new(Id(), "BFOUA001", "TGLOM001", MessageOrigin.Partner, code, code == "ARRIVED" ? Release.AddDays(9) : null);
+    public static EnquiryAnswered EnquiryAnswer(string code, DateTimeOffset? arrivedAt = null) =>
+        new(Id(), "BFOUA001", "TGLOM001", MessageOrigin.Partner, code, code == "ARRIVED" ? arrivedAt ?? Release.AddDays(9) : null, Release.AddDays(16));
     public static StatusRequested Status(MessageOrigin origin) => new(Id(), "BFOUA001", "TGLOM001", origin);
     public static WriteOffNotified WriteOff() => new(Id(), "TGLOM001", "BFOUA001", MessageOrigin.Partner);
     public static CancellationNotified Cancellation() => new(Id(), "TGLOM001", "BFOUA001", MessageOrigin.Partner);

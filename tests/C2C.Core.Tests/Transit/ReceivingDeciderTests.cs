@@ -55,6 +55,28 @@ public sealed class ReceivingDeciderTests
     }
 
     [Fact]
+    public void A_transit_only_country_closes_its_view_when_told_of_the_write_off()
+    {
+        var crossed = Apply(Apply(null, TransitRecord()), Passage(MessageOrigin.Local));
+        Assert.Equal(TransitStatus.CrossedBorder, crossed.Status);
+        Assert.Equal(TransitStatus.WrittenOff, Apply(crossed, WriteOff()).Status);
+    }
+
+    [Fact]
+    public void The_same_end_told_again_is_recorded_and_changes_nothing()
+    {
+        var written = Apply(Apply(null, ArrivalRecord()), WriteOff());
+        var again = ReceivingDecider.Decide(Mrn, written, WriteOff());
+        Assert.False(again.IsRejected);
+        Assert.Equal((TransitStatus.WrittenOff, 0), (again.State!.Status, again.Intents.Count));
+        Assert.False(again.ChangesNothing); // recorded in the history
+        var cancelled = Apply(Apply(null, ArrivalRecord()), Cancellation());
+        Assert.False(ReceivingDecider.Decide(Mrn, cancelled, Cancellation()).IsRejected);
+        // A different end is still out of sequence.
+        Assert.Equal(ErrorCodes.OutOfSequence, ReceivingDecider.Decide(Mrn, cancelled, WriteOff()).Rejection?.Code);
+    }
+
+    [Fact]
     public void Enquiry_is_answered_from_this_nodes_view()
     {
         var notArrived = ReceivingDecider.Decide(Mrn, Apply(null, ArrivalRecord()), Enquiry());

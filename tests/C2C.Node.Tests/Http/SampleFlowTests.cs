@@ -105,16 +105,16 @@ public sealed class SampleFlowTests(LocalStack stack) : IDisposable
         await Courier.DeliverAsync(tg, bf);
         var invalidation = await Accepted(tg.Offices(), Samples.Bytes("IE009-InvalidationDecision"));
         Assert.Equal("Cancelled", invalidation.Value("MovementStatus"));
-        var notices = await Courier.DeliverAsync(tg, bf);
-        Assert.Equal(2, notices.Count);
+        // One cancellation notice per country that got a record: Burkina Faso's node closes its whole view with it.
+        Assert.Equal(200, Assert.Single(await Courier.DeliverAsync(tg, bf)).Status);
         Assert.Equal("Cancelled", await StatusAsync(bf, Samples.Mrn));
         // Nothing may happen to a cancelled movement: the border office's report is refused.
         var late = await Post(bf.Offices(), Samples.Bytes("IE118-BorderPassageNotification"));
         Assert.Equal(422, late.Status);
         Assert.Contains("92", late.ErrorCodes);
-        // The sample IE010 itself, as sent by departure, is a repeat of what BF already applied, with other bytes.
+        // The sample IE010 (the same cancellation told again, under another message id) is recorded and changes nothing.
         var sample = await Post(bf.Administration("TG"), bf.SignAs("TG", Samples.Bytes("IE010-CancellationNotification")));
-        Assert.Equal(422, sample.Status);
+        Assert.Equal((200, "Cancelled"), (sample.Status, sample.Value("MovementStatus")));
     }
 
     [Fact]
