@@ -171,10 +171,12 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
         return CommitOutcome.Committed;
     }
 
-    public async Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(int max, CancellationToken cancellationToken, OutboxItem? after = null)
     {
         var items = new List<OutboxItem>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition}");
+        var filter = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition} and RowKey gt {OutboxPointerKey(after)}");
         await foreach (var pointer in _outbox.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
         {
             if (items.Count >= max)

@@ -166,11 +166,12 @@ public sealed partial class MessageExchange(
         throw new InvalidOperationException($"movement {mref}: still concurrently updated after {MaxAttempts} attempts");
     }
 
-    /// <summary>Publishes what is committed; a failure leaves the item for the outbox relay (nothing is lost).</summary>
-    public async Task PublishAsync(IEnumerable<OutboxItem> items, CancellationToken cancellationToken, IReadOnlyDictionary<string, byte[]>? bodies = null)
+    /// <summary>Publishes what is committed, in order; a failure leaves the rest for the outbox relay (nothing is lost).</summary>
+    /// <returns>How many of the items were published (the first ones).</returns>
+    public async Task<int> PublishAsync(IEnumerable<OutboxItem> items, CancellationToken cancellationToken, IReadOnlyDictionary<string, byte[]>? bodies = null)
     {
         if (publisher is null)
-            return;
+            return 0;
         var published = new List<OutboxItem>();
         try
         {
@@ -189,7 +190,7 @@ public sealed partial class MessageExchange(
             // the rest stays for the relay, which retries in order later
         }
         if (published.Count == 0)
-            return;
+            return 0;
         try
         {
             await index.MarkPublishedAsync(published, cancellationToken);
@@ -198,6 +199,7 @@ public sealed partial class MessageExchange(
         {
             // still listed: the relay publishes them again and the receivers drop the duplicates
         }
+        return published.Count;
     }
 
     /// <param name="Bodies">The signed bytes of the outbox items, so the publish right after the commit need not read them back from the archive.</param>

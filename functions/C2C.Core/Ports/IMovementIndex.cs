@@ -19,8 +19,11 @@ public interface IMovementIndex
 
     Task<CommitOutcome> CommitAsync(MovementCommit commit, CancellationToken cancellationToken);
 
-    /// <summary>Outbox items not yet published, oldest pointers first, at most <paramref name="max"/>.</summary>
-    Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// Outbox items not yet published, by movement and then in each movement's order, at most <paramref name="max"/>;
+    /// with <paramref name="after"/>, those listed after that item (the next page).
+    /// </summary>
+    Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(int max, CancellationToken cancellationToken, OutboxItem? after = null);
 
     /// <summary>Takes published items out of the pending outbox (a whole commit's items at once).</summary>
     Task MarkPublishedAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken);
