@@ -74,9 +74,10 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_partner_message_refused_on_its_merits_is_answered_with_a_signed_archived_nack()
+    public async Task A_partner_message_that_never_fits_is_held_then_answered_with_a_signed_archived_nack()
     {
-        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
+        // Held for 2 s here (an hour by default): the record it needs might still have been on its way.
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"], new() { ["C2C:Corridor:HoldEarlyMessagesSeconds"] = "2" });
         var mrn = EndToEnd.Tests.Movements.NewMrn();
         // Togo's administration signs a write-off notice for a movement Burkina Faso never received.
         var signer = new C2C.Adapters.Security.XmlDsig.XmlMessageSigner(C2C.Adapters.Security.XmlDsig.SigningCredential.FromCertificate(
@@ -92,7 +93,10 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
         var nack = System.Text.Encoding.UTF8.GetString(await corridor["BF"].ArchivedAsync(Assert.Single(nacks)));
         Assert.Contains("<ErrorCode>", nack);
         Assert.Contains("<Signature", nack);
-        Assert.Null(await corridor["BF"].StatusAsync(mrn));
+        // Nothing applied: Burkina Faso's node only recorded the hold and the refusal.
+        Assert.Equal("Recorded", await corridor["BF"].StatusAsync(mrn));
+        Assert.Equal(["IE045 Inbound", "TIMER Inbound", "IE906 Outbound"],
+            (await corridor["BF"].TimelineAsync(mrn)).Events.Select(e => $"{e.MessageType} {e.Direction}"));
         // Togo cannot apply a NACK about a movement it never had, but keeps it: archived and listed.
         IReadOnlyList<TimelineEntry> received = [];
         for (var attempt = 0; attempt < 100 && received.Count == 0; attempt++, await Task.Delay(200))

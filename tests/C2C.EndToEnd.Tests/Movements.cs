@@ -21,6 +21,18 @@ public static class Movements
         return System.Text.Encoding.UTF8.GetBytes(text);
     }
 
+    /// <summary>
+    /// The sample declaration for Niamey instead of Ouagadougou: Lomé → Cinkassé (Burkina Faso, transit only) → Niamey
+    /// (Niger, destination), three countries.
+    /// </summary>
+    public static byte[] ToNiamey(string mrn)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(Sample("IE015-TransitDeclaration", mrn))
+            .Replace("<CustomsOfficeOfDestination>BFOUA001</CustomsOfficeOfDestination>", "<CustomsOfficeOfDestination>NENIA001</CustomsOfficeOfDestination>", StringComparison.Ordinal)
+            .Replace("<CountryOfRouting>BF</CountryOfRouting>", "<CountryOfRouting>BF</CountryOfRouting>\n      <CountryOfRouting>NE</CountryOfRouting>", StringComparison.Ordinal);
+        return System.Text.Encoding.UTF8.GetBytes(text);
+    }
+
     /// <summary>The sample with one office replaced (e.g. arrival at an undeclared office).</summary>
     public static byte[] AtOffice(byte[] message, string declared, string actual) =>
         System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(message).Replace(declared, actual, StringComparison.Ordinal));

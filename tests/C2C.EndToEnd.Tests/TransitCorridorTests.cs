@@ -44,6 +44,35 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Three_countries_each_node_gets_its_records_and_every_one_ends_written_off()
+    {
+        // Lomé → Cinkassé (Burkina Faso, transit only) → Niamey (Niger): the route decides which node gets what.
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF", "NE"]);
+        var (tg, bf, ne) = (corridor["TG"], corridor["BF"], corridor["NE"]);
+        var mrn = Movements.NewMrn();
+        await tg.AcceptedAsync(Movements.ToNiamey(mrn));
+        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
+        await ne.WaitForStatusAsync(mrn, "ExpectedAtDestination");
+
+        Assert.Equal("CrossedBorder", (await bf.AcceptedAsync(Movements.Sample("IE118-BorderPassageNotification", mrn))).Value("MovementStatus"));
+        await tg.WaitForStatusAsync(mrn, "InTransit");
+        await ne.AcceptedAsync(Movements.AtOffice(Movements.Sample("IE006-ArrivalAdvice", mrn), "BFOUA001", "NENIA001"));
+        await tg.WaitForStatusAsync(mrn, "Arrived");
+        await ne.AcceptedAsync(Movements.AtOffice(Movements.Sample("IE018-ControlResults", mrn), "BFOUA001", "NENIA001"));
+        await tg.WaitForStatusAsync(mrn, "WrittenOff");
+        // Departure tells both countries: the transit country closes its view too.
+        await ne.WaitForStatusAsync(mrn, "WrittenOff");
+        await bf.WaitForStatusAsync(mrn, "WrittenOff");
+
+        var departure = await TimelineAsync(tg, mrn);
+        Assert.Equal(["IE015 in", "IE050 out", "IE001 out", "IE118 in", "IE006 in", "IE018 in", "IE045 out", "IE045 out"], departure.Select(Short));
+        Assert.Equal(["BFCIN001", "NENIA001"], departure.Where(e => e.MessageType is "IE050" or "IE001").Select(e => e.RecipientOffice));
+        Assert.Equal(["IE050 in", "IE118 in", "IE118 out", "IE045 in"], (await TimelineAsync(bf, mrn)).Select(Short));
+        Assert.Equal(["IE001 in", "IE006 in", "IE006 out", "IE018 in", "IE018 out", "IE045 in"], (await TimelineAsync(ne, mrn)).Select(Short));
+        AssertEachMessageOnce(departure, await TimelineAsync(bf, mrn), await TimelineAsync(ne, mrn));
+    }
+
+    [Fact]
     public async Task Diversion_to_an_undeclared_office_requests_the_record_and_completes()
     {
         await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);

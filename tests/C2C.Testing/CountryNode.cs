@@ -65,7 +65,7 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
         var events = json.RootElement.GetProperty("events").EnumerateArray().Select(e => new TimelineEntry(
             e.GetProperty("messageType").GetString()!, e.GetProperty("direction").GetString()!,
             e.GetProperty("statusAfter").GetString()!, e.GetProperty("messageId").GetString()!, e.GetProperty("archiveName").GetString()!,
-            e.GetProperty("appliedAt").GetDateTimeOffset())).ToList();
+            e.GetProperty("appliedAt").GetDateTimeOffset(), e.GetProperty("recipientOffice").GetString()!)).ToList();
         return (events, json.RootElement.GetProperty("chainIntact").GetBoolean());
     }
 
@@ -102,7 +102,8 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
     }
 }
 
-public sealed record TimelineEntry(string MessageType, string Direction, string StatusAfter, string MessageId, string ArchiveName, DateTimeOffset AppliedAt)
+public sealed record TimelineEntry(string MessageType, string Direction, string StatusAfter, string MessageId, string ArchiveName, DateTimeOffset AppliedAt,
+    string RecipientOffice)
 {
     public override string ToString() => $"{MessageType} {Direction} → {StatusAfter}";
 }

@@ -15,6 +15,7 @@ public sealed class TestNetwork : IDisposable
     {
         ["TG"] = ["TGLOM001", "TGCIN001"],
         ["BF"] = ["BFCIN001", "BFOUA001", "BFBOB001", "BFDKL001"],
+        ["NE"] = ["NENIA001"],
         ["IN"] = ["INTUT001"],
         ["MV"] = ["MVMLE001"],
     };

@@ -45,10 +45,12 @@ public sealed partial class MessageExchange
             $"{message.Kind.Code} held: {error.Reason} It is applied once the movement allows it, else refused when its hold ends ({now + _policy.HoldEarlyMessagesFor:yyyy-MM-dd HH:mm}Z).",
             null, Persist: false);
         var step = await PrepareAsync(process, mref, current, decision, message, signatureStatus, now, cancellationToken);
+        // The hold is an event of its own, under a derived id: the message itself stays unseen until it is applied.
+        var holdId = $"held-{id}";
+        step.Events[0] = EventHashChain.Seal(current?.HeadHash ?? EventHashChain.Genesis, step.Events[0] with { MessageId = holdId });
         var entry = new HeldMessage(id, message.Kind.Code, step.Events[0].ArchiveName, signatureStatus, now, error.Reason);
         held.Add(entry);
-        // The hold is an event of its own: its dedup id is derived, so the message itself stays unseen until applied.
-        var dedup = new DedupRecord($"held-{id}", mref, message.Sha256, step.Events[0].Sequence, []);
+        var dedup = new DedupRecord(holdId, mref, message.Sha256, step.Events[0].Sequence, []);
         switch (await CommitAsync(mref, current, decision, step, dedup, held, cancellationToken))
         {
             case CommitOutcome.Committed:

@@ -30,6 +30,8 @@ public static class MovementEndpoints
             record.HeadHash,
             record.UpdatedAt,
             record.Attributes,
+            // Partner messages that came before the one they follow, waiting (applied in order, or refused when the hold ends).
+            Held = record.HeldMessages,
             State = JsonDocument.Parse(record.StateJson).RootElement,
         });
     }
