@@ -76,9 +76,12 @@ public sealed class RabbitMqConsumer(RabbitMqConnections connections, Action<str
     private async Task SettleAsync(IChannel channel, string country, BasicDeliverEventArgs args, Func<BusDelivery, CancellationToken, Task<DeliveryOutcome>> handler, CancellationToken cancellationToken)
     {
         DeliveryOutcome outcome;
+        var deliveryCount = 1;
         try
         {
-            outcome = await handler(RabbitMqProperties.ToDelivery(args.BasicProperties, args.Body, args.Redelivered), cancellationToken);
+            var delivery = RabbitMqProperties.ToDelivery(args.BasicProperties, args.Body, args.Redelivered);
+            deliveryCount = delivery.DeliveryCount;
+            outcome = await handler(delivery, cancellationToken);
         }
         catch (InvalidDataException e)
         {
@@ -104,7 +107,15 @@ public sealed class RabbitMqConsumer(RabbitMqConnections connections, Action<str
                 await channel.BasicAckAsync(args.DeliveryTag, multiple: false, CancellationToken.None);
                 break;
             default:
-                // Back to the queue; the quorum queue counts it and dead-letters it at the delivery limit.
+                // Back to the queue after a pause; the quorum queue counts it and dead-letters it at the delivery limit.
+                try
+                {
+                    await Task.Delay(DeliveryOutcome.RetryDelay(deliveryCount), cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // shutting down: unacknowledged, the broker redelivers it
+                }
                 await channel.BasicNackAsync(args.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
                 break;
         }

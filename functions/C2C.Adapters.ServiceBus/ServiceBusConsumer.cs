@@ -111,9 +111,12 @@ public sealed class ServiceBusConsumer(ServiceBusConnection connection, Action<s
     private async Task SettleAsync(ReceiverLink receiver, Message message, Func<BusDelivery, CancellationToken, Task<DeliveryOutcome>> handler, CancellationToken cancellationToken)
     {
         DeliveryOutcome outcome;
+        var deliveryCount = 1;
         try
         {
-            outcome = await handler(ServiceBusMessages.ToDelivery(message), cancellationToken);
+            var delivery = ServiceBusMessages.ToDelivery(message);
+            deliveryCount = delivery.DeliveryCount;
+            outcome = await handler(delivery, cancellationToken);
         }
         catch (InvalidDataException e)
         {
@@ -143,6 +146,16 @@ public sealed class ServiceBusConsumer(ServiceBusConnection connection, Action<s
                 });
                 break;
             default:
+                // Given back after a pause (still locked meanwhile), so an outage does not use up MaxDeliveryCount at once.
+                try
+                {
+                    await Task.Delay(DeliveryOutcome.RetryDelay(deliveryCount), cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    receiver.Release(message);
+                    return;
+                }
                 receiver.Modify(message, deliveryFailed: true, undeliverableHere: false);
                 break;
         }

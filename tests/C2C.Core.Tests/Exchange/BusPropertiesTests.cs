@@ -26,4 +26,14 @@ public sealed class BusPropertiesTests
         var error = Assert.Throws<InvalidDataException>(() => BusProperties.Read(id, null, default, properties.GetValueOrDefault));
         Assert.Contains(missing, error.Message);
     }
+
+    [Theory]
+    [InlineData(1, 250)]
+    [InlineData(2, 500)]
+    [InlineData(5, 4000)]
+    [InlineData(9, 30000)]
+    [InlineData(1000, 30000)]
+    [InlineData(0, 250)]
+    public void An_abandoned_delivery_waits_longer_each_time_up_to_half_a_minute(int deliveryCount, int milliseconds) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), DeliveryOutcome.RetryDelay(deliveryCount));
 }

@@ -70,9 +70,17 @@ public sealed class RabbitMqAdapterTests(LocalStack stack)
         await rabbit.Publisher.PublishAsync(RabbitMqFixture.Message("QD", id: "poison"), CancellationToken.None);
 
         var counts = new List<int>();
+        var gaps = new List<TimeSpan>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < 3; i++)
+        {
             counts.Add((await received.NextAsync()).Delivery.DeliveryCount);
+            gaps.Add(clock.Elapsed);
+            clock.Restart();
+        }
         Assert.Equal([1, 2, 3], counts);
+        // Given back after a pause that grows (0.25 s, then 0.5 s): an outage does not use up the limit at once.
+        Assert.True(gaps[1] >= DeliveryOutcome.RetryDelay(1) && gaps[2] >= DeliveryOutcome.RetryDelay(2), string.Join(", ", gaps));
         var dead = await rabbit.DeadLetteredAsync(MessageFamily.Transit);
         Assert.Equal("poison", dead.BasicProperties.MessageId);
     }

@@ -37,7 +37,20 @@ public static class FunctionEndpoints
         {
             return Results.Json(new FunctionResult(new Dictionary<string, object?>(), [$"unreadable invocation: {e.Message}"], null), statusCode: 500);
         }
-        var outcome = await handler.HandleAsync(delivery, context.RequestAborted);
+        DeliveryOutcome outcome;
+        try
+        {
+            outcome = await handler.HandleAsync(delivery, context.RequestAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage or broker away: abandoned, so Service Bus delivers it again (as the standalone consumers do).
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FunctionEndpoints))
+                .LogWarning(e, "{MessageId}: handler failed, abandoned", delivery.Message.MessageId);
+            outcome = DeliveryOutcome.Abandon;
+        }
+        if (outcome is DeliveryOutcome.AbandonOutcome)
+            await Task.Delay(DeliveryOutcome.RetryDelay(delivery.DeliveryCount), context.RequestAborted); // the host redelivers at once otherwise
         return outcome switch
         {
             DeliveryOutcome.CompleteOutcome => Results.Json(FunctionResult.Success($"{delivery.Message.MessageId}: completed")),
