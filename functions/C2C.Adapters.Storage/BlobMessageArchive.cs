@@ -81,8 +81,18 @@ public sealed partial class BlobMessageArchive(BlobContainerClient container) : 
         return results;
     }
 
-    public async Task DeleteOrphanAsync(string name, CancellationToken cancellationToken) =>
-        await container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+    /// <summary>Best effort: under the container's WORM retention (on Azure) nothing can be deleted, and an unreferenced blob harms no one.</summary>
+    public async Task DeleteOrphanAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 403 or 409)
+        {
+            // immutable: it stays, listed by no movement
+        }
+    }
 
     private static string Filter(ArchiveQuery query, string? officeTag)
     {

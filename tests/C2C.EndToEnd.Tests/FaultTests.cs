@@ -12,7 +12,7 @@ namespace C2C.EndToEnd.Tests;
 [Collection(CorridorCollection.Name)]
 public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
 {
-    private const int Movements = 6;
+    private const int Movements = 8;
 
     [Fact]
     public async Task Killed_nodes_restarted_broker_and_storage_and_duplicates_still_end_in_one_correct_state()
@@ -29,25 +29,54 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
         bf.Process.Kill();
         // 2. The broker restarts under Togo's node; Togo keeps releasing (published or left in its outbox).
         stack.RestartRabbitMq();
-        foreach (var mrn in secondHalf)
+        foreach (var mrn in secondHalf.Take(1))
             await tg.AcceptedAsync(EndToEnd.Tests.Movements.Sample("IE015-TransitDeclaration", mrn));
-        // 3. The storage emulator restarts under Togo's node.
+        // 3. Togo's node is killed while declarations are being posted (some committed, some published, some
+        //    neither); the national system posts again, after the restart, what got no answer.
+        var answered = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var posting = Task.Run(async () =>
+        {
+            foreach (var mrn in secondHalf.Skip(1))
+            {
+                try
+                {
+                    if ((await tg.PostAsync(EndToEnd.Tests.Movements.Sample("IE015-TransitDeclaration", mrn))).Status == 200)
+                        answered.Add(mrn);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    // the connection died with the node
+                }
+            }
+        });
+        for (var wait = 0; wait < 100 && answered.IsEmpty; wait++)
+            await Task.Delay(20);
+        tg.Process.Kill(); // the next declaration is on its way, or about to be
+        await posting;
+        var unanswered = secondHalf.Skip(1).Except(answered).ToList();
+        output.WriteLine($"posts cut off by the kill: {unanswered.Count} of {secondHalf.Count - 1}");
+        await corridor.RestartAsync("TG");
+        foreach (var mrn in unanswered)
+            Assert.Equal(200, (await tg.PostAsync(EndToEnd.Tests.Movements.Sample("IE015-TransitDeclaration", mrn))).Status);
+        // 4. The storage emulator restarts under Togo's node.
         stack.RestartAzurite();
-        // 4. Duplicate deliveries: every anticipated record of the first movements published again, same ids.
-        await PublishDuplicatesAsync(corridor, tg, firstHalf);
-        // 5. Burkina comes back: it gets everything queued, once.
+        // 5. Duplicate deliveries: every anticipated record of the first movements published again, same ids.
+        await PublishDuplicatesAsync(corridor, tg, "BF", firstHalf, "IE050", "IE001");
+        // 6. Burkina comes back and works off its backlog; the storage emulator restarts under it meanwhile.
         await corridor.RestartAsync("BF");
+        stack.RestartAzurite();
         foreach (var mrn in mrns)
-            await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder", seconds: 60);
+            await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder", seconds: 90);
 
-        // 6. Border passages; Togo is killed while they travel, and restarted.
+        // 7. Border passages; Togo is killed while they travel, and restarted; then every passage again, same ids.
         foreach (var mrn in mrns)
             await bf.AcceptedAsync(EndToEnd.Tests.Movements.Sample("IE118-BorderPassageNotification", mrn));
         tg.Process.Kill();
         await corridor.RestartAsync("TG");
+        await PublishDuplicatesAsync(corridor, bf, "TG", mrns, "IE118");
         foreach (var mrn in mrns)
             await tg.WaitForStatusAsync(mrn, "InTransit", seconds: 60);
-        // 7. Arrival and control results: written off on both sides.
+        // 8. Arrival and control results: written off on both sides.
         foreach (var mrn in mrns)
         {
             await bf.AcceptedAsync(EndToEnd.Tests.Movements.Sample("IE006-ArrivalAdvice", mrn));
@@ -58,6 +87,7 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
             await tg.WaitForStatusAsync(mrn, "WrittenOff", seconds: 60);
             await bf.WaitForStatusAsync(mrn, "WrittenOff", seconds: 60);
         }
+        await AssertNothingLeftOverAsync(corridor, mrns);
 
         foreach (var mrn in mrns)
         {
@@ -104,17 +134,43 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
         Assert.Equal(("IE906", "Inbound", "Recorded"), (received[0].MessageType, received[0].Direction, received[0].StatusAfter));
     }
 
-    /// <summary>Re-publishes archived anticipated records straight to Burkina's topic, as a broker redelivery or a replaying relay would.</summary>
-    private static async Task PublishDuplicatesAsync(Corridor corridor, CountryNode tg, IEnumerable<string> mrns)
+    /// <summary>Re-publishes archived messages straight to a partner's topic, same ids, as a broker redelivery or a replaying relay would.</summary>
+    private static async Task PublishDuplicatesAsync(Corridor corridor, CountryNode from, string to, IEnumerable<string> mrns, params string[] types)
     {
         await using var publisher = new RabbitMqPublisher(new RabbitMqConnections(new RabbitMqOptions { Uri = corridor.Broker.Uri }));
         foreach (var mrn in mrns)
         {
-            foreach (var record in (await tg.TimelineAsync(mrn)).Events.Where(e => e.MessageType is "IE050" or "IE001"))
+            foreach (var sent in (await from.TimelineAsync(mrn)).Events.Where(e => e.Direction == "Outbound" && types.Contains(e.MessageType)))
             {
-                var bytes = await tg.ArchivedAsync(record.ArchiveName);
-                await publisher.PublishAsync(new BusMessage(record.MessageId, null, record.MessageType, MessageFamily.Transit, "TG", "BF", bytes), CancellationToken.None);
+                var bytes = await from.ArchivedAsync(sent.ArchiveName);
+                await publisher.PublishAsync(new BusMessage(sent.MessageId, null, sent.MessageType, MessageFamily.Transit, from.Country, to, bytes, MovementReference: mrn),
+                    CancellationToken.None);
             }
+        }
+    }
+
+    /// <summary>Nothing waits anywhere: no dead-lettered or queued message, nothing left to publish, nothing held.</summary>
+    private async Task AssertNothingLeftOverAsync(Corridor corridor, IReadOnlyList<string> mrns)
+    {
+        IReadOnlyDictionary<string, long> depths = new Dictionary<string, long>();
+        for (var attempt = 0; attempt < 50; attempt++, await Task.Delay(200))
+        {
+            depths = await corridor.Broker.QueueDepthsAsync();
+            if (depths.Values.All(d => d == 0))
+                break;
+        }
+        Assert.True(depths.Values.All(d => d == 0), string.Join(", ", depths.Select(q => $"{q.Key}={q.Value}")));
+        Assert.Contains(depths.Keys, q => q.EndsWith(".dlq", StringComparison.Ordinal)); // the dead-letter queues exist, and are empty
+        foreach (var country in new[] { "TG", "BF" })
+        {
+            var index = new C2C.Adapters.Storage.TableMovementIndex(new C2C.Adapters.Storage.StorageClients(new C2C.Adapters.Storage.StorageOptions
+            {
+                ConnectionString = stack.StorageConnectionString,
+                NodeName = $"{country.ToLowerInvariant()}{corridor.Run}",
+            }));
+            Assert.Empty(await index.PendingOutboxAsync(100, CancellationToken.None));
+            foreach (var mrn in mrns)
+                Assert.Empty((await index.GetAsync(mrn, CancellationToken.None))!.HeldMessages);
         }
     }
 }

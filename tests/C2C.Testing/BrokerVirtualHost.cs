@@ -33,6 +33,14 @@ public sealed class BrokerVirtualHost : IAsyncDisposable
         return new BrokerVirtualHost(management, name, new UriBuilder(stack.RabbitMqUri) { Path = "/" + name }.Uri);
     }
 
+    /// <summary>Messages waiting in each queue of the virtual host (ready and unacknowledged), from the management API.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await _management.GetStringAsync($"queues/{Name}"));
+        return json.RootElement.EnumerateArray().ToDictionary(q => q.GetProperty("name").GetString()!,
+            q => q.TryGetProperty("messages", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.Number ? n.GetInt64() : 0);
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     public async ValueTask DisposeAsync()

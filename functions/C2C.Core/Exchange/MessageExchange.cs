@@ -250,8 +250,21 @@ public sealed partial class MessageExchange(
         var crossBorder = recipientOffice[..2] != node.Country;
         var body = crossBorder ? signer.Sign(xml) : xml;
         var sequence = step.Events[^1].Sequence + 1;
-        var stored = await archive.StoreAsync(new ArchiveEntry(mref, sequence, kind.Code, messageId, MessageDirection.Outbound,
-            SenderOf(body) ?? node.GatewayOffice, recipientOffice, now, crossBorder ? "Signed" : "Unsigned", body), cancellationToken);
+        ArchivedMessage stored;
+        try
+        {
+            stored = await archive.StoreAsync(new ArchiveEntry(mref, sequence, kind.Code, messageId, MessageDirection.Outbound,
+                SenderOf(body) ?? node.GatewayOffice, recipientOffice, now, crossBorder ? "Signed" : "Unsigned", body), cancellationToken);
+        }
+        catch (ArchiveConflictException conflict)
+        {
+            // An attempt that died between archiving and committing left this very message: same trigger, kind,
+            // recipient and place in the history, so the same decision, only another time and signature. The
+            // archive is write-once, so that copy is the one sent.
+            if (await archive.ReadAsync(conflict.Name, cancellationToken) is not { } earlier)
+                throw;
+            (stored, body) = (earlier.Message, earlier.Content);
+        }
         step.Events.Add(EventHashChain.Seal(step.Events[^1].Hash, new MovementEvent(sequence, messageId, kind.Code, MessageDirection.Outbound,
             stored.SenderOffice, recipientOffice, stored.Name, stored.Sha256, step.Status, history, now, "", "")));
         if (!crossBorder)

@@ -20,4 +20,7 @@ public interface IMessageArchive
 public sealed record ArchivedContent(ArchivedMessage Message, byte[] Content);
 
 public sealed class ArchiveConflictException(string name)
-    : Exception($"archive entry {name} already exists with different content");
+    : Exception($"archive entry {name} already exists with different content")
+{
+    public string Name { get; } = name;
+}
