@@ -9,7 +9,7 @@ using C2C.Bench.Micro;
 using C2C.Bench.Pipeline;
 using C2C.Testing;
 
-// dotnet C2C.Bench.dll <micro|pipeline|growth> [--quick] [--count N] [--concurrency C] [--sizes 10000,100000] --out FILE
+// dotnet C2C.Bench.dll <micro|pipeline|growth> [--quick] [--count N] [--concurrency C] [--sizes 10000,100000] [--storage CONNECTION_STRING] --out FILE
 var mode = args.FirstOrDefault() ?? "pipeline";
 var quick = args.Contains("--quick");
 string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -76,19 +76,25 @@ switch (mode)
     }
     case "growth":
     {
-        using var stack = new LocalStack();
-        var requests = StorageRequestLog.FromStack();
+        // --storage (or C2C_BENCH_STORAGE_CONNECTION_STRING): a real storage account instead of the local emulator,
+        // for the sizes the emulator cannot hold (100 k, 1 M); storage requests are then not counted.
+        var account = Arg("--storage") ?? Environment.GetEnvironmentVariable("C2C_BENCH_STORAGE_CONNECTION_STRING");
+        using var stack = account is null ? new LocalStack() : null;
+        var connectionString = account ?? stack!.StorageConnectionString;
+        var requests = account is null ? StorageRequestLog.FromStack() : null;
         var sizes = (Arg("--sizes") ?? (quick ? "1000,3000" : "1000,10000")).Split(',').Select(s => int.Parse(s, I)).ToList();
+        if (account is not null)
+            md.AppendLine(I, $"Against the storage account {new Azure.Data.Tables.TableServiceClient(account).AccountName} (not the emulator).").AppendLine();
         md.AppendLine("| archived messages | load time | state lookup p50 | auditor search by MRN p50 | storage requests per lookup / per search |").AppendLine("|---|---|---|---|---|");
         foreach (var size in sizes)
         {
-            var p = await GrowthRun.MeasureAsync(stack, size, concurrency * 2, requests);
+            var p = await GrowthRun.MeasureAsync(connectionString, size, concurrency * 2, requests);
             md.AppendLine(I, $"| {size:N0} | {p.LoadTime.TotalSeconds:0} s | {Stats.Ms(p.LookupMedianMs)} ms | {Stats.Ms(p.SearchMedianMs)} ms ({p.Found} of {p.Searches} found) | {p.RequestsPerLookup:0.0} / {p.RequestsPerSearch:0.0} |");
         }
         md.AppendLine().AppendLine("| due timers | future timers | sweep read p50 | storage requests per sweep |").AppendLine("|---|---|---|---|");
         foreach (var future in new[] { 0, sizes.Max() })
         {
-            var s = await GrowthRun.MeasureSweepAsync(stack, 100, future, requests);
+            var s = await GrowthRun.MeasureSweepAsync(connectionString, 100, future, requests);
             md.AppendLine(I, $"| {s.DueItems} | {s.FutureItems:N0} | {Stats.Ms(s.SweepMedianMs)} ms | {s.RequestsPerSweep:0.0} |");
         }
         break;

@@ -40,7 +40,7 @@ public sealed class StorageClients
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         await Archive.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var table in new[] { Names.Movements, Names.Messages, Names.Deadlines, Names.Outbox, Names.Lookups })
+        foreach (var table in Names.AllTables)
             await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
     }
 }

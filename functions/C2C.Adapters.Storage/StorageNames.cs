@@ -3,6 +3,8 @@ namespace C2C.Adapters.Storage;
 /// <summary>Container and table names of one node (ARCHITECTURE decision 3: separate containers/tables per node).</summary>
 public sealed record StorageNames(string Archive, string Movements, string Messages, string Deadlines, string Outbox, string Lookups)
 {
+    public IReadOnlyList<string> AllTables => [Movements, Messages, Deadlines, Outbox, Lookups];
+
     public static StorageNames For(string nodeName)
     {
         var n = new string(nodeName.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());

@@ -21,10 +21,10 @@ public static class GrowthRun
 
     public sealed record Sweep(int DueItems, int FutureItems, double SweepMedianMs, double RequestsPerSweep);
 
-    public static async Task<Point> MeasureAsync(LocalStack stack, int size, int concurrency, StorageRequestLog? requests)
+    public static async Task<Point> MeasureAsync(string connectionString, int size, int concurrency, StorageRequestLog? requests)
     {
-        var clients = new StorageClients(new StorageOptions { ConnectionString = stack.StorageConnectionString, NodeName = $"g{size}{Guid.NewGuid():N}"[..20] });
-        await clients.EnsureCreatedAsync(CancellationToken.None);
+        await using var node = await BenchStorage.CreateAsync(connectionString, $"g{size}");
+        var clients = node.Clients;
         var index = new TableMovementIndex(clients);
         var archive = new BlobMessageArchive(clients.Archive);
         var record = Samples.Bytes("IE050-AnticipatedTransitRecord");
@@ -61,10 +61,10 @@ public static class GrowthRun
     }
 
     /// <summary>Due and future timers written as the index writes its bucket pointers; the sweep's read is timed.</summary>
-    public static async Task<Sweep> MeasureSweepAsync(LocalStack stack, int due, int future, StorageRequestLog? requests)
+    public static async Task<Sweep> MeasureSweepAsync(string connectionString, int due, int future, StorageRequestLog? requests)
     {
-        var clients = new StorageClients(new StorageOptions { ConnectionString = stack.StorageConnectionString, NodeName = $"s{future}{Guid.NewGuid():N}"[..20] });
-        await clients.EnsureCreatedAsync(CancellationToken.None);
+        await using var node = await BenchStorage.CreateAsync(connectionString, $"s{future}");
+        var clients = node.Clients;
         var table = clients.Table(clients.Names.Deadlines);
         var now = DateTimeOffset.UtcNow;
         var pointers = Enumerable.Range(0, due).Select(i => (At: now.AddMinutes(-1 - i % 30), Reference: $"due{i}"))
