@@ -3,6 +3,8 @@
 #   bash bench/run.sh [--quick] [--profile]
 #     --quick: smaller counts, BenchmarkDotNet short run (a few minutes)
 #     --profile: also samples the departure node during the pipeline run with dotnet-trace (installed into .tools)
+#   Cost growth against a real storage account (the sizes the emulator cannot hold), the rest as usual:
+#     C2C_BENCH_STORAGE_CONNECTION_STRING='...' C2C_BENCH_GROWTH_SIZES=10000,100000,1000000 bash bench/run.sh
 # Starts its own local stack (loopback, ports of its own) and stops it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,7 +51,7 @@ if $profile; then
 else
   $bench pipeline $quick --out "$out/pipeline.md"
 fi
-$bench growth $quick --out "$out/growth.md"
+$bench growth $quick ${C2C_BENCH_GROWTH_SIZES:+--sizes "$C2C_BENCH_GROWTH_SIZES"} --out "$out/growth.md"
 (cd "$out" && $bench micro $quick --out "$out/micro.md")
 
 {
