@@ -73,6 +73,24 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task A_destination_office_asks_departure_for_the_status_and_gets_its_answer()
+    {
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
+        var (tg, bf) = (corridor["TG"], corridor["BF"]);
+        var mrn = Movements.NewMrn();
+        await tg.AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
+        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
+
+        // Ouagadougou asks Lomé (IE094 addressed to TGLOM001): Burkina's node forwards it, Togo answers (IE095).
+        await bf.AcceptedAsync(Movements.Sample("IE094-StatusRequest", mrn));
+        await WaitForAsync(bf, mrn, events => events.Any(e => e.MessageType == "IE095" && e.Direction == "Inbound"));
+        Assert.Equal(["IE094 in", "IE095 out"], (await TimelineAsync(tg, mrn)).Skip(3).Select(Short));
+        Assert.Equal(["IE094 in", "IE094 out", "IE095 in"], (await TimelineAsync(bf, mrn)).Skip(2).Select(Short));
+        var answer = (await TimelineAsync(bf, mrn))[^1];
+        Assert.Contains("<Status>Released</Status>", System.Text.Encoding.UTF8.GetString(await bf.ArchivedAsync(answer.ArchiveName)));
+    }
+
+    [Fact]
     public async Task Diversion_to_an_undeclared_office_requests_the_record_and_completes()
     {
         await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);

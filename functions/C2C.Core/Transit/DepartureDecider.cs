@@ -41,7 +41,7 @@ public static class DepartureDecider
             RecordRequested r => Answer(state, r),
             EnquiryAnswered a => EnquiryAnswer(state, a, policy),
             StatusRequested s => new(state, [new TransitIntent(MessageCatalog.StatusResponse, IntentAction.Compose, s.SenderOffice, s.MessageId)], [], [], $"Status requested by {s.SenderOffice}: {state.Status}", null),
-            InformationReceived info => new(state.Alert($"{info.MessageType} from {info.SenderOffice}: {info.Summary}"), [], [], [], $"{info.MessageType} from {info.SenderOffice}: {info.Summary}", null),
+            InformationReceived info => new(info.Note(state), [], [], [], $"{info.MessageType} from {info.SenderOffice}: {info.Summary}", null),
             _ => OutOfSequence(state, e),
         };
     }

@@ -16,6 +16,9 @@ public static class ReceivingDecider
         var expectedOrigin = e is BorderPassage or ArrivalAdvised or ControlResultsReported or IncidentReported ? MessageOrigin.Local : MessageOrigin.Partner;
         if (e is StatusRequested)
             expectedOrigin = e.Origin;
+        // A national office asking the office of departure: the question goes there, its answer (IE095) comes back here.
+        if (e is StatusRequested { Origin: MessageOrigin.Local } ask && ask.RecipientOffice[..2] == mrn.Substring(2, 2))
+            return new(state, [Forward(MessageCatalog.StatusRequest, ask.RecipientOffice, ask)], [], [], $"Status requested by {ask.SenderOffice} from {ask.RecipientOffice}: forwarded", null);
         if (e.Origin != expectedOrigin)
             return TransitDecision.Reject(ErrorCodes.RuleViolation, $"{e.MessageType} about a movement released abroad must come from {(expectedOrigin == MessageOrigin.Local ? "a national office" : "the departure country's node")}.", DepartureDecider.Pointer(e, "Header"));
         if (state is null)
@@ -51,7 +54,7 @@ public static class ReceivingDecider
             EnquiryRequested q => new(state, [new TransitIntent(MessageCatalog.EnquiryResponse, IntentAction.Compose, q.SenderOffice, q.MessageId)], [], [],
                 $"Enquiry from {q.SenderOffice} answered: {(state.ArrivedAt is null ? "not arrived" : "arrived")}", null),
             StatusRequested s => new(state, [new TransitIntent(MessageCatalog.StatusResponse, IntentAction.Compose, s.SenderOffice, s.MessageId)], [], [], $"Status requested by {s.SenderOffice}: {state.Status}", null),
-            InformationReceived info => new(state.Alert($"{info.MessageType} from {info.SenderOffice}: {info.Summary}"), [], [], [], $"{info.MessageType} from {info.SenderOffice}: {info.Summary}", null),
+            InformationReceived info => new(info.Note(state), [], [], [], $"{info.MessageType} from {info.SenderOffice}: {info.Summary}", null),
             _ => DepartureDecider.OutOfSequence(state, e),
         };
     }
@@ -90,6 +93,8 @@ public static class ReceivingDecider
             EnquiryRequested q => new(null, [new TransitIntent(MessageCatalog.EnquiryResponse, IntentAction.Compose, q.SenderOffice, q.MessageId, "UNKNOWN")], [], [],
                 $"Enquiry from {q.SenderOffice} about an MRN never seen here", null),
             StatusRequested s => new(null, [new TransitIntent(MessageCatalog.StatusResponse, IntentAction.Compose, s.SenderOffice, s.MessageId, "UNKNOWN")], [], [], "Status requested for an unknown MRN", null),
+            // Departure's answer to a status request our office forwarded: kept, though no record came here.
+            InformationReceived info => new(null, [], [], [], $"{info.MessageType} from {info.SenderOffice}: {info.Summary}", null),
             _ => TransitDecision.Reject(ErrorCodes.UnknownMrn, $"{e.MessageType}: no anticipated record for this MRN.", DepartureDecider.Pointer(e, "MRN")),
         };
     }

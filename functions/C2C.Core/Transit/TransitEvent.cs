@@ -72,4 +72,10 @@ public sealed record StatusRequested(string MessageId, string SenderOffice, stri
 
 /// <summary>An answer that changes nothing but is recorded: status responses, NACKs from a partner.</summary>
 public sealed record InformationReceived(string MessageId, string MessageType, string SenderOffice, string RecipientOffice, MessageOrigin Origin, string Summary)
-    : TransitEvent(MessageId, MessageType, SenderOffice, RecipientOffice, Origin);
+    : TransitEvent(MessageId, MessageType, SenderOffice, RecipientOffice, Origin)
+{
+    /// <summary>A NACK is something to look into; a status answer is only kept.</summary>
+    public bool IsRefusal => MessageType is "IE906" or "IE917";
+
+    public TransitState Note(TransitState state) => IsRefusal ? state.Alert($"{MessageType} from {SenderOffice}: {Summary}") : state;
+}

@@ -77,6 +77,25 @@ public sealed class ReceivingDeciderTests
     }
 
     [Fact]
+    public void A_status_request_to_the_office_of_departure_goes_there_and_its_answer_is_kept()
+    {
+        var expected = Apply(null, ArrivalRecord());
+        var ask = new StatusRequested("S1", "BFOUA001", "TGLOM001", MessageOrigin.Local);
+        var forwarded = ReceivingDecider.Decide(Mrn, expected, ask);
+        var intent = Assert.Single(forwarded.Intents);
+        Assert.Equal((IntentAction.ForwardOriginal, "IE094", "TGLOM001"), (intent.Action, intent.Kind.Code, intent.RecipientOffice));
+        Assert.Equal(expected.Status, forwarded.State!.Status);
+        // The answer: recorded without an alert (a NACK would raise one), also when no record ever came here.
+        var answer = new InformationReceived("S2", "IE095", "TGLOM001", "BFOUA001", MessageOrigin.Partner, "status InTransit");
+        Assert.Empty(Apply(expected, answer).Alerts);
+        Assert.False(ReceivingDecider.Decide(Mrn, null, answer).IsRejected);
+        Assert.NotEmpty(Apply(expected, answer with { MessageType = "IE906" }).Alerts);
+        // Asked of this node's own office, this node answers from its view.
+        var local = ReceivingDecider.Decide(Mrn, expected, new StatusRequested("S3", "BFOUA001", "BFC2C000", MessageOrigin.Local));
+        Assert.Equal(("IE095", "BFOUA001"), (Assert.Single(local.Intents).Kind.Code, local.Intents[0].RecipientOffice));
+    }
+
+    [Fact]
     public void Enquiry_is_answered_from_this_nodes_view()
     {
         var notArrived = ReceivingDecider.Decide(Mrn, Apply(null, ArrivalRecord()), Enquiry());
