@@ -91,6 +91,26 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task A_passage_at_an_undeclared_border_office_requests_the_transit_record_and_counts()
+    {
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
+        var (tg, bf) = (corridor["TG"], corridor["BF"]);
+        var mrn = Movements.NewMrn();
+        await tg.AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
+        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
+
+        // The truck enters at Dakola instead of Cinkassé: Burkina asks Togo for the record (IE114 → IE115).
+        await bf.AcceptedAsync(Movements.AtOffice(Movements.Sample("IE118-BorderPassageNotification", mrn), "BFCIN001", "BFDKL001"));
+        await tg.WaitForStatusAsync(mrn, "InTransit");
+        await WaitForAsync(bf, mrn, events => events.Any(e => e.MessageType == "IE115" && e.Direction == "Inbound"));
+        var departure = await TimelineAsync(tg, mrn);
+        Assert.Contains(departure, e => e.MessageType == "IE115" && e.Direction == "Outbound" && e.RecipientOffice == "BFDKL001");
+        Assert.Single(departure, e => e.MessageType == "IE118" && e.StatusAfter == "InTransit");
+        Assert.Contains("IE114 out", (await TimelineAsync(bf, mrn)).Select(Short));
+        AssertEachMessageOnce(departure, await TimelineAsync(bf, mrn));
+    }
+
+    [Fact]
     public async Task Diversion_to_an_undeclared_office_requests_the_record_and_completes()
     {
         await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);

@@ -35,6 +35,10 @@ public static class ReceivingDecider
         {
             AnticipatedRecordReceived r => Apply(state with { Facts = r.Facts, RecordOffices = [.. state.RecordOffices.Append(r.RecipientOffice).Distinct()] },
                 [], $"{r.MessageType} received for {r.RecipientOffice} (latest version of the declaration)"),
+            BorderPassage p when state.Facts is { } facts && !state.RecordOffices.Contains(p.Office) && facts.Route.All(o => o.Office != p.Office) =>
+                Apply(Seals(state.Alert($"Border passage at undeclared office {p.Office}") with { BorderPassages = [.. state.BorderPassages, p.Office] }, p),
+                    [new TransitIntent(MessageCatalog.TransitRecordRequest, IntentAction.Compose, departure, p.MessageId, p.Office), Forward(MessageCatalog.BorderPassageNotification, departure, p)],
+                    $"Border passage at undeclared office {p.Office} (diversion): record requested, passage forwarded to {departure}"),
             BorderPassage p => Apply(Seals(state with { BorderPassages = [.. state.BorderPassages, p.Office] }, p),
                 [Forward(MessageCatalog.BorderPassageNotification, departure, p)], $"Border passage at {p.Office}, forwarded to {departure}"),
             ArrivalAdvised a when state.ArrivedAt is not null => DepartureDecider.OutOfSequence(state, a),

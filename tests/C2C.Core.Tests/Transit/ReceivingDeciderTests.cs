@@ -96,6 +96,17 @@ public sealed class ReceivingDeciderTests
     }
 
     [Fact]
+    public void A_passage_at_an_undeclared_border_office_requests_the_transit_record()
+    {
+        var expected = Apply(Apply(null, TransitRecord()), ArrivalRecord());
+        var d = ReceivingDecider.Decide(Mrn, expected, Passage(MessageOrigin.Local, office: "BFDKL001"));
+        Assert.Equal([("IE114", "TGLOM001", "BFDKL001"), ("IE118", "TGLOM001", null)], d.Intents.Select(i => (i.Kind.Code, i.RecipientOffice, i.Detail)));
+        Assert.NotEmpty(d.State!.Alerts);
+        var record = Apply(d.State, new RecordResponded("R2", "IE115", "TGLOM001", "BFDKL001", MessageOrigin.Partner, Facts, null));
+        Assert.Contains("BFDKL001", record.RecordOffices);
+    }
+
+    [Fact]
     public void Enquiry_is_answered_from_this_nodes_view()
     {
         var notArrived = ReceivingDecider.Decide(Mrn, Apply(null, ArrivalRecord()), Enquiry());
