@@ -107,6 +107,7 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
         Assert.Contains(departure, e => e.MessageType == "IE115" && e.Direction == "Outbound" && e.RecipientOffice == "BFDKL001");
         Assert.Single(departure, e => e.MessageType == "IE118" && e.StatusAfter == "InTransit");
         Assert.Contains("IE114 out", (await TimelineAsync(bf, mrn)).Select(Short));
+        Assert.Equal("ExpectedAtDestination", await bf.StatusAsync(mrn));
         AssertEachMessageOnce(departure, await TimelineAsync(bf, mrn));
     }
 

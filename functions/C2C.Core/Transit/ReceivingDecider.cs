@@ -75,7 +75,9 @@ public static class ReceivingDecider
         if (s.ArrivedAt is not null)
             return ArrivedAtDestination;
         var borderOffices = s.Facts.Route.Where(o => o.Role != RouteOffice.Destination && s.RecordOffices.Contains(o.Office)).Select(o => o.Office);
-        if (borderOffices.Any(o => !s.BorderPassages.Contains(o)))
+        // A passage at an undeclared office (diversion at the border) stands in for a declared one never passed.
+        var diverted = s.BorderPassages.Count(p => s.Facts.Route.All(o => o.Office != p));
+        if (borderOffices.Count(o => !s.BorderPassages.Contains(o)) > diverted)
             return ExpectedAtBorder;
         return s.RecordOffices.Contains(s.Facts.OfficeOfDestination) || s.ActualDestination is not null ? ExpectedAtDestination : CrossedBorder;
     }

@@ -102,8 +102,10 @@ public sealed class ReceivingDeciderTests
         var d = ReceivingDecider.Decide(Mrn, expected, Passage(MessageOrigin.Local, office: "BFDKL001"));
         Assert.Equal([("IE114", "TGLOM001", "BFDKL001"), ("IE118", "TGLOM001", null)], d.Intents.Select(i => (i.Kind.Code, i.RecipientOffice, i.Detail)));
         Assert.NotEmpty(d.State!.Alerts);
+        Assert.Equal(TransitStatus.ExpectedAtDestination, d.State.Status); // it crossed, elsewhere
         var record = Apply(d.State, new RecordResponded("R2", "IE115", "TGLOM001", "BFDKL001", MessageOrigin.Partner, Facts, null));
         Assert.Contains("BFDKL001", record.RecordOffices);
+        Assert.Equal(TransitStatus.ExpectedAtDestination, record.Status);
     }
 
     [Fact]
