@@ -98,14 +98,18 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    // Partners may authenticate with a client certificate: the front end forwards it in X-ARR-ClientCert.
-    // Optional, because API keys are accepted too and /health is public.
+    // Partners authenticate with a client certificate the front end forwards in X-ARR-ClientCert. Required: only then
+    // does the front end ask for the certificate in the handshake, so the caller proves it holds the key; in the
+    // optional modes a certificate can be passed on without that proof (docs/security.md, section 4).
+    // /health stays reachable without one for the deployment's smoke test.
     clientCertEnabled: true
-    clientCertMode: 'Optional'
+    clientCertMode: 'Required'
+    clientCertExclusionPaths: '/health'
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      http20Enabled: true
+      // HTTP/2 forbids the TLS renegotiation an exclusion path needs, and client certificates are not offered with it.
+      http20Enabled: false
       appSettings: [for name in objectKeys(settings): { name: name, value: string(settings[name]) }]
     }
     functionAppConfig: {

@@ -31,7 +31,9 @@ public static class NodeComposition
             configuration.GetSection(PartnerOptions.Section).Get<Dictionary<string, PartnerOptions>>() ?? []);
         services.AddSingleton(registry);
         services.AddSingleton(new NodeContext(registry.Self.Country));
-        services.AddSingleton(new CallerResolver(registry, ModeOf(configuration) == HostingMode.Functions));
+        services.AddSingleton(sp => new ForwardedCertificateTrust(ModeOf(configuration), configuration[ForwardedCertificateTrust.CustomHandlerPortSetting],
+            sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), sp.GetRequiredService<ILogger<ForwardedCertificateTrust>>()));
+        services.AddSingleton(sp => new CallerResolver(registry, sp.GetRequiredService<ForwardedCertificateTrust>(), allowApiKeys: true));
 
         services.AddSingleton(sp => new MessageValidator(XmlLimits.Default with { MaxBytes = sp.GetRequiredService<IOptions<NodeOptions>>().Value.MaxMessageBytes }));
         services.AddSingleton<IMessageSigner>(_ => new XmlDsigMessageSigner(new XmlMessageSigner(SigningCredentialLoader.Load(registry.Self, contentRoot))));

@@ -36,6 +36,19 @@ public sealed class FunctionAppTemplateTests
     }
 
     [Fact]
+    public void Client_certificates_are_required_except_for_the_health_check_over_http_1_1()
+    {
+        var site = Template.Single("Microsoft.Web/sites");
+
+        Assert.True(site.Json.Bool("properties.clientCertEnabled"));
+        Assert.Equal("Required", site.Json.Str("properties.clientCertMode"));
+        Assert.Equal("/health", site.Json.Str("properties.clientCertExclusionPaths"));
+        Assert.False(site.Json.Bool("properties.siteConfig.http20Enabled"));
+        // The deployment's smoke test calls exactly the excluded path, without a certificate.
+        Assert.Contains("url=\"https://${HOST_NAME}/health\"", File.ReadAllText(Path.Combine(RepoPaths.Root, ".github", "actions", "deploy-node", "action.yml")));
+    }
+
+    [Fact]
     public void App_settings_configure_the_node_with_identity_based_connections()
     {
         var expected = new Dictionary<string, string>
