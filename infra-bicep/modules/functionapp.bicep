@@ -48,6 +48,9 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
+@description('Accept API keys besides client certificates (C2C:Authentication:AllowApiKeys).')
+param allowApiKeys bool
+
 @description('More non-secret node settings (C2C__Identity__Offices__0, C2C__Partners__BF__..., corridor days), merged last.')
 param nodeSettings object
 
@@ -63,6 +66,7 @@ var baseSettings = {
   // The signing certificate's secret, resolved by the platform with the app's identity (Key Vault Secrets User).
   C2C__Identity__SigningPfxBase64: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/signing/)'
   Hosting__Mode: 'Functions'
+  C2C__Authentication__AllowApiKeys: string(allowApiKeys)
   C2C_INBOUND_TOPIC: inboundTopicName
   // Identity-based connections: the "__fullyQualifiedNamespace" / "__accountName" suffixes select the managed identity.
   ServiceBusConnection__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace

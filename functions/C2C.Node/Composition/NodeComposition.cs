@@ -33,7 +33,8 @@ public static class NodeComposition
         services.AddSingleton(new NodeContext(registry.Self.Country));
         services.AddSingleton(sp => new ForwardedCertificateTrust(ModeOf(configuration), configuration[ForwardedCertificateTrust.CustomHandlerPortSetting],
             sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), sp.GetRequiredService<ILogger<ForwardedCertificateTrust>>()));
-        services.AddSingleton(sp => new CallerResolver(registry, sp.GetRequiredService<ForwardedCertificateTrust>(), allowApiKeys: true));
+        var allowApiKeys = (configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions()).Authentication.AllowApiKeys;
+        services.AddSingleton(sp => new CallerResolver(registry, sp.GetRequiredService<ForwardedCertificateTrust>(), allowApiKeys));
 
         services.AddSingleton(sp => new MessageValidator(XmlLimits.Default with { MaxBytes = sp.GetRequiredService<IOptions<NodeOptions>>().Value.MaxMessageBytes }));
         services.AddSingleton<IMessageSigner>(_ => new XmlDsigMessageSigner(new XmlMessageSigner(SigningCredentialLoader.Load(registry.Self, contentRoot))));

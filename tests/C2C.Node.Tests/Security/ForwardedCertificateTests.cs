@@ -59,6 +59,24 @@ public sealed class ForwardedCertificateTests(LocalStack stack) : IDisposable
         Assert.Empty(_warnings.Lines);
     }
 
+    [Fact]
+    public async Task With_api_keys_turned_off_only_a_client_certificate_authenticates()
+    {
+        var port = FreePort.Next();
+        using var node = new InProcessNode(_network, "TG", stack,
+            b => Configure(b, HostingMode.Functions).UseSetting(ForwardedCertificateTrust.CustomHandlerPortSetting, port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .UseSetting("C2C:Authentication:AllowApiKeys", "false"),
+            kestrel: k => k.Listen(IPAddress.Loopback, port));
+        using var keyOnly = Loopback(port, _network.AdministrationKey("BF"));
+        node.Client(null).Dispose(); // starts Kestrel
+
+        using var refused = await keyOnly.PostAsync("api/v1/messages/validate", new ByteArrayContent(Samples.Bytes("IE118-BorderPassageNotification")));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("API keys are turned off", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, await ValidateAsync(keyOnly, _stranger));
+        Assert.Equal(HttpStatusCode.OK, await ValidateAsync(keyOnly, _burkina));
+    }
+
     [Theory]
     [InlineData(HostingMode.Standalone)]
     [InlineData(HostingMode.Functions)] // no FUNCTIONS_CUSTOMHANDLER_PORT: not behind the host
