@@ -1,4 +1,5 @@
 using C2C.Core.Messages;
+using C2C.Core.Partners;
 using C2C.Core.Ports;
 using C2C.Core.Transit;
 using C2C.Core.Validation;
@@ -7,12 +8,13 @@ namespace C2C.Core.Exchange;
 
 /// <summary>
 /// One message from a partner node's topic: signature first (before anything is parsed for meaning), then
-/// validation, then the exchange. Structural or functional refusals are answered with a NACK to the sender's country;
+/// validation, then who sent it to whom (the signing administration owns the sender office, the recipient office is
+/// ours), then the exchange. Structural or functional refusals are answered with a NACK to the sender's country;
 /// a bad signature is dead-lettered with its reason; an infrastructure failure is abandoned so the broker redelivers.
 /// Every refusal is archived as received (with the signature verdict) and raised as an alert for operations.
 /// The same code serves the standalone consumers and the Functions Service Bus triggers.
 /// </summary>
-public sealed class InboundDeliveryHandler(NodeContext node, ISignatureVerifier verifier, IMessageSigner signer, MessageValidator validator, MessageExchange exchange,
+public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry registry, ISignatureVerifier verifier, IMessageSigner signer, MessageValidator validator, MessageExchange exchange,
     IMessageArchive archive, IAlertLog alerts, IMessagePublisher? publisher)
 {
     /// <summary>Archive folder of refused deliveries: outside every movement, as nothing of them was applied.</summary>
@@ -41,8 +43,10 @@ public sealed class InboundDeliveryHandler(NodeContext node, ISignatureVerifier 
             var errors = string.Join("; ", rejection.Errors.Select(e => $"{e.Code} {e.Pointer}: {e.Reason}"));
             return await RefuseAsync(delivery, signature.Status, "InvalidMessage", errors.Length > 1000 ? errors[..1000] : errors, cancellationToken);
         }
-        if (message.Header.SenderOffice[..2] != source)
-            return await RefuseAsync(delivery, signature.Status, "WrongSender", $"signed by {source} but sent for office {message.Header.SenderOffice}", cancellationToken);
+        if (WrongSender(message.Header.SenderOffice, source, signature.SignedBy) is { } wrongSender)
+            return await RefuseAsync(delivery, signature.Status, "WrongSender", wrongSender, cancellationToken);
+        if (!registry.IsOwnOffice(message.Header.RecipientOffice))
+            return await RefuseAsync(delivery, signature.Status, "WrongRecipient", $"recipient office {message.Header.RecipientOffice} is not served by {node.Country}'s node", cancellationToken);
 
         var outcome = await exchange.AcceptAsync(message, MessageOrigin.Partner, signature.Status, cancellationToken);
         if (outcome.Outcome == ExchangeOutcome.Rejected && message.Kind.Family != MessageFamily.Control)
@@ -64,6 +68,23 @@ public sealed class InboundDeliveryHandler(NodeContext node, ISignatureVerifier 
             NodeOffices.Gateway(source.Length == 2 && source.All(char.IsAsciiLetterUpper) ? source : "XX"), node.GatewayOffice, at, signatureStatus, raw), cancellationToken);
         await alerts.RaiseAsync(new OpsAlert(at, reason, source, Printable(delivery.Message.MessageId, 100), Printable(detail, 1000), sha256, archived.Name), cancellationToken);
         return DeliveryOutcome.DeadLetter(reason, detail);
+    }
+
+    /// <summary>
+    /// An administration speaks for its own offices only: the one whose certificate verified the message must own
+    /// the sender office; its node's technical office ({CC}C2C000, receipts and NACKs) belongs to every administration of CC.
+    /// </summary>
+    private string? WrongSender(string senderOffice, string source, string? signedBy)
+    {
+        if (senderOffice == NodeOffices.Gateway(source))
+            return null;
+        return registry.FindOfficeOwner(senderOffice) switch
+        {
+            null => $"signed by '{signedBy}' ({source}) for office {senderOffice}, which no registered administration owns",
+            { } owner when owner.Country != source || !owner.Has(PartnerRole.Partner) => $"signed by '{signedBy}' ({source}) for office {senderOffice} of '{owner.Id}' ({owner.Country})",
+            { } owner when owner.Id != signedBy => $"signed by '{signedBy}' for office {senderOffice}, which belongs to '{owner.Id}'",
+            _ => null,
+        };
     }
 
     private static string Printable(string? value, int max) =>
