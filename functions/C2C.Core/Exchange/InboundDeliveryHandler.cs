@@ -15,11 +15,8 @@ namespace C2C.Core.Exchange;
 /// The same code serves the standalone consumers and the Functions Service Bus triggers.
 /// </summary>
 public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry registry, ISignatureVerifier verifier, IMessageSigner signer, MessageValidator validator, MessageExchange exchange,
-    IMessageArchive archive, IAlertLog alerts, IMessagePublisher? publisher)
+    IMessageArchive archive, RefusedMessages refused, IMessagePublisher? publisher)
 {
-    /// <summary>Archive folder of refused deliveries: outside every movement, as nothing of them was applied.</summary>
-    public const string RefusedFolder = "_refused";
-
     public async Task<DeliveryOutcome> HandleAsync(BusDelivery delivery, CancellationToken cancellationToken)
     {
         using var trace = TraceContext.ContinueFrom("C2C.Inbound", delivery.Message.TraceParent, delivery.Message.TraceState);
@@ -54,19 +51,10 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
         return DeliveryOutcome.Complete;
     }
 
-    /// <summary>
-    /// Dead-letters a delivery, after archiving its bytes as received and raising an alert. Envelope values come from
-    /// the sender unverified, so names use only the content hash; should storage fail, the broker redelivers.
-    /// </summary>
+    /// <summary>Dead-letters a delivery once it is archived as received and raised as an alert; should storage fail, the broker redelivers.</summary>
     private async Task<DeliveryOutcome> RefuseAsync(BusDelivery delivery, string signatureStatus, string reason, string detail, CancellationToken cancellationToken)
     {
-        var raw = delivery.Message.Body;
-        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(raw.Span));
-        var source = Printable(delivery.Message.SourceCountry, 2);
-        var at = DateTimeOffset.UtcNow;
-        var archived = await archive.StoreAsync(new ArchiveEntry(RefusedFolder, 0, "REFUSED", sha256[..32], MessageDirection.Inbound,
-            NodeOffices.Gateway(source.Length == 2 && source.All(char.IsAsciiLetterUpper) ? source : "XX"), node.GatewayOffice, at, signatureStatus, raw), cancellationToken);
-        await alerts.RaiseAsync(new OpsAlert(at, reason, source, Printable(delivery.Message.MessageId, 100), Printable(detail, 1000), sha256, archived.Name), cancellationToken);
+        await refused.RecordAsync(delivery.Message.Body, delivery.Message.SourceCountry, delivery.Message.MessageId, signatureStatus, reason, detail, cancellationToken);
         return DeliveryOutcome.DeadLetter(reason, detail);
     }
 
@@ -86,9 +74,6 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
             _ => null,
         };
     }
-
-    private static string Printable(string? value, int max) =>
-        new((value ?? "").Where(c => c is >= ' ' and <= '~').Take(max).ToArray());
 
     /// <summary>Answers a refusal across the border; never a NACK to a NACK (no ping-pong).</summary>
     private async Task SendNackAsync(byte[] nack, Rejection rejection, string? originalId, string country, BusDelivery delivery, CancellationToken cancellationToken)

@@ -11,14 +11,19 @@ public static class PartnerAuthorization
     /// </summary>
     public static AccessDecision AuthorizeSend(Partner partner, MessageHeader header)
     {
-        if (!partner.Has(PartnerRole.Partner))
-            return AccessDecision.Deny(partner, AccessDenial.RoleNotGranted,
-                $"'{partner.Id}' does not hold the Partner role and may not post messages");
+        if (AuthorizePosting(partner) is { IsAllowed: false } refused)
+            return refused;
         if (!partner.Owns(header.SenderOffice))
             return AccessDecision.Deny(partner, AccessDenial.SenderOfficeNotOwned,
                 $"partner '{partner.Id}' ({partner.Country}) does not own sender office '{header.SenderOffice}'");
         return AccessDecision.Allow(partner, $"partner '{partner.Id}' may send from '{header.SenderOffice}'");
     }
+
+    /// <summary>The part of <see cref="AuthorizeSend"/> that needs no message: only the Partner role posts.</summary>
+    public static AccessDecision AuthorizePosting(Partner partner) =>
+        partner.Has(PartnerRole.Partner)
+            ? AccessDecision.Allow(partner, $"'{partner.Id}' may post messages")
+            : AccessDecision.Deny(partner, AccessDenial.RoleNotGranted, $"'{partner.Id}' does not hold the Partner role and may not post messages");
 
     /// <summary>Only the Auditor role opens the read-only console; partner administrations do not.</summary>
     public static AccessDecision AuthorizeAudit(Partner party) =>

@@ -62,9 +62,10 @@ public static class NodeComposition
             return new MessageExchange(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(), sp.GetRequiredService<IMovementIndex>(),
                 processes, sp.GetRequiredService<IMessageSigner>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton(sp => new RefusedMessages(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(), sp.GetRequiredService<IAlertLog>()));
         services.AddSingleton(sp => new InboundDeliveryHandler(sp.GetRequiredService<NodeContext>(), registry, sp.GetRequiredService<ISignatureVerifier>(),
             sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<MessageExchange>(), sp.GetRequiredService<IMessageArchive>(),
-            sp.GetRequiredService<IAlertLog>(), sp.GetService<IMessagePublisher>()));
+            sp.GetRequiredService<RefusedMessages>(), sp.GetService<IMessagePublisher>()));
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService<StorageInitializer>();
