@@ -38,7 +38,7 @@ public static class NodeComposition
 
         services.AddSingleton(sp => new MessageValidator(XmlLimits.Default with { MaxBytes = sp.GetRequiredService<IOptions<NodeOptions>>().Value.MaxMessageBytes }));
         services.AddSingleton<IMessageSigner>(_ => new XmlDsigMessageSigner(new XmlMessageSigner(SigningCredentialLoader.Load(registry.Self, contentRoot))));
-        services.AddSingleton<ISignatureVerifier>(_ => new XmlDsigSignatureVerifier(registry, SigningTrustStore.Load(registry, contentRoot), new XmlSignatureVerifier()));
+        services.AddSingleton<ISignatureVerifier>(sp => new XmlDsigSignatureVerifier(registry, SigningTrustStore.Load(registry, contentRoot), new XmlSignatureVerifier(sp.GetRequiredService<TimeProvider>())));
 
         services.AddSingleton(_ => new StorageClients(StorageOptionsFrom(configuration, registry.Self.Country)));
         services.AddSingleton<IMessageArchive>(sp => new BlobMessageArchive(sp.GetRequiredService<StorageClients>().Archive));

@@ -44,7 +44,7 @@ public static class AuditEndpoints
         var contents = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
         foreach (var name in history.Select(e => e.ArchiveName).Where(n => n.Length > 0).Distinct())
             contents[name] = (await archive.ReadAsync(name, context.RequestAborted))?.Content;
-        var checks = MovementIntegrity.Check(history, state?.HeadHash, contents, node.Country, (xml, office) => verifier.Verify(xml, office));
+        var checks = MovementIntegrity.Check(history, state?.HeadHash, contents, node.Country, (xml, office, receivedAt) => verifier.Verify(xml, office, receivedAt));
         return Results.Json(new { MovementReference = reference, Passed = checks.All(c => c.Passed), CheckedAt = DateTimeOffset.UtcNow, Checks = checks });
     }
 

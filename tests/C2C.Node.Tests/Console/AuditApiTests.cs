@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using C2C.Adapters.Storage;
 using C2C.Core.Ports;
 using C2C.Node.Tests.Http;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace C2C.Node.Tests.Console;
@@ -46,6 +47,33 @@ public sealed class AuditApiTests(LocalStack stack) : IDisposable
         Assert.Equal(1, checks.Count(c => c.Check == "hash chain"));
         Assert.Equal(2, checks.Count(c => c.Check == "archived original"));
         Assert.Equal(2, checks.Count(c => c.Check == "partner signature"));
+    }
+
+    [Fact]
+    public async Task A_signature_valid_when_received_still_passes_after_the_certificate_expired()
+    {
+        var clock = new MovableClock();
+        using var tg = new InProcessNode(_network, "TG", stack);
+        using var bf = new InProcessNode(_network, "BF", stack, b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        await InProcessNode.PostAsync(tg.Offices(), Samples.Bytes("IE015-TransitDeclaration"));
+        Assert.Equal(2, (await Courier.DeliverAsync(tg, bf)).Count);
+        var history = await bf.Services.GetRequiredService<IMovementIndex>().HistoryAsync(Samples.Mrn, CancellationToken.None);
+
+        // A day after Togo's signing certificate expired, checked against today, the first record's signature fails...
+        clock.Offset = _network.SigningCertificate("TG").NotAfter.ToUniversalTime() - DateTime.UtcNow + TimeSpan.FromDays(1);
+        var first = (await bf.Services.GetRequiredService<IMessageArchive>().ReadAsync(history[0].ArchiveName, CancellationToken.None))!.Content;
+        Assert.StartsWith("Expired", bf.Services.GetRequiredService<ISignatureVerifier>().Verify(first, history[0].SenderOffice).Status);
+
+        // ...but the audit judges each signature when its message was received, and says so.
+        var report = await IntegrityAsync(bf, Samples.Mrn);
+        Assert.True(report.GetProperty("passed").GetBoolean(), report.ToString());
+        var signatures = report.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("check").GetString() == "partner signature").ToList();
+        Assert.Equal(2, signatures.Count);
+        foreach (var (check, received) in signatures.Zip(history))
+        {
+            Assert.StartsWith("Valid", check.GetProperty("detail").GetString());
+            Assert.EndsWith($"(as of {received.AppliedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}, when it was received)", check.GetProperty("detail").GetString());
+        }
     }
 
     [Fact]
