@@ -42,9 +42,9 @@ public sealed class MutualTlsTests(LocalStack stack) : IDisposable
         await node.StartAsync(TimeSpan.FromSeconds(90));
         var movement = $"https://127.0.0.1:{tlsPort}/api/v1/movements/{Movements.NewMrn()}";
 
-        // Burkina's registered certificate: authenticated (the movement simply does not exist here).
+        // Burkina's registered certificate: authenticated (403: no movement of Burkina's offices has that reference here).
         using (var burkina = Client(_burkina))
-            Assert.Equal(HttpStatusCode.NotFound, (await burkina.GetAsync(movement)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await burkina.GetAsync(movement)).StatusCode);
         // Registered but expired, or not registered at all: 401 with the reason.
         foreach (var (certificate, reason) in new[] { (_expired, "expired"), (_stranger, "not registered") })
         {
@@ -58,7 +58,7 @@ public sealed class MutualTlsTests(LocalStack stack) : IDisposable
             await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.GetAsync(movement));
         // The node keeps serving.
         using (var burkina = Client(_burkina))
-            Assert.Equal(HttpStatusCode.NotFound, (await burkina.GetAsync(movement)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await burkina.GetAsync(movement)).StatusCode);
     }
 
     /// <summary>Trusts exactly the test's server certificate, and presents <paramref name="clientCertificate"/>.</summary>
