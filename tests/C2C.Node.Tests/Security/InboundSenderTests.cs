@@ -1,7 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using C2C.Adapters.Security.XmlDsig;
 using C2C.Core.Exchange;
-using C2C.Core.Identifiers;
 using C2C.Core.Messages;
 using C2C.Core.Ports;
 using Microsoft.AspNetCore.Hosting;
@@ -38,9 +37,7 @@ public sealed class InboundSenderTests(LocalStack stack) : IDisposable
     }
 
     /// <summary>A fresh movement's anticipated transit record from <paramref name="sender"/> to <paramref name="recipient"/>.</summary>
-    private static byte[] Record(string sender, string recipient) => Record(sender, recipient, NewMrn());
-
-    private static string NewMrn() => Mrn.Create(26, "TG", "LOM" + Random.Shared.NextInt64(0, 1_000_000_000).ToString("D9")).ToString();
+    private static byte[] Record(string sender, string recipient) => Record(sender, recipient, Samples.NewMrn());
 
     private static byte[] Record(string sender, string recipient, string mrn)
     {
@@ -83,7 +80,7 @@ public sealed class InboundSenderTests(LocalStack stack) : IDisposable
     {
         using var bf = Burkina();
 
-        var (byPort, byCustoms) = (NewMrn(), NewMrn());
+        var (byPort, byCustoms) = (Samples.NewMrn(), Samples.NewMrn());
         Assert.IsType<DeliveryOutcome.CompleteOutcome>(await DeliverAsync(bf, SignedBy(_port, Record("TGPRT001", "BFCIN001", byPort))));
         Assert.IsType<DeliveryOutcome.CompleteOutcome>(await DeliverAsync(bf, bf.SignAs("TG", Record("TGLOM001", "BFCIN001", byCustoms))));
         var index = bf.Services.GetRequiredService<IMovementIndex>();
