@@ -166,24 +166,17 @@ public sealed class AuditorConsoleBrowserTests(LocalStack stack, ITestOutputHelp
         using var network = new TestNetwork("TG", "BF");
         using var server = TestCertificates.Rsa("localhost");
         using var auditor = TestCertificates.Ecdsa("Togo customs auditor (client)");
-        var (certificatePath, keyPath) = (Path.Combine(network.Directory, "server.crt.pem"), Path.Combine(network.Directory, "server.key.pem"));
-        File.WriteAllText(certificatePath, server.ExportCertificatePem());
-        File.WriteAllText(keyPath, server.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
         var settings = network.Settings("TG", stack.StorageConnectionString, "cons" + Guid.NewGuid().ToString("N")[..10]);
         settings["C2C:Partners:TG-AUDIT:ClientCertificateThumbprints:0"] = TestCertificates.Sha256Thumbprint(auditor);
-        settings["Kestrel:Certificates:Default:Path"] = certificatePath;
-        settings["Kestrel:Certificates:Default:KeyPath"] = keyPath;
-        var tlsPort = FreePort.Next();
-        using var process = new NodeProcess("TG", FreePort.Next(), TestNetwork.AsEnvironment(settings), Path.Combine(RepoPaths.Root, "TestResults", "node-logs", "console-tls"),
-            [$"https://127.0.0.1:{tlsPort}"]);
-        await process.StartAsync(TimeSpan.FromSeconds(90));
+        var (process, tls) = await MutualTlsNode.StartAsync(network, "TG", settings, server, "console-tls");
+        using var _ = process;
         using var tg = new CountryNode(process, network);
         var mrn = Movements.NewMrn();
         await tg.AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
-        var origin = $"https://127.0.0.1:{tlsPort}";
+        var origin = tls.ToString().TrimEnd('/');
         var context = await browser.NewContextAsync(new()
         {
             IgnoreHTTPSErrors = true, // the test's self-signed server certificate
