@@ -72,6 +72,9 @@ param instanceMemoryMB int = 2048
 @description('More non-secret app settings for the node (offices, partner registry, corridor days).')
 param nodeSettings object = {}
 
+@description('Accept API keys (X-Api-Key) besides client certificates; false in production: certificates only.')
+param allowApiKeys bool = true
+
 @description('E-mail notified when a message is dead-lettered (empty: the alert fires in Azure Monitor only).')
 param alertEmail string = ''
 
@@ -174,6 +177,7 @@ module functionApp 'modules/functionapp.bicep' = {
     workspaceId: monitoring.outputs.workspaceId
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    allowApiKeys: allowApiKeys
     nodeSettings: nodeSettings
     tags: tags
   }

@@ -9,7 +9,7 @@ if (builder.Configuration["ConfigFile"] is { Length: > 0 } configFile)
     builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
 }
 var mode = NodeComposition.ModeOf(builder.Configuration);
-if (mode == HostingMode.Functions && Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { } port)
+if (mode == HostingMode.Functions && builder.Configuration[C2C.Node.Security.ForwardedCertificateTrust.CustomHandlerPortSetting] is { Length: > 0 } port)
 {
     // The Functions host tells the custom handler where to listen; only the host talks to it.
     builder.WebHost.UseUrls($"http://127.0.0.1:{port}");

@@ -48,6 +48,9 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
+@description('Accept API keys besides client certificates (C2C:Authentication:AllowApiKeys).')
+param allowApiKeys bool
+
 @description('More non-secret node settings (C2C__Identity__Offices__0, C2C__Partners__BF__..., corridor days), merged last.')
 param nodeSettings object
 
@@ -63,6 +66,7 @@ var baseSettings = {
   // The signing certificate's secret, resolved by the platform with the app's identity (Key Vault Secrets User).
   C2C__Identity__SigningPfxBase64: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/signing/)'
   Hosting__Mode: 'Functions'
+  C2C__Authentication__AllowApiKeys: string(allowApiKeys)
   C2C_INBOUND_TOPIC: inboundTopicName
   // Identity-based connections: the "__fullyQualifiedNamespace" / "__accountName" suffixes select the managed identity.
   ServiceBusConnection__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
@@ -98,14 +102,18 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    // Partners may authenticate with a client certificate: the front end forwards it in X-ARR-ClientCert.
-    // Optional, because API keys are accepted too and /health is public.
+    // Partners authenticate with a client certificate the front end forwards in X-ARR-ClientCert. Required: only then
+    // does the front end ask for the certificate in the handshake, so the caller proves it holds the key; in the
+    // optional modes a certificate can be passed on without that proof (docs/security.md, section 4).
+    // /health stays reachable without one for the deployment's smoke test.
     clientCertEnabled: true
-    clientCertMode: 'Optional'
+    clientCertMode: 'Required'
+    clientCertExclusionPaths: '/health'
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      http20Enabled: true
+      // HTTP/2 forbids the TLS renegotiation an exclusion path needs, and client certificates are not offered with it.
+      http20Enabled: false
       appSettings: [for name in objectKeys(settings): { name: name, value: string(settings[name]) }]
     }
     functionAppConfig: {

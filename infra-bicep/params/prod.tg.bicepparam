@@ -11,6 +11,8 @@ param archiveRetentionDays = 3650
 // Object IDs of the partner nodes' service principals that may send to c2c.tg (docs/deployment.md).
 param partnerSenderPrincipalIds = []
 param logRetentionDays = 90
+// Production partners and auditors authenticate with their registered client certificates only.
+param allowApiKeys = false
 param nodeSettings = {
   C2C__Identity__Offices__0: 'TGLOM001'
   C2C__Identity__Offices__1: 'TGCIN001'

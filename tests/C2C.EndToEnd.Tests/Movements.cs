@@ -1,25 +1,15 @@
-using System.Text.RegularExpressions;
-using C2C.Core.Identifiers;
-
 namespace C2C.EndToEnd.Tests;
 
 /// <summary>Fresh movements from the samples: each test its own MRN, so nothing depends on another test's data.</summary>
 public static class Movements
 {
-    public static string NewMrn() => Mrn.Create(DateTime.UtcNow.Year % 100, "TG", "LOM" + Random.Shared.NextInt64(0, 1_000_000_000).ToString("D9")).ToString();
+    public static string NewMrn() => Samples.NewMrn();
 
     /// <summary>The sample message <paramref name="sample"/> rewritten for <paramref name="mrn"/>.</summary>
     public static byte[] Sample(string sample, string mrn) => Samples.ForMovement(sample, mrn);
 
     /// <summary>The sample declaration released <paramref name="daysAgo"/> days ago with a time limit already past.</summary>
-    public static byte[] OverdueDeclaration(string mrn, int daysAgo = 3)
-    {
-        var text = System.Text.Encoding.UTF8.GetString(Sample("IE015-TransitDeclaration", mrn));
-        var release = DateTime.UtcNow.Date.AddDays(-daysAgo);
-        text = Regex.Replace(text, "<ReleaseDateTime>[^<]*</ReleaseDateTime>", $"<ReleaseDateTime>{release:yyyy-MM-dd}T08:00:00Z</ReleaseDateTime>");
-        text = Regex.Replace(text, "<TimeLimit>[^<]*</TimeLimit>", $"<TimeLimit>{release.AddDays(1):yyyy-MM-dd}</TimeLimit>");
-        return System.Text.Encoding.UTF8.GetBytes(text);
-    }
+    public static byte[] OverdueDeclaration(string mrn, int daysAgo = 3) => Samples.OverdueDeclaration(mrn, daysAgo);
 
     /// <summary>
     /// The sample declaration for Niamey instead of Ouagadougou: Lomé → Cinkassé (Burkina Faso, transit only) → Niamey

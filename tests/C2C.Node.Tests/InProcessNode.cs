@@ -3,6 +3,7 @@ using C2C.Adapters.Security.XmlDsig;
 using C2C.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace C2C.Node.Tests;
 
@@ -11,7 +12,8 @@ public sealed class InProcessNode : IDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    public InProcessNode(TestNetwork network, string country, LocalStack stack, Action<IWebHostBuilder>? configure = null)
+    /// <param name="kestrel">Serve on real Kestrel endpoints (e.g. loopback only, as behind the Functions host) instead of the test server.</param>
+    public InProcessNode(TestNetwork network, string country, LocalStack stack, Action<IWebHostBuilder>? configure = null, Action<KestrelServerOptions>? kestrel = null)
     {
         Network = network;
         Country = country;
@@ -23,6 +25,8 @@ public sealed class InProcessNode : IDisposable
                 b.UseSetting(key, value);
             configure?.Invoke(b);
         });
+        if (kestrel is not null)
+            _factory.UseKestrel(kestrel);
     }
 
     public TestNetwork Network { get; }

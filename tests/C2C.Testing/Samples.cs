@@ -39,6 +39,20 @@ public static partial class Samples
         System.Text.Encoding.UTF8.GetBytes(Regex.Replace(Text(name).Replace(Mrn, mrn, StringComparison.Ordinal),
             "<MessageId>([^<]*)</MessageId>", m => $"<MessageId>{Shorten(m.Groups[1].Value, tag)}</MessageId>"));
 
+    /// <summary>A fresh MRN of a Lomé declaration this year: each test its own movement.</summary>
+    public static string NewMrn() =>
+        C2C.Core.Identifiers.Mrn.Create(DateTime.UtcNow.Year % 100, "TG", "LOM" + Random.Shared.NextInt64(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture)).ToString();
+
+    /// <summary>The sample declaration for <paramref name="mrn"/> released <paramref name="daysAgo"/> days ago with a time limit a day later, already past.</summary>
+    public static byte[] OverdueDeclaration(string mrn, int daysAgo = 3)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(ForMovement("IE015-TransitDeclaration", mrn));
+        var release = DateTime.UtcNow.Date.AddDays(-daysAgo);
+        text = Regex.Replace(text, "<ReleaseDateTime>[^<]*</ReleaseDateTime>", $"<ReleaseDateTime>{release:yyyy-MM-dd}T08:00:00Z</ReleaseDateTime>");
+        text = Regex.Replace(text, "<TimeLimit>[^<]*</TimeLimit>", $"<TimeLimit>{release.AddDays(1):yyyy-MM-dd}</TimeLimit>");
+        return System.Text.Encoding.UTF8.GetBytes(text);
+    }
+
     private static string Shorten(string id, string tag)
     {
         var combined = $"{id}-{tag}";

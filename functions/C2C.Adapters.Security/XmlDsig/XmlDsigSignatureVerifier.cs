@@ -4,23 +4,38 @@ using C2C.Core.Ports;
 
 namespace C2C.Adapters.Security.XmlDsig;
 
-/// <summary>The core's verification port: the sender office decides whose pinned certificates count.</summary>
+/// <summary>The core's verification port: whose pinned certificates count is decided by the caller's question.</summary>
 public sealed class XmlDsigSignatureVerifier(PartnerRegistry registry, SigningTrustStore trust, XmlSignatureVerifier verifier) : ISignatureVerifier
 {
-    public SignatureCheck Verify(ReadOnlySpan<byte> xml, string senderOffice)
+    public SignatureCheck Verify(ReadOnlySpan<byte> xml, string senderOffice, DateTimeOffset? at = null)
     {
         if (trust.ForSenderOffice(senderOffice) is not { } partnerTrust)
             return new SignatureCheck(false, $"UnknownCertificate: no partner administration owns sender office {senderOffice}");
-        var result = verifier.Verify(xml, partnerTrust);
-        return new SignatureCheck(result.IsValid, result.Describe());
+        return Check(xml, partnerTrust, at);
     }
 
+    public SignatureCheck VerifyFrom(ReadOnlySpan<byte> xml, Partner partner) => Check(xml, trust.For(partner), null);
+
+    /// <summary>
+    /// A country may register several administrations (each with its own offices and certificates): the message is
+    /// authentic if any of them signed it with a registered certificate valid now. The first refusal is reported.
+    /// </summary>
     public SignatureCheck VerifyFromCountry(ReadOnlySpan<byte> xml, string country)
     {
-        var administration = registry.Partners.FirstOrDefault(p => p.Country == country && p.Has(PartnerRole.Partner) && p.SigningCertificates.Count > 0);
-        if (administration is null)
-            return new SignatureCheck(false, $"UnknownCertificate: no partner administration of {country} is registered");
-        var result = verifier.Verify(xml, trust.For(administration));
-        return new SignatureCheck(result.IsValid, result.Describe());
+        SignatureCheck? refusal = null;
+        foreach (var administration in registry.Partners.Where(p => p.Country == country && p.Has(PartnerRole.Partner) && p.SigningCertificates.Count > 0))
+        {
+            var check = Check(xml, trust.For(administration), null);
+            if (check.IsValid)
+                return check;
+            refusal ??= check;
+        }
+        return refusal ?? new SignatureCheck(false, $"UnknownCertificate: no partner administration of {country} is registered");
+    }
+
+    private SignatureCheck Check(ReadOnlySpan<byte> xml, SigningTrust partnerTrust, DateTimeOffset? at)
+    {
+        var result = verifier.Verify(xml, partnerTrust, at);
+        return new SignatureCheck(result.IsValid, result.Describe(), result.IsValid ? partnerTrust.PartnerId : null);
     }
 }

@@ -23,7 +23,8 @@ public sealed class XmlSignatureVerifier
     }
 
     /// <summary>Never throws for bad input: every problem is a <see cref="SignatureVerificationResult"/>.</summary>
-    public SignatureVerificationResult Verify(ReadOnlySpan<byte> message, SigningTrust trust)
+    /// <param name="at">When the certificate must have been valid (an archived message: when it was received); default now.</param>
+    public SignatureVerificationResult Verify(ReadOnlySpan<byte> message, SigningTrust trust, DateTimeOffset? at = null)
     {
         XmlDocument document;
         try
@@ -57,7 +58,7 @@ public sealed class XmlSignatureVerifier
         var (candidates, selectionFailure) = Candidates(signature, trust, method);
         if (selectionFailure is not null)
             return selectionFailure;
-        return CheckWithCandidates(signedXml, candidates, trust, method);
+        return CheckWithCandidates(signedXml, candidates, trust, method, at ?? _time.GetUtcNow());
     }
 
     /// <summary>Pinned certificates from KeyInfo if it has any; otherwise the partner's registered certificates.</summary>
@@ -90,9 +91,14 @@ public sealed class XmlSignatureVerifier
                 $"message carries no certificate and partner '{trust.PartnerId}' has no registered certificate file to verify with", method: method));
     }
 
-    private SignatureVerificationResult CheckWithCandidates(SignedXml signedXml, IReadOnlyList<X509Certificate2> candidates, SigningTrust trust, string method)
+    /// <summary>
+    /// A renewed certificate may carry the same key as the expired one it replaces: a signature that verifies with a
+    /// certificate outside its validity is held back until every candidate has been tried.
+    /// </summary>
+    private static SignatureVerificationResult CheckWithCandidates(SignedXml signedXml, IReadOnlyList<X509Certificate2> candidates, SigningTrust trust, string method, DateTimeOffset at)
     {
         SignatureVerificationResult? keyProblem = null;
+        SignatureVerificationResult? outsideValidity = null;
         foreach (var certificate in candidates)
         {
             var thumbprint = CertificateThumbprint.Sha256(certificate);
@@ -115,22 +121,25 @@ public sealed class XmlSignatureVerifier
             {
                 key.Dispose();
             }
-            if (verified)
-                return ValidityWindow(certificate, thumbprint, trust, method);
+            if (!verified)
+                continue;
+            var window = ValidityWindow(certificate, thumbprint, trust, method, at);
+            if (window.IsValid)
+                return window;
+            outsideValidity ??= window;
         }
-        return keyProblem ?? SignatureVerificationResult.Of(SignatureStatus.Invalid,
+        return outsideValidity ?? keyProblem ?? SignatureVerificationResult.Of(SignatureStatus.Invalid,
             candidates.Count == 1
                 ? $"signature does not verify with certificate {CertificateThumbprint.Sha256(candidates[0])} of partner '{trust.PartnerId}' (content or SignedInfo altered)"
                 : $"signature does not verify with any of the {candidates.Count} certificates of partner '{trust.PartnerId}'",
             candidates.Count == 1 ? CertificateThumbprint.Sha256(candidates[0]) : null, method);
     }
 
-    private SignatureVerificationResult ValidityWindow(X509Certificate2 certificate, string thumbprint, SigningTrust trust, string method)
+    private static SignatureVerificationResult ValidityWindow(X509Certificate2 certificate, string thumbprint, SigningTrust trust, string method, DateTimeOffset at)
     {
-        var now = _time.GetUtcNow();
-        if (now > certificate.NotAfter.ToUniversalTime())
+        if (at > certificate.NotAfter.ToUniversalTime())
             return SignatureVerificationResult.Of(SignatureStatus.Expired, $"certificate {thumbprint} expired on {certificate.NotAfter.ToUniversalTime():O}", thumbprint, method);
-        if (now < certificate.NotBefore.ToUniversalTime())
+        if (at < certificate.NotBefore.ToUniversalTime())
             return SignatureVerificationResult.Of(SignatureStatus.NotYetValid, $"certificate {thumbprint} is valid only from {certificate.NotBefore.ToUniversalTime():O}", thumbprint, method);
         return SignatureVerificationResult.Of(SignatureStatus.Valid, $"signed by partner '{trust.PartnerId}' with certificate {thumbprint}", thumbprint, method);
     }

@@ -9,13 +9,15 @@ public sealed record IntegrityCheck(string Check, string Subject, bool Passed, s
 /// <summary>
 /// An auditor's integrity check of one movement: the hash chain of its history, each archived original against the
 /// hash indexed (and chained) when it was applied, and the XML signature of what partner administrations sent.
+/// A signature is judged at the time its message was received (the event's chained applied-at, the instant the
+/// archive records as received-at): a message valid then stays valid after its certificate expires.
 /// </summary>
 public static class MovementIntegrity
 {
     /// <param name="contents">Archived bytes by archive name (null: the blob is missing).</param>
-    /// <param name="verify">Signature verification of a partner's message for its sender office.</param>
+    /// <param name="verify">Signature verification of a partner's message for its sender office, certificates valid at the given time.</param>
     public static IReadOnlyList<IntegrityCheck> Check(IReadOnlyList<MovementEvent> history, string? headHash, IReadOnlyDictionary<string, byte[]?> contents,
-        string ownCountry, Func<byte[], string, SignatureCheck> verify)
+        string ownCountry, Func<byte[], string, DateTimeOffset, SignatureCheck> verify)
     {
         var checks = new List<IntegrityCheck>();
         var broken = EventHashChain.FirstBroken(history, headHash);
@@ -35,8 +37,9 @@ public static class MovementIntegrity
                 sha256 == e.ContentSha256 ? $"sha256 {sha256[..16]}… matches the indexed hash" : $"sha256 {sha256[..16]}… differs from the indexed {e.ContentSha256[..Math.Min(16, e.ContentSha256.Length)]}…: the blob was changed"));
             if (e.Direction == MessageDirection.Inbound && e.SenderOffice.Length == 8 && e.SenderOffice[..2] != ownCountry)
             {
-                var signature = verify(content, e.SenderOffice);
-                checks.Add(new IntegrityCheck("partner signature", subject, signature.IsValid, signature.Status));
+                var signature = verify(content, e.SenderOffice, e.AppliedAt);
+                checks.Add(new IntegrityCheck("partner signature", subject, signature.IsValid,
+                    $"{signature.Status} (as of {e.AppliedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}, when it was received)"));
             }
         }
         return checks;

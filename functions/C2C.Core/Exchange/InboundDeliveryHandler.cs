@@ -1,4 +1,5 @@
 using C2C.Core.Messages;
+using C2C.Core.Partners;
 using C2C.Core.Ports;
 using C2C.Core.Transit;
 using C2C.Core.Validation;
@@ -7,17 +8,15 @@ namespace C2C.Core.Exchange;
 
 /// <summary>
 /// One message from a partner node's topic: signature first (before anything is parsed for meaning), then
-/// validation, then the exchange. Structural or functional refusals are answered with a NACK to the sender's country;
+/// validation, then who sent it to whom (the signing administration owns the sender office, the recipient office is
+/// ours), then the exchange. Structural or functional refusals are answered with a NACK to the sender's country;
 /// a bad signature is dead-lettered with its reason; an infrastructure failure is abandoned so the broker redelivers.
 /// Every refusal is archived as received (with the signature verdict) and raised as an alert for operations.
 /// The same code serves the standalone consumers and the Functions Service Bus triggers.
 /// </summary>
-public sealed class InboundDeliveryHandler(NodeContext node, ISignatureVerifier verifier, IMessageSigner signer, MessageValidator validator, MessageExchange exchange,
-    IMessageArchive archive, IAlertLog alerts, IMessagePublisher? publisher)
+public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry registry, ISignatureVerifier verifier, IMessageSigner signer, MessageValidator validator, MessageExchange exchange,
+    IMessageArchive archive, RefusedMessages refused, IMessagePublisher? publisher)
 {
-    /// <summary>Archive folder of refused deliveries: outside every movement, as nothing of them was applied.</summary>
-    public const string RefusedFolder = "_refused";
-
     public async Task<DeliveryOutcome> HandleAsync(BusDelivery delivery, CancellationToken cancellationToken)
     {
         using var trace = TraceContext.ContinueFrom("C2C.Inbound", delivery.Message.TraceParent, delivery.Message.TraceState);
@@ -41,8 +40,10 @@ public sealed class InboundDeliveryHandler(NodeContext node, ISignatureVerifier 
             var errors = string.Join("; ", rejection.Errors.Select(e => $"{e.Code} {e.Pointer}: {e.Reason}"));
             return await RefuseAsync(delivery, signature.Status, "InvalidMessage", errors.Length > 1000 ? errors[..1000] : errors, cancellationToken);
         }
-        if (message.Header.SenderOffice[..2] != source)
-            return await RefuseAsync(delivery, signature.Status, "WrongSender", $"signed by {source} but sent for office {message.Header.SenderOffice}", cancellationToken);
+        if (WrongSender(message.Header.SenderOffice, source, signature.SignedBy) is { } wrongSender)
+            return await RefuseAsync(delivery, signature.Status, "WrongSender", wrongSender, cancellationToken);
+        if (!registry.IsOwnOffice(message.Header.RecipientOffice))
+            return await RefuseAsync(delivery, signature.Status, "WrongRecipient", $"recipient office {message.Header.RecipientOffice} is not served by {node.Country}'s node", cancellationToken);
 
         // Held (it came before the message it follows): no answer now; applied later, or refused when its hold ends.
         var outcome = await exchange.AcceptAsync(message, MessageOrigin.Partner, signature.Status, cancellationToken, holdIfEarly: true);
@@ -51,24 +52,29 @@ public sealed class InboundDeliveryHandler(NodeContext node, ISignatureVerifier 
         return DeliveryOutcome.Complete;
     }
 
-    /// <summary>
-    /// Dead-letters a delivery, after archiving its bytes as received and raising an alert. Envelope values come from
-    /// the sender unverified, so names use only the content hash; should storage fail, the broker redelivers.
-    /// </summary>
+    /// <summary>Dead-letters a delivery once it is archived as received and raised as an alert; should storage fail, the broker redelivers.</summary>
     private async Task<DeliveryOutcome> RefuseAsync(BusDelivery delivery, string signatureStatus, string reason, string detail, CancellationToken cancellationToken)
     {
-        var raw = delivery.Message.Body;
-        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(raw.Span));
-        var source = Printable(delivery.Message.SourceCountry, 2);
-        var at = DateTimeOffset.UtcNow;
-        var archived = await archive.StoreAsync(new ArchiveEntry(RefusedFolder, 0, "REFUSED", sha256[..32], MessageDirection.Inbound,
-            NodeOffices.Gateway(source.Length == 2 && source.All(char.IsAsciiLetterUpper) ? source : "XX"), node.GatewayOffice, at, signatureStatus, raw), cancellationToken);
-        await alerts.RaiseAsync(new OpsAlert(at, reason, source, Printable(delivery.Message.MessageId, 100), Printable(detail, 1000), sha256, archived.Name), cancellationToken);
+        await refused.RecordAsync(delivery.Message.Body, delivery.Message.SourceCountry, delivery.Message.MessageId, signatureStatus, reason, detail, cancellationToken);
         return DeliveryOutcome.DeadLetter(reason, detail);
     }
 
-    private static string Printable(string? value, int max) =>
-        new((value ?? "").Where(c => c is >= ' ' and <= '~').Take(max).ToArray());
+    /// <summary>
+    /// An administration speaks for its own offices only: the one whose certificate verified the message must own
+    /// the sender office; its node's technical office ({CC}C2C000, receipts and NACKs) belongs to every administration of CC.
+    /// </summary>
+    private string? WrongSender(string senderOffice, string source, string? signedBy)
+    {
+        if (senderOffice == NodeOffices.Gateway(source))
+            return null;
+        return registry.FindOfficeOwner(senderOffice) switch
+        {
+            null => $"signed by '{signedBy}' ({source}) for office {senderOffice}, which no registered administration owns",
+            { } owner when owner.Country != source || !owner.Has(PartnerRole.Partner) => $"signed by '{signedBy}' ({source}) for office {senderOffice} of '{owner.Id}' ({owner.Country})",
+            { } owner when owner.Id != signedBy => $"signed by '{signedBy}' for office {senderOffice}, which belongs to '{owner.Id}'",
+            _ => null,
+        };
+    }
 
     /// <summary>Answers a refusal across the border; never a NACK to a NACK (no ping-pong).</summary>
     private async Task SendNackAsync(byte[] nack, Rejection rejection, string? originalId, string country, BusDelivery delivery, CancellationToken cancellationToken)

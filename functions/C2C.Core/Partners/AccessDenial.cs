@@ -14,4 +14,7 @@ public enum AccessDenial
 
     /// <summary>The message's sender office is not one the partner owns.</summary>
     SenderOfficeNotOwned,
+
+    /// <summary>None of the partner's offices took part in the movement it asked to read.</summary>
+    NotAPartyToTheMovement,
 }

@@ -41,6 +41,13 @@ public sealed class PartnerRegistry
     /// <summary>The partner administration owning an office (the one whose signing certificates apply to it).</summary>
     public Partner? FindOfficeOwner(string officeRef) => _byOffice.GetValueOrDefault(officeRef);
 
+    /// <summary>
+    /// Whether messages for <paramref name="officeRef"/> are this node's to apply: one of its offices, its technical
+    /// office, or an office of its own national systems (registered as a party of this country).
+    /// </summary>
+    public bool IsOwnOffice(string officeRef) =>
+        Self.Serves(officeRef) || officeRef == Transit.NodeOffices.Gateway(Self.Country) || FindOfficeOwner(officeRef)?.Country == Self.Country;
+
     /// <summary>The party a mutual-TLS client certificate belongs to (thumbprint in any accepted form).</summary>
     public Partner? FindByClientCertificate(string thumbprint) =>
         Thumbprints.Normalize(thumbprint) is { } normalized ? _byClientCertificate.GetValueOrDefault(normalized) : null;

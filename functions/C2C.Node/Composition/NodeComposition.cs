@@ -31,11 +31,14 @@ public static class NodeComposition
             configuration.GetSection(PartnerOptions.Section).Get<Dictionary<string, PartnerOptions>>() ?? []);
         services.AddSingleton(registry);
         services.AddSingleton(new NodeContext(registry.Self.Country));
-        services.AddSingleton(new CallerResolver(registry, ModeOf(configuration) == HostingMode.Functions));
+        services.AddSingleton(sp => new ForwardedCertificateTrust(ModeOf(configuration), configuration[ForwardedCertificateTrust.CustomHandlerPortSetting],
+            sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), sp.GetRequiredService<ILogger<ForwardedCertificateTrust>>()));
+        var allowApiKeys = (configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions()).Authentication.AllowApiKeys;
+        services.AddSingleton(sp => new CallerResolver(registry, sp.GetRequiredService<ForwardedCertificateTrust>(), allowApiKeys));
 
         services.AddSingleton(sp => new MessageValidator(XmlLimits.Default with { MaxBytes = sp.GetRequiredService<IOptions<NodeOptions>>().Value.MaxMessageBytes }));
         services.AddSingleton<IMessageSigner>(_ => new XmlDsigMessageSigner(new XmlMessageSigner(SigningCredentialLoader.Load(registry.Self, contentRoot))));
-        services.AddSingleton<ISignatureVerifier>(_ => new XmlDsigSignatureVerifier(registry, SigningTrustStore.Load(registry, contentRoot), new XmlSignatureVerifier()));
+        services.AddSingleton<ISignatureVerifier>(sp => new XmlDsigSignatureVerifier(registry, SigningTrustStore.Load(registry, contentRoot), new XmlSignatureVerifier(sp.GetRequiredService<TimeProvider>())));
 
         services.AddSingleton(_ => new StorageClients(StorageOptionsFrom(configuration, registry.Self.Country)));
         services.AddSingleton<IMessageArchive>(sp => new BlobMessageArchive(sp.GetRequiredService<StorageClients>().Archive));
@@ -61,9 +64,10 @@ public static class NodeComposition
                 processes, sp.GetRequiredService<IMessageSigner>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<CorridorPolicy>());
         });
-        services.AddSingleton(sp => new InboundDeliveryHandler(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<ISignatureVerifier>(),
+        services.AddSingleton(sp => new RefusedMessages(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(), sp.GetRequiredService<IAlertLog>()));
+        services.AddSingleton(sp => new InboundDeliveryHandler(sp.GetRequiredService<NodeContext>(), registry, sp.GetRequiredService<ISignatureVerifier>(),
             sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<MessageExchange>(), sp.GetRequiredService<IMessageArchive>(),
-            sp.GetRequiredService<IAlertLog>(), sp.GetService<IMessagePublisher>()));
+            sp.GetRequiredService<RefusedMessages>(), sp.GetService<IMessagePublisher>()));
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService<StorageInitializer>();

@@ -11,6 +11,14 @@ public sealed class NodeOptions
     public CorridorOptions Corridor { get; set; } = new();
 
     public MessagingOptions Messaging { get; set; } = new();
+
+    public AuthenticationOptions Authentication { get; set; } = new();
+}
+
+public sealed class AuthenticationOptions
+{
+    /// <summary>X-Api-Key is accepted besides client certificates (development, local); production turns it off.</summary>
+    public bool AllowApiKeys { get; set; } = true;
 }
 
 public sealed class CorridorOptions

@@ -8,20 +8,27 @@ namespace C2C.Node.Http;
 /// <summary>Auditor and operations views (auditor role): a movement's integrity, movements by status.</summary>
 public static class AuditEndpoints
 {
-    /// <summary>The statuses the operations view offers (departure, receiving and cargo views).</summary>
-    public static readonly string[] OpsStatuses =
+    /// <summary>
+    /// The operations view's lists (departure, receiving and cargo views), each gathering statuses: "in transit" is a
+    /// movement released and not yet arrived, whether or not it has crossed a border yet (Released or InTransit).
+    /// </summary>
+    private static readonly (string View, string[] Statuses)[] OpsViews =
     [
-        "Released", "InTransit", "Arrived", "Overdue", "UnderEnquiry", "EnquiryUnresolved",
-        "ExpectedAtBorder", "ExpectedAtDestination", "ArrivedAtDestination", "UnexpectedArrival",
-        "Announced", "ArrivedWithoutPreArrival",
+        ("InTransit", ["Released", "InTransit"]), ("Released", ["Released"]), ("Arrived", ["Arrived"]), ("Overdue", ["Overdue"]),
+        ("UnderEnquiry", ["UnderEnquiry"]), ("EnquiryUnresolved", ["EnquiryUnresolved"]),
+        ("ExpectedAtBorder", ["ExpectedAtBorder"]), ("ExpectedAtDestination", ["ExpectedAtDestination"]), ("ArrivedAtDestination", ["ArrivedAtDestination"]),
+        ("UnexpectedArrival", ["UnexpectedArrival"]), ("Announced", ["Announced"]), ("ArrivedWithoutPreArrival", ["ArrivedWithoutPreArrival"]),
     ];
+
+    /// <summary>The views the console offers, in order.</summary>
+    public static readonly string[] OpsStatuses = [.. OpsViews.Select(v => v.View)];
 
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit");
         group.MapGet("/movements/{reference}/integrity", IntegrityAsync)
             .WithSummary("Verify a movement: hash chain, archived originals against the indexed hashes, partner signatures (auditor role)");
-        group.MapGet("/movements", ByStatusAsync).WithSummary("Movements with a status, e.g. InTransit, Overdue, UnderEnquiry (auditor role)");
+        group.MapGet("/movements", ByStatusAsync).WithSummary("Movements in an operations view, e.g. InTransit (Released or InTransit), Overdue, UnderEnquiry (auditor role)");
         group.MapGet("/alerts", AlertsAsync).WithSummary("Partner deliveries refused and dead-lettered (bad signature, wrong sender, invalid message), newest first (auditor role)");
     }
 
@@ -44,7 +51,7 @@ public static class AuditEndpoints
         var contents = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
         foreach (var name in history.Select(e => e.ArchiveName).Where(n => n.Length > 0).Distinct())
             contents[name] = (await archive.ReadAsync(name, context.RequestAborted))?.Content;
-        var checks = MovementIntegrity.Check(history, state?.HeadHash, contents, node.Country, (xml, office) => verifier.Verify(xml, office));
+        var checks = MovementIntegrity.Check(history, state?.HeadHash, contents, node.Country, (xml, office, receivedAt) => verifier.Verify(xml, office, receivedAt));
         return Results.Json(new { MovementReference = reference, Passed = checks.All(c => c.Passed), CheckedAt = DateTimeOffset.UtcNow, Checks = checks });
     }
 
@@ -52,9 +59,13 @@ public static class AuditEndpoints
     {
         if (ArchiveEndpoints.Forbidden(context, callers) is { } denied)
             return denied;
-        if (status is null || !OpsStatuses.Contains(status))
+        if (OpsViews.FirstOrDefault(v => v.View == status).Statuses is not { } statuses)
             return Results.Problem(statusCode: 400, title: "Unknown status", detail: $"status must be one of: {string.Join(", ", OpsStatuses)}");
-        var records = await index.ByStatusAsync(status, Math.Clamp(max ?? 100, 1, 500), context.RequestAborted);
-        return Results.Json(records.Select(r => new { r.MovementReference, r.Status, Sequence = r.EventCount, r.UpdatedAt, r.Attributes }));
+        var limit = Math.Clamp(max ?? 100, 1, 500);
+        var records = new List<MovementRecord>();
+        foreach (var s in statuses)
+            records.AddRange(await index.ByStatusAsync(s, limit, context.RequestAborted));
+        return Results.Json(records.OrderByDescending(r => r.UpdatedAt).Take(limit)
+            .Select(r => new { r.MovementReference, r.Status, Sequence = r.EventCount, r.UpdatedAt, r.Attributes }));
     }
 }

@@ -12,7 +12,8 @@ namespace C2C.Node.Http;
 
 /// <summary>
 /// Partner ingest: POST an XML message, get a receipt (IE928) or a NACK (IE917 structure, IE906 business) with a
-/// matching HTTP status. Nothing is archived or indexed unless the message is accepted.
+/// matching HTTP status. Nothing is archived or indexed unless the message is accepted, except a foreign
+/// administration's message whose signature fails: it is kept under _refused/ and raised as an alert, as over the broker.
 /// </summary>
 public static class MessageEndpoints
 {
@@ -29,31 +30,37 @@ public static class MessageEndpoints
     }
 
     private static async Task<IResult> IngestAsync(HttpContext context, CallerResolver callers, MessageValidator validator, MessageExchange exchange,
-        NodeContext node, ISignatureVerifier verifier, IOptions<NodeOptions> options, TimeProvider clock)
+        NodeContext node, ISignatureVerifier verifier, RefusedMessages refused, IOptions<NodeOptions> options, TimeProvider clock)
     {
         var caller = callers.Resolve(context);
         if (!caller.IsAllowed)
             return Nack(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, caller.Message, "/")), node, null, clock, StatusCodes.Status401Unauthorized);
+        var partner = caller.Partner!;
         var body = await RequestBody.ReadAsync(context.Request, options.Value.MaxMessageBytes, context.RequestAborted);
         if (body is null)
-            return Nack(Rejection.Of(new MessageError(ErrorCodes.TooLarge, $"The message is larger than {options.Value.MaxMessageBytes} bytes.", "/")), node, caller.Partner, clock, StatusCodes.Status413PayloadTooLarge);
+            return Nack(Rejection.Of(new MessageError(ErrorCodes.TooLarge, $"The message is larger than {options.Value.MaxMessageBytes} bytes.", "/")), node, partner, clock, StatusCodes.Status413PayloadTooLarge);
+        if (PartnerAuthorization.AuthorizePosting(partner) is { IsAllowed: false } notPartner)
+            return Nack(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, notPartner.Message, "/")), node, partner, clock, StatusCodes.Status403Forbidden);
+
+        // A foreign administration's message is a cross-border message: its signature is verified before anything
+        // else reads it (the verifier parses with the hardened reader), and a refusal is kept for operations.
+        var origin = partner.Country == node.Country ? MessageOrigin.Local : MessageOrigin.Partner;
+        var signature = origin == MessageOrigin.Local ? new SignatureCheck(true, $"Unsigned: national office system '{partner.Id}'") : verifier.VerifyFrom(body, partner);
+        if (!signature.IsValid)
+        {
+            await refused.RecordAsync(body, partner.Country, null, signature.Status, "InvalidSignature", $"posted over HTTP by '{partner.Id}': {signature.Status}", context.RequestAborted);
+            return Nack(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, $"Signature check failed: {signature.Status}", "/")), node, partner, clock, StatusCodes.Status403Forbidden);
+        }
 
         var result = validator.Validate(body);
         if (result.Rejection is { } rejection)
-            return Nack(rejection, node, caller.Partner, clock, rejection.NackKind.Code == "IE917" ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
+            return Nack(rejection, node, partner, clock, rejection.NackKind.Code == "IE917" ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
         var message = result.Message!;
 
-        var permission = PartnerAuthorization.AuthorizeSend(caller.Partner!, message.Header);
+        var permission = PartnerAuthorization.AuthorizeSend(partner, message.Header);
         if (!permission.IsAllowed)
             return Nack(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, permission.Message, $"/{message.Kind.RootElement}/Header/MessageSender", message.Header.SenderOffice), message.Header, message.MovementReference),
-                node, caller.Partner, clock, StatusCodes.Status403Forbidden);
-
-        // A foreign administration's message is a cross-border message: it must carry its valid signature.
-        var origin = caller.Partner!.Country == node.Country ? MessageOrigin.Local : MessageOrigin.Partner;
-        var signature = origin == MessageOrigin.Local ? new SignatureCheck(true, $"Unsigned: national office system '{caller.Partner.Id}'") : verifier.Verify(message.Raw.Span, message.Header.SenderOffice);
-        if (!signature.IsValid)
-            return Nack(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, $"Signature check failed: {signature.Status}", $"/{message.Kind.RootElement}"), message.Header, message.MovementReference),
-                node, caller.Partner, clock, StatusCodes.Status403Forbidden);
+                node, partner, clock, StatusCodes.Status403Forbidden);
 
         var outcome = await exchange.AcceptAsync(message, origin, signature.Status, context.RequestAborted);
         return outcome.Outcome switch

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using C2C.Core.Archive;
+using C2C.Core.Partners;
 using C2C.Core.Ports;
 using C2C.Node.Security;
 
 namespace C2C.Node.Http;
 
-/// <summary>Movement state and history (any authenticated party: partner office systems and auditors).</summary>
+/// <summary>Movement state and history: auditors read every movement, a partner those its offices take part in.</summary>
 public static class MovementEndpoints
 {
     public static void MapMovementEndpoints(this IEndpointRouteBuilder app)
@@ -17,7 +18,7 @@ public static class MovementEndpoints
 
     private static async Task<IResult> GetAsync(string reference, HttpContext context, CallerResolver callers, IMovementIndex index)
     {
-        if (Unauthorized(context, callers) is { } denied)
+        if (await ForbiddenAsync(reference, context, callers, index) is { } denied)
             return denied;
         var record = await index.GetAsync(reference, context.RequestAborted);
         if (record is null)
@@ -38,9 +39,12 @@ public static class MovementEndpoints
 
     private static async Task<IResult> HistoryAsync(string reference, HttpContext context, CallerResolver callers, IMovementIndex index)
     {
-        if (Unauthorized(context, callers) is { } denied)
-            return denied;
+        var caller = callers.Resolve(context);
+        if (!caller.IsAllowed)
+            return NotAuthenticated(caller);
         var history = await index.HistoryAsync(reference, context.RequestAborted);
+        if (Forbidden(caller.Partner!, reference, history) is { } denied)
+            return denied;
         if (history.Count == 0)
             return Results.Problem(statusCode: 404, title: "Unknown movement", detail: $"No history for '{reference}' at this node.");
         var state = await index.GetAsync(reference, context.RequestAborted);
@@ -52,9 +56,23 @@ public static class MovementEndpoints
         });
     }
 
-    internal static IResult? Unauthorized(HttpContext context, CallerResolver callers)
+    private static async Task<IResult?> ForbiddenAsync(string reference, HttpContext context, CallerResolver callers, IMovementIndex index)
     {
         var caller = callers.Resolve(context);
-        return caller.IsAllowed ? null : Results.Problem(statusCode: 401, title: "Not authenticated", detail: caller.Message);
+        if (!caller.IsAllowed)
+            return NotAuthenticated(caller);
+        // Auditors read everything: their answer needs no history.
+        var party = caller.Partner!;
+        return Forbidden(party, reference, party.Has(PartnerRole.Auditor) ? [] : await index.HistoryAsync(reference, context.RequestAborted));
+    }
+
+    private static IResult NotAuthenticated(AccessDecision caller) => Results.Problem(statusCode: 401, title: "Not authenticated", detail: caller.Message);
+
+    /// <summary>403 for a partner none of whose offices took part in the movement (an unknown one included).</summary>
+    private static IResult? Forbidden(Partner party, string reference, IReadOnlyList<MovementEvent> history)
+    {
+        var read = PartnerAuthorization.AuthorizeRead(party, reference, history);
+        return read.IsAllowed ? null : Results.Problem(statusCode: 403, title: "Not a party to this movement", detail: read.Message,
+            extensions: new Dictionary<string, object?> { ["code"] = read.Code });
     }
 }

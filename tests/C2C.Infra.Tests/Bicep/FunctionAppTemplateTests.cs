@@ -36,6 +36,35 @@ public sealed class FunctionAppTemplateTests
     }
 
     [Fact]
+    public void Client_certificates_are_required_except_for_the_health_check_over_http_1_1()
+    {
+        var site = Template.Single("Microsoft.Web/sites");
+
+        Assert.True(site.Json.Bool("properties.clientCertEnabled"));
+        Assert.Equal("Required", site.Json.Str("properties.clientCertMode"));
+        Assert.Equal("/health", site.Json.Str("properties.clientCertExclusionPaths"));
+        Assert.False(site.Json.Bool("properties.siteConfig.http20Enabled"));
+        // The deployment's smoke test calls exactly the excluded path, without a certificate.
+        Assert.Contains("url=\"https://${HOST_NAME}/health\"", File.ReadAllText(Path.Combine(RepoPaths.Root, ".github", "actions", "deploy-node", "action.yml")));
+    }
+
+    [Theory]
+    [InlineData("dev.tg.bicepparam", true)]
+    [InlineData("dev.bf.bicepparam", true)]
+    [InlineData("prod.tg.bicepparam", false)]
+    [InlineData("prod.bf.bicepparam", false)]
+    public void Production_turns_api_keys_off(string file, bool allowed)
+    {
+        var run = BicepCli.Run("build-params", Path.Combine(RepoPaths.InfraBicep, "params", file), "--stdout");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var parameters = JsonNode.Parse((string)JsonNode.Parse(run.StandardOutput)!["parametersJson"]!)!["parameters"]!;
+        var value = parameters["allowApiKeys"]?["value"]?.GetValue<bool>() ?? (bool)Template.Root["parameters"]!["allowApiKeys"]!["defaultValue"]!;
+
+        Assert.Equal(allowed, value);
+        Assert.Equal("[string(parameters('allowApiKeys'))]", Settings.Str("C2C__Authentication__AllowApiKeys"));
+    }
+
+    [Fact]
     public void App_settings_configure_the_node_with_identity_based_connections()
     {
         var expected = new Dictionary<string, string>

@@ -4,6 +4,8 @@ using Azure.Data.Tables;
 using C2C.Adapters.Storage;
 using C2C.Core.Ports;
 using C2C.Node.Tests.Http;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace C2C.Node.Tests.Console;
@@ -49,6 +51,33 @@ public sealed class AuditApiTests(LocalStack stack) : IDisposable
     }
 
     [Fact]
+    public async Task A_signature_valid_when_received_still_passes_after_the_certificate_expired()
+    {
+        var clock = new MovableClock();
+        using var tg = new InProcessNode(_network, "TG", stack);
+        using var bf = new InProcessNode(_network, "BF", stack, b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        await InProcessNode.PostAsync(tg.Offices(), Samples.Bytes("IE015-TransitDeclaration"));
+        Assert.Equal(2, (await Courier.DeliverAsync(tg, bf)).Count);
+        var history = await bf.Services.GetRequiredService<IMovementIndex>().HistoryAsync(Samples.Mrn, CancellationToken.None);
+
+        // A day after Togo's signing certificate expired, checked against today, the first record's signature fails...
+        clock.Offset = _network.SigningCertificate("TG").NotAfter.ToUniversalTime() - DateTime.UtcNow + TimeSpan.FromDays(1);
+        var first = (await bf.Services.GetRequiredService<IMessageArchive>().ReadAsync(history[0].ArchiveName, CancellationToken.None))!.Content;
+        Assert.StartsWith("Expired", bf.Services.GetRequiredService<ISignatureVerifier>().Verify(first, history[0].SenderOffice).Status);
+
+        // ...but the audit judges each signature when its message was received, and says so.
+        var report = await IntegrityAsync(bf, Samples.Mrn);
+        Assert.True(report.GetProperty("passed").GetBoolean(), report.ToString());
+        var signatures = report.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("check").GetString() == "partner signature").ToList();
+        Assert.Equal(2, signatures.Count);
+        foreach (var (check, received) in signatures.Zip(history))
+        {
+            Assert.StartsWith("Valid", check.GetProperty("detail").GetString());
+            Assert.EndsWith($"(as of {received.AppliedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}, when it was received)", check.GetProperty("detail").GetString());
+        }
+    }
+
+    [Fact]
     public async Task A_changed_blob_fails_its_hash_and_its_signature()
     {
         using var bf = await DestinationWithRecordsAsync();
@@ -79,19 +108,43 @@ public sealed class AuditApiTests(LocalStack stack) : IDisposable
     }
 
     [Fact]
-    public async Task Ops_view_lists_movements_by_status_for_auditors_only()
+    public async Task Ops_view_shows_movements_in_transit_overdue_and_under_enquiry_to_auditors_only()
     {
-        using var tg = new InProcessNode(_network, "TG", stack);
-        await InProcessNode.PostAsync(tg.Offices(), Samples.Bytes("IE015-TransitDeclaration"));
+        // The enquiry is due as soon as a movement is overdue; the sweep runs only when the test drives it.
+        using var tg = new InProcessNode(_network, "TG", stack, b => b.UseSetting("C2C:Corridor:EnquiryAfterExpiryDays", "0").UseSetting("C2C:DeadlineSweepSeconds", "3600"));
+        var (released, crossed, overdue, enquiry) = (Samples.NewMrn(), Samples.NewMrn(), Samples.NewMrn(), Samples.NewMrn());
+        await AcceptedAsync(tg.Offices(), Samples.ForMovement("IE015-TransitDeclaration", released));
+        await AcceptedAsync(tg.Offices(), Samples.ForMovement("IE015-TransitDeclaration", crossed));
+        await AcceptedAsync(tg.Administration("BF"), tg.SignAs("BF", Samples.ForMovement("IE118-BorderPassageNotification", crossed)));
+        // Time limits already past: overdue at once; the sweep then opens the enquiry of the first one.
+        await AcceptedAsync(tg.Offices(), Samples.OverdueDeclaration(enquiry));
+        await tg.Services.GetRequiredService<C2C.Core.Exchange.DeadlineSweeper>().RunOnceAsync(CancellationToken.None);
+        await AcceptedAsync(tg.Offices(), Samples.OverdueDeclaration(overdue));
 
-        var listed = JsonDocument.Parse(await tg.Auditor().GetStringAsync("api/v1/audit/movements?status=Released")).RootElement;
-        Assert.Contains(listed.EnumerateArray(), m => m.GetProperty("movementReference").GetString() == Samples.Mrn);
+        async Task<Dictionary<string, string>> ViewAsync(string view) =>
+            JsonDocument.Parse(await tg.Auditor().GetStringAsync($"api/v1/audit/movements?status={view}")).RootElement.EnumerateArray()
+                .ToDictionary(m => m.GetProperty("movementReference").GetString()!, m => m.GetProperty("status").GetString()!);
+        var inTransit = await ViewAsync("InTransit");
+        Assert.Equal("Released", inTransit[released]);
+        Assert.Equal("InTransit", inTransit[crossed]);
+        Assert.DoesNotContain(overdue, inTransit.Keys);
+        Assert.Equal("Overdue", (await ViewAsync("Overdue"))[overdue]);
+        Assert.DoesNotContain(enquiry, (await ViewAsync("Overdue")).Keys);
+        Assert.Equal("UnderEnquiry", (await ViewAsync("UnderEnquiry"))[enquiry]);
+        Assert.Equal([released], (await ViewAsync("Released")).Keys.Where(k => k == released || k == crossed));
+
         Assert.Equal(HttpStatusCode.BadRequest, (await tg.Auditor().GetAsync("api/v1/audit/movements?status=Nonsense")).StatusCode);
-        foreach (var path in new[] { "api/v1/audit/movements?status=Released", $"api/v1/audit/movements/{Samples.Mrn}/integrity" })
+        foreach (var path in new[] { "api/v1/audit/movements?status=InTransit", $"api/v1/audit/movements/{released}/integrity" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await tg.Offices().GetAsync(path)).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await tg.Client(null).GetAsync(path)).StatusCode);
         }
+    }
+
+    private static async Task AcceptedAsync(HttpClient client, byte[] xml)
+    {
+        var answer = await Answer.ReadAsync(await InProcessNode.PostAsync(client, xml));
+        Assert.True(answer.Status == 200 && answer.Outcome == "accepted", answer.ToString());
     }
 
     [Fact]

@@ -49,6 +49,46 @@ public sealed class HostileInputTests(LocalStack stack, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task A_foreign_message_without_a_valid_signature_is_refused_before_it_is_read_kept_and_raised_as_an_alert()
+    {
+        using var tg = new InProcessNode(_network, "TG", stack);
+        var refusals = new (string Case, byte[] Body, string Status)[]
+        {
+            ("unsigned", Samples.Bytes("IE118-BorderPassageNotification"), "Missing"),
+            ("unsigned and schema-invalid", Encoding.UTF8.GetBytes("<StatusRequest xmlns=\"urn:c2c:transit:v1\"><Header><MessageId>x</MessageId></Header></StatusRequest>"), "Missing"),
+            ("not even XML", Encoding.UTF8.GetBytes("<BorderPassageNotification xmlns=\"urn:c2c:transit:v1\">"), "Malformed"),
+            ("signed by Togo", tg.SignAs("TG", Samples.Bytes("IE118-BorderPassageNotification")), "UnknownCertificate"),
+        };
+        foreach (var (name, body, status) in refusals)
+        {
+            var answer = await Post(tg.Administration("BF"), body);
+            // 403, never the 400 of schema validation: nothing reads an unauthenticated message.
+            Assert.True(answer.Status == 403, $"{name}: {answer}");
+            Assert.StartsWith($"Signature check failed: {status}", answer.Value("ErrorReason"));
+        }
+
+        var alerts = System.Text.Json.JsonDocument.Parse(await tg.Auditor().GetStringAsync("api/v1/audit/alerts")).RootElement.EnumerateArray().ToList();
+        foreach (var (name, body, status) in refusals)
+        {
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body));
+            var alert = Assert.Single(alerts, a => a.GetProperty("contentSha256").GetString() == sha);
+            Assert.Equal("InvalidSignature", alert.GetProperty("kind").GetString());
+            Assert.Equal("BF", alert.GetProperty("sourceCountry").GetString());
+            Assert.Contains("posted over HTTP by 'BF'", alert.GetProperty("detail").GetString());
+            var archived = await tg.Auditor().GetAsync($"api/v1/archive/{alert.GetProperty("archiveName").GetString()}");
+            Assert.Equal(body, await archived.Content.ReadAsByteArrayAsync());
+            Assert.StartsWith(status, archived.Headers.GetValues("X-Signature-Status").Single());
+            Assert.Contains("/_refused/", alert.GetProperty("archiveName").GetString());
+        }
+        Assert.Null(await tg.Services.GetRequiredService<IMovementIndex>().GetAsync(Samples.Mrn, CancellationToken.None));
+
+        // Authentic but invalid: past the signature, validation answers with its XML NACK as before.
+        var signedInvalid = await Post(tg.Administration("BF"), tg.SignAs("BF", refusals[1].Body));
+        Assert.True(signedInvalid.Status == 400, signedInvalid.ToString());
+        Assert.Equal("XmlNack", signedInvalid.Root);
+    }
+
+    [Fact]
     public async Task Fuzzed_messages_get_a_nack_never_a_server_error()
     {
         using var tg = new InProcessNode(_network, "TG", stack);

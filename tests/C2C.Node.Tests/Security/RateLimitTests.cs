@@ -19,15 +19,15 @@ public sealed class RateLimitTests(LocalStack stack) : IDisposable
         for (var i = 0; i < 12; i++)
             statuses.Add(await tg.Offices().GetAsync($"api/v1/movements/{Samples.Mrn}"));
 
-        Assert.Equal(5, statuses.Count(s => s.StatusCode == HttpStatusCode.NotFound)); // the burst, served
+        Assert.Equal(5, statuses.Count(s => s.StatusCode == HttpStatusCode.Forbidden)); // the burst, served (a movement of nobody's here)
         var limited = statuses.First(s => s.StatusCode == HttpStatusCode.TooManyRequests);
         Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single()) >= 1);
         Assert.Contains("Rate limit exceeded", await limited.Content.ReadAsStringAsync());
         // Another party and the unmetered endpoints are not affected.
-        Assert.Equal(HttpStatusCode.NotFound, (await tg.Administration("BF").GetAsync($"api/v1/movements/{Samples.Mrn}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tg.Administration("BF").GetAsync($"api/v1/movements/{Samples.Mrn}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await tg.Client(null).GetAsync("health")).StatusCode);
         // The budget refills (1 permit per second here).
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        Assert.Equal(HttpStatusCode.NotFound, (await tg.Offices().GetAsync($"api/v1/movements/{Samples.Mrn}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tg.Offices().GetAsync($"api/v1/movements/{Samples.Mrn}")).StatusCode);
     }
 }

@@ -1,5 +1,6 @@
-// Auditor console: read-only views over the node's audit API. The key stays in sessionStorage (this tab only);
-// every call sends it as X-Api-Key. Everything shown comes from the API as text (no HTML from data).
+// Auditor console: read-only views over the node's audit API. An auditor with a client certificate needs nothing
+// more (the browser presents it); only when the API answers 401 is a key asked for. The key stays in sessionStorage
+// (this tab only) and goes with every call as X-Api-Key. Everything shown comes from the API as text (no HTML from data).
 "use strict";
 const $ = (id) => document.getElementById(id);
 const keyName = "c2c-auditor-key";
@@ -8,8 +9,11 @@ function showError(text) { const e = $("error"); e.textContent = text; e.hidden 
 
 async function api(path, asBlob) {
   const key = sessionStorage.getItem(keyName);
-  if (!key) throw new Error("Enter the auditor API key first.");
-  const response = await fetch(path, { headers: { "X-Api-Key": key } });
+  const response = await fetch(path, key ? { headers: { "X-Api-Key": key } } : {});
+  if (response.status === 401) {
+    $("key-form").hidden = false;
+    if (!key) throw new Error("401 Not signed in: no auditor client certificate was presented. Enter the auditor API key.");
+  }
   if (!response.ok) {
     let detail = response.statusText;
     try { const problem = await response.json(); detail = `${problem.title}: ${problem.detail ?? ""}`; } catch { /* not JSON */ }
