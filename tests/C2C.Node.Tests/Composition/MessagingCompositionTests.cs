@@ -30,6 +30,42 @@ public sealed class MessagingCompositionTests(LocalStack stack) : IDisposable
     }
 
     [Fact]
+    public void Each_partner_country_gets_its_own_namespace_and_credential()
+    {
+        using var node = Node(("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "sb-c2c-dev-tg.servicebus.windows.net"),
+            ("C2C:Messaging:ServiceBus:Destinations:bf:FullyQualifiedNamespace", "sb-c2c-dev-bf.servicebus.windows.net"),
+            ("C2C:Messaging:ServiceBus:Destinations:bf:SasKeyName", "send-tg"),
+            ("C2C:Messaging:ServiceBus:Destinations:bf:SasKey", "c2c-test-key"),
+            ("C2C:Messaging:ServiceBus:Destinations:MV:FullyQualifiedNamespace", "sb-c2c-dev-mv.servicebus.windows.net"),
+            ("C2C:Messaging:ServiceBus:Destinations:IN:FullyQualifiedNamespace", "sb-c2c-dev-in.servicebus.windows.net"),
+            ("C2C:Messaging:ServiceBus:Destinations:IN:SasKeyName", "send-tg"),
+            ("C2C:Messaging:ServiceBus:Destinations:IN:SasKey", "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/servicebus-send-in/)"),
+            ("Hosting:Mode", "Functions"));
+        var destinations = Assert.IsType<ServiceBusPublisher>(node.Services.GetRequiredService<IMessagePublisher>()).Destinations;
+
+        var bf = destinations.For("BF");
+        Assert.Equal(("sb-c2c-dev-bf.servicebus.windows.net", "send-tg", "c2c-test-key", "c2c.bf"), (bf.Namespace.FullyQualifiedNamespace, bf.Namespace.SasKeyName, bf.Namespace.SasKey, bf.Topic));
+        var mv = destinations.For("MV");
+        Assert.Equal(("sb-c2c-dev-mv.servicebus.windows.net", false, true), (mv.Namespace.FullyQualifiedNamespace, mv.Namespace.UsesSas, mv.Namespace.Credential is not null));
+        // An unresolved Key Vault reference is no key: listed with its problem, refused when used.
+        Assert.Contains("unresolved Key Vault reference", destinations.Find("IN")!.Problem);
+        Assert.Throws<InvalidOperationException>(() => destinations.For("IN"));
+        // Our own namespace (receiving) is a separate connection.
+        Assert.Equal("sb-c2c-dev-tg.servicebus.windows.net", node.Services.GetRequiredService<ServiceBusConnection>().Options.FullyQualifiedNamespace);
+    }
+
+    [Theory]
+    [InlineData("C2C:Messaging:ServiceBus:Destinations:BF:SasKeyName", "send-tg", "SasKeyName and SasKey")]
+    [InlineData("C2C:Messaging:ServiceBus:Destinations:BFX:FullyQualifiedNamespace", "x.servicebus.windows.net", "country code")]
+    public void A_half_configured_destination_stops_the_start_up(string key, string value, string expected)
+    {
+        using var node = Node(("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "sb-c2c-dev-tg.servicebus.windows.net"),
+            ("C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespace", "sb-c2c-dev-bf.servicebus.windows.net"), (key, value));
+        var error = Assert.ThrowsAny<Exception>(() => node.Services);
+        Assert.Contains(expected, error.ToString());
+    }
+
+    [Fact]
     public void Rabbit_mq_plugs_both_ports()
     {
         using var node = Node(("C2C:Messaging:Provider", "RabbitMq"), ("C2C:Messaging:RabbitMq:Uri", stack.RabbitMqUri.ToString()), ("Hosting:Mode", "Functions"));
