@@ -5,6 +5,8 @@
 
 targetScope = 'resourceGroup'
 
+import { inboundPartner, outboundDestination } from 'modules/partners.bicep'
+
 @description('Environment: dev or prod.')
 @allowed([
   'dev'
@@ -43,8 +45,16 @@ param messageTimeToLive string = 'P14D'
 @maxValue(146000)
 param archiveRetentionDays int
 
-@description('Principal (object) IDs of partner administrations allowed to send to our inbound topic.')
-param partnerSenderPrincipalIds string[] = []
+@description('Service Bus namespace name (globally unique). Partners send to it: set it in the parameter file and tell them.')
+@minLength(6)
+@maxLength(50)
+param serviceBusNamespaceName string = 'sb-c2c-${environmentName}-${toLower(country)}-${take(uniqueString(resourceGroup().id, environmentName, toLower(country)), 6)}'
+
+@description('Partners allowed to send to our inbound topic c2c.{cc}: Data Sender for their identity and/or a send-only SAS rule.')
+param inboundPartners inboundPartner[] = []
+
+@description('Where we send each partner\'s messages: its namespace, and the SAS rule it gave us (key in our Key Vault) or our identity.')
+param outboundDestinations outboundDestination[] = []
 
 @description('Days Log Analytics keeps logs.')
 @minValue(30)
@@ -84,7 +94,6 @@ var tags = {
 }
 var names = {
   storage: take('stc2c${environmentName}${cc}${uniqueString(resourceGroup().id, environmentName, cc)}', 24)
-  serviceBus: 'sb-c2c-${environmentName}-${cc}-${suffix}'
   keyVault: 'kv-c2c-${environmentName}-${cc}-${suffix}'
   workspace: 'log-c2c-${environmentName}-${cc}'
   appInsights: 'appi-c2c-${environmentName}-${cc}'
@@ -122,14 +131,14 @@ module storage 'modules/storage.bicep' = {
 module serviceBus 'modules/servicebus.bicep' = {
   name: 'servicebus'
   params: {
-    namespaceName: names.serviceBus
+    namespaceName: serviceBusNamespaceName
     location: location
     sku: serviceBusSku
     topicName: names.topic
     duplicateDetectionWindow: duplicateDetectionWindow
     maxDeliveryCount: maxDeliveryCount
     messageTimeToLive: messageTimeToLive
-    partnerSenderPrincipalIds: partnerSenderPrincipalIds
+    inboundPartners: inboundPartners
     workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
@@ -170,6 +179,7 @@ module functionApp 'modules/functionapp.bicep' = {
     serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
     inboundTopicName: serviceBus.outputs.topicName
     keyVaultUri: keyVault.outputs.vaultUri
+    outboundDestinations: outboundDestinations
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     workspaceId: monitoring.outputs.workspaceId
     maximumInstanceCount: maximumInstanceCount
@@ -200,5 +210,6 @@ output functionAppPrincipalId string = functionApp.outputs.principalId
 output storageAccountName string = storage.outputs.accountName
 output serviceBusNamespace string = serviceBus.outputs.fullyQualifiedNamespace
 output inboundTopicName string = serviceBus.outputs.topicName
+output partnerSasRuleNames array = serviceBus.outputs.sasRuleNames
 output keyVaultName string = keyVault.outputs.vaultName
 output keyVaultUri string = keyVault.outputs.vaultUri

@@ -1,6 +1,9 @@
 // The node as an Azure Functions custom handler on Linux Flex Consumption (ARCHITECTURE decision 1).
 // System-assigned identity for everything: AzureWebJobsStorage, the Service Bus trigger, the archive and index,
-// Key Vault, Application Insights and the deployment package. No key or connection string with a secret.
+// Key Vault, Application Insights and the deployment package. No key or connection string with a secret: a
+// partner's SAS key is a Key Vault reference the platform resolves with the app's identity.
+
+import { outboundDestination, partnerKeySecretName } from 'partners.bicep'
 
 @description('Function App name (globally unique host name).')
 param appName string
@@ -30,6 +33,10 @@ param serviceBusFullyQualifiedNamespace string
 param inboundTopicName string
 
 param keyVaultUri string
+
+@description('Partner namespaces we send to (C2C__Messaging__ServiceBus__Destinations__{CC}__...).')
+param outboundDestinations outboundDestination[]
+
 param appInsightsConnectionString string
 
 @description('Log Analytics workspace for the FunctionAppLogs.')
@@ -71,7 +78,17 @@ var baseSettings = {
   // Application Insights has local auth disabled: telemetry is sent with the app's Entra ID token.
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
 }
-var settings = union(baseSettings, nodeSettings)
+// Each partner's namespace, and the SAS rule it gave us with its key from our vault (else our Entra ID identity).
+func destinationSettings(d outboundDestination, vaultUri string) object => union(
+  { 'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__FullyQualifiedNamespace': d.namespace },
+  empty(d.?sasKeyName ?? '') ? {} : {
+    'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__SasKeyName': d.sasKeyName!
+    'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__SasKey': '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${partnerKeySecretName(d.country)}/)'
+  }
+)
+
+var outboundSettings = reduce(map(outboundDestinations, d => destinationSettings(d, keyVaultUri)), {}, (all, next) => union(all, next))
+var settings = union(baseSettings, outboundSettings, nodeSettings)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName

@@ -60,6 +60,24 @@ public sealed class FunctionAppTemplateTests
     }
 
     [Fact]
+    public void Outbound_destinations_become_node_settings_with_the_partner_key_as_a_key_vault_reference()
+    {
+        var module = Template.Module("functionapp").Properties["template"]!;
+        var functions = module["functions"]!.AsArray().Single()!["members"]!;
+        var body = functions["destinationSettings"].Str("output.value")!;
+
+        Assert.Equal("[union(variables('baseSettings'), variables('outboundSettings'), parameters('nodeSettings'))]", module["variables"].Str("settings"));
+        Assert.Contains("reduce(map(parameters('outboundDestinations')", module["variables"].Str("outboundSettings"), StringComparison.Ordinal);
+        Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__FullyQualifiedNamespace', toUpper(parameters('d').country)), parameters('d').namespace", body, StringComparison.Ordinal);
+        Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__SasKeyName', toUpper(parameters('d').country)), parameters('d').sasKeyName", body, StringComparison.Ordinal);
+        Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__SasKey', toUpper(parameters('d').country)), format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)', parameters('vaultUri'), __bicep.partnerKeySecretName(parameters('d').country))", body, StringComparison.Ordinal);
+        // Without a rule name: nothing but the namespace, so the node uses its Entra ID identity.
+        Assert.Contains("if(empty(coalesce(tryGet(parameters('d'), 'sasKeyName'), '')), createObject()", body, StringComparison.Ordinal);
+        Assert.Equal("[format('servicebus-send-{0}', toLower(parameters('country')))]", functions["partnerKeySecretName"].Str("output.value"));
+        Assert.Equal("[reference('keyVault').outputs.vaultUri.value]", Template.Module("functionapp").Properties["parameters"].Str("keyVaultUri.value"));
+    }
+
+    [Fact]
     public void No_secret_based_connection_setting_exists()
     {
         // Plain "AzureWebJobsStorage" or "ServiceBusConnection" would be connection strings with keys.

@@ -9,7 +9,7 @@ public sealed class RoleAssignmentTests
     private const string Vaults = "Microsoft.KeyVault/vaults";
     private const string Components = "Microsoft.Insights/components";
     private const string AppPrincipal = "[parameters('principalId')]";
-    private const string PartnerPrincipal = "[parameters('partnerSenderPrincipalIds')[copyIndex()]]";
+    private const string PartnerPrincipal = "[variables('identitySenders')[copyIndex()].principalId]";
 
     private static readonly CompiledTemplate Template = CompiledTemplate.MainTemplate;
     private static readonly IReadOnlyList<RoleAssignment> Assignments = RoleAssignment.All(Template);
@@ -91,12 +91,18 @@ public sealed class RoleAssignmentTests
     {
         var senders = Assignments.Where(a => a.RoleDefinitionGuid == BuiltInRoles.ServiceBusDataSender).ToList();
 
+        // Senders to our topic are partners, one assignment each on the topic entity; our own identity sends to the
+        // partners' topics (their namespaces, their grants), so it holds no Sender role here.
         var sender = Assert.Single(senders);
         Assert.True(sender.IsLoop);
         Assert.Equal(Topics, sender.ScopeType);
         Assert.Equal("parameters('topicName')", sender.ScopeLastName);
         Assert.Equal(PartnerPrincipal, sender.Principal);
+        Assert.Equal("[length(variables('identitySenders'))]", sender.Resource.Json["copy"].Str("count"));
+        Assert.Equal("[filter(parameters('inboundPartners'), lambda('p', not(empty(coalesce(tryGet(lambdaVariables('p'), 'principalId'), '')))))]",
+            sender.Resource.Variable("identitySenders")!.ToString());
         Assert.DoesNotContain(Assignments, a => a.Principal == PartnerPrincipal && a.RoleDefinitionGuid != BuiltInRoles.ServiceBusDataSender);
+        Assert.DoesNotContain(Assignments, a => a.Principal == AppPrincipal && a.RoleDefinitionGuid == BuiltInRoles.ServiceBusDataSender);
     }
 
     [Fact]

@@ -12,12 +12,26 @@ public sealed class ServiceBusTemplateTests
         Template.Module("servicebus").Properties["template"]!["variables"]!["families"]!.AsArray();
 
     [Fact]
-    public void Namespace_sku_is_a_parameter_and_local_auth_is_off()
+    public void Namespace_sku_is_a_parameter()
     {
+        Template.Single("Microsoft.ServiceBus/namespaces");
+        Assert.Equal(["Premium", "Standard"], Template.Root["parameters"]!["serviceBusSku"]!["allowedValues"]!.AsArray().Select(v => (string)v!).Order());
+    }
+
+    [Fact]
+    public void Partners_with_a_sas_rule_get_send_only_on_our_topic_and_sas_is_off_without_them()
+    {
+        var rule = Template.Single("Microsoft.ServiceBus/namespaces/topics/authorizationRules");
         var namespaces = Template.Single("Microsoft.ServiceBus/namespaces");
 
-        Assert.True(namespaces.Json.Bool("properties.disableLocalAuth"));
-        Assert.Equal(["Premium", "Standard"], Template.Root["parameters"]!["serviceBusSku"]!["allowedValues"]!.AsArray().Select(v => (string)v!).Order());
+        Assert.Equal(["Send"], rule.Properties["rights"]!.AsArray().Select(r => (string)r!));
+        Assert.Equal("[length(variables('sasSenders'))]", rule.Json["copy"].Str("count"));
+        Assert.Contains("sasRuleName(variables('sasSenders')[copyIndex()].country)", rule.Name, StringComparison.Ordinal);
+        Assert.Equal("[filter(parameters('inboundPartners'), lambda('p', coalesce(tryGet(lambdaVariables('p'), 'sasRule'), false())))]", rule.Variable("sasSenders")!.ToString());
+        // No namespace-wide rule: a partner's key opens our topic, for sending, and nothing else.
+        Assert.Empty(Template.OfType("Microsoft.ServiceBus/namespaces/authorizationRules"));
+        Assert.Empty(Template.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions/authorizationRules"));
+        Assert.Equal("[empty(variables('sasSenders'))]", namespaces.Json.Str("properties.disableLocalAuth"));
     }
 
     [Fact]
