@@ -29,6 +29,11 @@ param location string = resourceGroup().location
 ])
 param serviceBusSku string = 'Standard'
 
+@description('Largest message our topic takes on Premium (KB). Standard is fixed at 256 KB. Tell partners (output inboundMaxMessageKilobytes).')
+@minValue(1024)
+@maxValue(102400)
+param serviceBusPremiumMaxMessageKilobytes int = 1024
+
 @description('Deliveries of a message before it is dead-lettered.')
 @minValue(1)
 @maxValue(2000)
@@ -134,6 +139,7 @@ module serviceBus 'modules/servicebus.bicep' = {
     namespaceName: serviceBusNamespaceName
     location: location
     sku: serviceBusSku
+    premiumMaxMessageKilobytes: serviceBusPremiumMaxMessageKilobytes
     topicName: names.topic
     duplicateDetectionWindow: duplicateDetectionWindow
     maxDeliveryCount: maxDeliveryCount
@@ -210,6 +216,7 @@ output functionAppPrincipalId string = functionApp.outputs.principalId
 output storageAccountName string = storage.outputs.accountName
 output serviceBusNamespace string = serviceBus.outputs.fullyQualifiedNamespace
 output inboundTopicName string = serviceBus.outputs.topicName
+output inboundMaxMessageKilobytes int = serviceBus.outputs.maxMessageKilobytes
 output partnerSasRuleNames array = serviceBus.outputs.sasRuleNames
 output keyVaultName string = keyVault.outputs.vaultName
 output keyVaultUri string = keyVault.outputs.vaultUri

@@ -22,6 +22,10 @@ public sealed class ServiceBusPublisher(ServiceBusDestinations destinations) : I
         return senders.Value.SendAsync(destination.Topic, message, cancellationToken);
     }
 
+    /// <summary>The destination's topic limit; an unknown country gets the Standard tier's, the smallest.</summary>
+    public int? MaxBodyBytes(string destinationCountry) =>
+        destinations.Find(destinationCountry)?.MaxBodyBytes ?? ServiceBusDestination.StandardMaxMessageBytes - ServiceBusDestination.EnvelopeBytes;
+
     public async ValueTask DisposeAsync()
     {
         foreach (var senders in _byConnection.Values.Where(l => l.IsValueCreated))

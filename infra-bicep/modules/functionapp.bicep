@@ -80,7 +80,11 @@ var baseSettings = {
 }
 // Each partner's namespace, and the SAS rule it gave us with its key from our vault (else our Entra ID identity).
 func destinationSettings(d outboundDestination, vaultUri string) object => union(
-  { 'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__FullyQualifiedNamespace': d.namespace },
+  {
+    'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__FullyQualifiedNamespace': d.namespace
+    // The partner topic's limit: the node refuses at ingest a message whose records for it would not fit.
+    'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__MaxMessageKilobytes': string(d.?maxMessageKilobytes ?? 256)
+  },
   empty(d.?sasKeyName ?? '') ? {} : {
     'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__SasKeyName': d.sasKeyName!
     'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__SasKey': '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${partnerKeySecretName(d.country)}/)'

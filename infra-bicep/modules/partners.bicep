@@ -29,6 +29,11 @@ type outboundDestination = {
 
   @description('The send-only SAS rule the partner created for us on its topic (send-{our cc}); its key is our Key Vault secret servicebus-send-{partner cc}. Absent: our managed identity, which the partner made Data Sender on its topic.')
   sasKeyName: string?
+
+  @description('Largest message the partner\'s topic takes, in KB (its inboundMaxMessageKilobytes output): 256 on Standard, default.')
+  @minValue(5)
+  @maxValue(102400)
+  maxMessageKilobytes: int?
 }
 
 @export()

@@ -19,6 +19,11 @@ param location string
 ])
 param sku string
 
+@description('Largest message our topic takes on Premium, in KB (Standard is fixed at 256).')
+@minValue(1024)
+@maxValue(102400)
+param premiumMaxMessageKilobytes int
+
 @description('Inbound topic of this country: c2c.{cc}.')
 param topicName string
 
@@ -74,6 +79,8 @@ resource topic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
     defaultMessageTimeToLive: messageTimeToLive
     enableBatchedOperations: true
     supportOrdering: false
+    // Premium only; partners' nodes refuse at ingest what would not fit (their destination's maxMessageKilobytes).
+    maxMessageSizeInKilobytes: sku == 'Premium' ? premiumMaxMessageKilobytes : null
   }
 }
 
@@ -146,5 +153,6 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 output namespaceName string = namespace.name
 output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'
 output topicName string = topic.name
+output maxMessageKilobytes int = sku == 'Premium' ? premiumMaxMessageKilobytes : 256
 output sasRuleNames array = [for (p, i) in sasSenders: partnerSasRules[i].name]
 output subscriptionNames array = [for (f, i) in families: subscriptions[i].name]

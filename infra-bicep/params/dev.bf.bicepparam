@@ -18,7 +18,7 @@ param inboundPartners = [
 // Where we send TG's messages: c2c.tg in TG's namespace, with the rule send-bf TG created for us
 // (its key is our Key Vault secret servicebus-send-tg).
 param outboundDestinations = [
-  { country: 'TG', namespace: 'sb-c2c-dev-tg.servicebus.windows.net', sasKeyName: 'send-bf' }
+  { country: 'TG', namespace: 'sb-c2c-dev-tg.servicebus.windows.net', sasKeyName: 'send-bf', maxMessageKilobytes: 256 }
 ]
 param nodeSettings = {
   C2C__Identity__Offices__0: 'BFCIN001'

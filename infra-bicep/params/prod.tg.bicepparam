@@ -18,7 +18,7 @@ param inboundPartners = [
 // Where we send BF's messages: c2c.bf in BF's namespace, with the rule send-tg BF created for us
 // (its key is our Key Vault secret servicebus-send-bf).
 param outboundDestinations = [
-  { country: 'BF', namespace: 'sb-c2c-prod-bf.servicebus.windows.net', sasKeyName: 'send-tg' }
+  { country: 'BF', namespace: 'sb-c2c-prod-bf.servicebus.windows.net', sasKeyName: 'send-tg', maxMessageKilobytes: 1024 }
 ]
 param logRetentionDays = 90
 param nodeSettings = {

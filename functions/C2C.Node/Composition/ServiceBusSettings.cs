@@ -8,7 +8,7 @@ namespace C2C.Node.Composition;
 /// Reads C2C:Messaging:ServiceBus: our own namespace (where our inbound topic is) and one destination per partner
 /// country under Destinations:{CC} (the partner's namespace, where its topic is). Each namespace entry takes SAS
 /// (SasKeyName + SasKey, on Azure a Key Vault reference, or SasKeyFile) or, without them, Entra ID with the node's
-/// managed identity.
+/// managed identity. MaxMessageKilobytes is the partner topic's limit (256 on Standard, default).
 /// </summary>
 internal static class ServiceBusSettings
 {
@@ -28,7 +28,10 @@ internal static class ServiceBusSettings
             if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
                 throw new InvalidOperationException($"{path}: the key must be an ISO 3166-1 alpha-2 country code");
             var (options, problem) = Namespace(entry, path, entry["FullyQualifiedNamespace"] ?? throw new InvalidOperationException($"{path}:FullyQualifiedNamespace is required"), own, entraId);
-            return new ServiceBusDestination(country, options, problem);
+            var kilobytes = entry.GetValue("MaxMessageKilobytes", ServiceBusDestination.StandardMaxMessageBytes / 1024);
+            if (kilobytes * 1024 <= ServiceBusDestination.EnvelopeBytes)
+                throw new InvalidOperationException($"{path}:MaxMessageKilobytes must be above {ServiceBusDestination.EnvelopeBytes / 1024}");
+            return new ServiceBusDestination(country, options, problem, kilobytes * 1024);
         }));
 
     /// <returns>The validated options, and why they cannot be used yet (the SAS key is an unresolved Key Vault reference), or null.</returns>

@@ -69,6 +69,7 @@ public sealed class FunctionAppTemplateTests
         Assert.Equal("[union(variables('baseSettings'), variables('outboundSettings'), parameters('nodeSettings'))]", module["variables"].Str("settings"));
         Assert.Contains("reduce(map(parameters('outboundDestinations')", module["variables"].Str("outboundSettings"), StringComparison.Ordinal);
         Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__FullyQualifiedNamespace', toUpper(parameters('d').country)), parameters('d').namespace", body, StringComparison.Ordinal);
+        Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__MaxMessageKilobytes', toUpper(parameters('d').country)), string(coalesce(tryGet(parameters('d'), 'maxMessageKilobytes'), 256))", body, StringComparison.Ordinal);
         Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__SasKeyName', toUpper(parameters('d').country)), parameters('d').sasKeyName", body, StringComparison.Ordinal);
         Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__SasKey', toUpper(parameters('d').country)), format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)', parameters('vaultUri'), __bicep.partnerKeySecretName(parameters('d').country))", body, StringComparison.Ordinal);
         // Without a rule name: nothing but the namespace, so the node uses its Entra ID identity.

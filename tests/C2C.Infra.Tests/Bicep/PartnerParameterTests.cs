@@ -31,6 +31,9 @@ public sealed class PartnerParameterTests
         {
             var partner = PartnerFile(environment, destination);
             Assert.Equal($"{partner.Str("serviceBusNamespaceName")}.servicebus.windows.net", (string?)destination["namespace"]);
+            // The limit we refuse at ingest by is the one the partner's topic has (its SKU, as main.bicep sets it).
+            var partnerLimit = partner.Str("serviceBusSku") == "Premium" ? (int?)partner.Values["serviceBusPremiumMaxMessageKilobytes"] ?? 1024 : 256;
+            Assert.Equal(partnerLimit, (int?)destination["maxMessageKilobytes"] ?? 256);
             var grant = Assert.Single(partner.List("inboundPartners"), p => (string?)p["country"] == country.ToUpperInvariant());
             if ((string?)destination["sasKeyName"] is { } rule)
             {

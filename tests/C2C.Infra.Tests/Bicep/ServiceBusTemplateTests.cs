@@ -45,6 +45,18 @@ public sealed class ServiceBusTemplateTests
     }
 
     [Fact]
+    public void Premium_topics_take_the_configured_message_size_and_the_deployment_tells_it()
+    {
+        var topic = Template.Single("Microsoft.ServiceBus/namespaces/topics");
+        var module = Template.Module("servicebus").Properties["template"]!;
+
+        Assert.Equal("[if(equals(parameters('sku'), 'Premium'), parameters('premiumMaxMessageKilobytes'), null())]", topic.Json.Str("properties.maxMessageSizeInKilobytes"));
+        Assert.Equal("[if(equals(parameters('sku'), 'Premium'), parameters('premiumMaxMessageKilobytes'), 256)]", module["outputs"].Str("maxMessageKilobytes.value"));
+        Assert.Equal(1024, (int)Template.Root["parameters"]!["serviceBusPremiumMaxMessageKilobytes"]!["defaultValue"]!);
+        Assert.Equal("[reference('serviceBus').outputs.maxMessageKilobytes.value]", Template.Root["outputs"].Str("inboundMaxMessageKilobytes.value"));
+    }
+
+    [Fact]
     public void One_subscription_per_message_family_with_dead_lettering()
     {
         var subscription = Template.Single("Microsoft.ServiceBus/namespaces/topics/subscriptions");

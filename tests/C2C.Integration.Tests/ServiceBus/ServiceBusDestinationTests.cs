@@ -86,4 +86,22 @@ public sealed class ServiceBusDestinationTests
         await publisher.PublishAsync(To("BF", "for-bf"), CancellationToken.None);
         Assert.Equal("c2c.bf", Assert.Single(bf.Sent).Address);
     }
+
+    [Fact]
+    public async Task A_body_at_the_limit_fits_the_topics_limit_with_its_whole_envelope()
+    {
+        var destination = new ServiceBusDestination("BF", new ServiceBusOptions { FullyQualifiedNamespace = "127.0.0.1", SasKeyName = "k", SasKey = "v" }, MaxMessageBytes: 256 * 1024);
+        await using var publisher = Publisher(destination);
+        var body = new byte[publisher.MaxBodyBytes("BF")!.Value];
+        // The longest envelope the node writes: ids of 64 characters, a full traceparent, tracestate at its W3C maximum (512).
+        var message = new BusMessage(new string('m', 64), new string('c', 64), "IE050", MessageFamily.Transit, "TG", "BF", body,
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", new string('t', 512), "26TGLOM0000001437J4");
+
+        var encoded = ServiceBusMessages.ToAmqp(message).Encode().Length;
+
+        Assert.Equal(256 * 1024 - ServiceBusDestination.EnvelopeBytes, body.Length);
+        Assert.True(encoded <= destination.MaxMessageBytes, $"{encoded} bytes encoded > {destination.MaxMessageBytes}");
+        // An unknown country gets the smallest limit, the Standard tier's.
+        Assert.Equal(ServiceBusDestination.StandardMaxMessageBytes - ServiceBusDestination.EnvelopeBytes, publisher.MaxBodyBytes("MV"));
+    }
 }

@@ -57,6 +57,7 @@ public sealed class MessagingCompositionTests(LocalStack stack) : IDisposable
     [Theory]
     [InlineData("C2C:Messaging:ServiceBus:Destinations:BF:SasKeyName", "send-tg", "SasKeyName and SasKey")]
     [InlineData("C2C:Messaging:ServiceBus:Destinations:BFX:FullyQualifiedNamespace", "x.servicebus.windows.net", "country code")]
+    [InlineData("C2C:Messaging:ServiceBus:Destinations:BF:MaxMessageKilobytes", "4", "MaxMessageKilobytes must be above 4")]
     public void A_half_configured_destination_stops_the_start_up(string key, string value, string expected)
     {
         using var node = Node(("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "sb-c2c-dev-tg.servicebus.windows.net"),
