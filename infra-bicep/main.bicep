@@ -50,6 +50,9 @@ param messageTimeToLive string = 'P14D'
 @maxValue(146000)
 param archiveRetentionDays int
 
+@description('Set to true once the archive retention policy has been locked (irreversible): Bicep then stops managing it.')
+param archiveRetentionLocked bool = false
+
 @description('Service Bus namespace name (globally unique). Partners send to it: set it in the parameter file and tell them.')
 @minLength(6)
 @maxLength(50)
@@ -127,6 +130,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     nodeName: cc
     archiveRetentionDays: archiveRetentionDays
+    archiveRetentionLocked: archiveRetentionLocked
     deploymentContainerName: names.deploymentContainer
     workspaceId: monitoring.outputs.workspaceId
     tags: tags

@@ -8,6 +8,8 @@ param maxDeliveryCount = 10
 param duplicateDetectionWindow = 'PT1H'
 // Ten years of immutable archive. Lock the policy once reviewed (docs/deployment.md): then it can only grow.
 param archiveRetentionDays = 3650
+// true once the policy is locked (irreversible): Bicep then leaves it alone, a PUT would fail.
+param archiveRetentionLocked = false
 // Our namespace: partners send to c2c.bf there. Globally unique: if taken, pick another and tell the partners.
 param serviceBusNamespaceName = 'sb-c2c-prod-bf'
 // Who may send to c2c.bf (docs/deployment.md, "How a second country joins"). TG is another administration
