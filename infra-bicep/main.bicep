@@ -6,6 +6,7 @@
 targetScope = 'resourceGroup'
 
 import { inboundPartner, outboundDestination } from 'modules/partners.bicep'
+import { keyVaultOfficer } from 'modules/keyvault.bicep'
 
 @description('Environment: dev or prod.')
 @allowed([
@@ -73,6 +74,9 @@ param logRetentionDays int = 30
 @minValue(7)
 @maxValue(90)
 param keyVaultSoftDeleteDays int = 90
+
+@description('Who imports the signing certificate and stores partners\' SAS keys (Key Vault Certificates and Secrets Officer): the deploying principal or an operations group.')
+param keyVaultOfficers keyVaultOfficer[] = []
 
 @description('Most Flex Consumption instances.')
 @minValue(40)
@@ -170,6 +174,7 @@ module keyVault 'modules/keyvault.bicep' = {
     vaultName: names.keyVault
     location: location
     softDeleteRetentionDays: keyVaultSoftDeleteDays
+    officers: keyVaultOfficers
     workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }

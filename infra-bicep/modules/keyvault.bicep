@@ -1,5 +1,16 @@
 // Key Vault for the node's message signing certificate (private key never leaves Azure) and the partners'
-// public certificates. RBAC only (no access policies), soft delete with purge protection.
+// public certificates. RBAC only (no access policies), soft delete with purge protection. The officers (people or the
+// deploying principal) import the certificate and store the SAS keys partners give us; the app only reads.
+
+import { builtInRoles } from 'roles.bicep'
+
+@export()
+@description('Who may import the signing certificate and store partners\' SAS keys.')
+type keyVaultOfficer = {
+  @description('Object ID of a user, a group (e.g. the operations team) or a service principal (e.g. the deploying one).')
+  principalId: string
+  principalType: 'User' | 'Group' | 'ServicePrincipal'
+}
 
 @description('Key Vault name (3-24 characters).')
 @minLength(3)
@@ -13,6 +24,9 @@ param location string
 @minValue(7)
 @maxValue(90)
 param softDeleteRetentionDays int
+
+@description('Key Vault Certificates Officer and Secrets Officer on this vault.')
+param officers keyVaultOfficer[]
 
 @description('Log Analytics workspace for the vault audit log.')
 param workspaceId string
@@ -36,6 +50,32 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
     publicNetworkAccess: 'Enabled'
   }
 }
+
+resource certificateOfficers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for o in officers: {
+    name: guid(vault.id, o.principalId, builtInRoles.keyVaultCertificatesOfficer)
+    scope: vault
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.keyVaultCertificatesOfficer)
+      principalId: o.principalId
+      principalType: o.principalType
+      description: 'Imports and renews the signing certificate'
+    }
+  }
+]
+
+resource secretsOfficers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for o in officers: {
+    name: guid(vault.id, o.principalId, builtInRoles.keyVaultSecretsOfficer)
+    scope: vault
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.keyVaultSecretsOfficer)
+      principalId: o.principalId
+      principalType: o.principalType
+      description: 'Stores the SAS keys partners give us (servicebus-send-{cc})'
+    }
+  }
+]
 
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'

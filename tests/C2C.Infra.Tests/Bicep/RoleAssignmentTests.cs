@@ -10,6 +10,7 @@ public sealed class RoleAssignmentTests
     private const string Components = "Microsoft.Insights/components";
     private const string AppPrincipal = "[parameters('principalId')]";
     private const string PartnerPrincipal = "[variables('identitySenders')[copyIndex()].principalId]";
+    private const string OfficerPrincipal = "[parameters('officers')[copyIndex()].principalId]";
 
     private static readonly CompiledTemplate Template = CompiledTemplate.MainTemplate;
     private static readonly IReadOnlyList<RoleAssignment> Assignments = RoleAssignment.All(Template);
@@ -26,6 +27,8 @@ public sealed class RoleAssignmentTests
             (BuiltInRoles.ServiceBusDataSender, Topics, PartnerPrincipal),
             (BuiltInRoles.KeyVaultCertificateUser, Vaults, AppPrincipal),
             (BuiltInRoles.KeyVaultSecretsUser, Vaults, AppPrincipal),
+            (BuiltInRoles.KeyVaultCertificatesOfficer, Vaults, OfficerPrincipal),
+            (BuiltInRoles.KeyVaultSecretsOfficer, Vaults, OfficerPrincipal),
             (BuiltInRoles.MonitoringMetricsPublisher, Components, AppPrincipal),
         };
 
@@ -106,6 +109,22 @@ public sealed class RoleAssignmentTests
     }
 
     [Fact]
+    public void Officers_who_import_the_certificate_and_partner_keys_are_a_parameter_and_hold_nothing_else()
+    {
+        var officers = Assignments.Where(a => a.Principal == OfficerPrincipal).ToList();
+
+        Assert.Equal([BuiltInRoles.KeyVaultCertificatesOfficer, BuiltInRoles.KeyVaultSecretsOfficer], officers.Select(o => o.RoleDefinitionGuid).Order());
+        Assert.All(officers, o =>
+        {
+            Assert.True(o.IsLoop);
+            Assert.Equal(Vaults, o.ScopeType);
+            Assert.Equal("[parameters('officers')[copyIndex()].principalType]", (string?)o.Resource.Properties["principalType"]);
+        });
+        Assert.Equal("[parameters('keyVaultOfficers')]", Template.Module("keyvault").Properties["parameters"].Str("officers.value"));
+        Assert.DoesNotContain(Assignments, a => a.Principal == AppPrincipal && a.RoleDefinitionGuid is BuiltInRoles.KeyVaultCertificatesOfficer or BuiltInRoles.KeyVaultSecretsOfficer);
+    }
+
+    [Fact]
     public void Key_vault_and_telemetry_roles_are_on_their_own_resources()
     {
         Assert.Equal(Vaults, Assert.Single(Assignments, a => a.RoleDefinitionGuid == BuiltInRoles.KeyVaultCertificateUser).ScopeType);
@@ -118,7 +137,9 @@ public sealed class RoleAssignmentTests
     {
         Assert.All(Assignments, a =>
         {
-            Assert.Equal("ServicePrincipal", (string?)a.Resource.Properties["principalType"]);
+            // The app and partner nodes are service principals; officers may be people or groups (checked above).
+            if (a.Principal != OfficerPrincipal)
+                Assert.Equal("ServicePrincipal", (string?)a.Resource.Properties["principalType"]);
             // guid(scope, principal, role): redeploying is idempotent and two roles never collide.
             Assert.StartsWith("[guid(", a.Resource.Name, StringComparison.Ordinal);
         });

@@ -85,7 +85,7 @@ public sealed class DeployWorkflowTests
         var whatIf = Index(s => Yaml.Str(s, "run")?.Contains("az deployment group what-if", StringComparison.Ordinal) == true);
         var create = Index(s => Yaml.Str(s, "run")?.Contains("az deployment group create", StringComparison.Ordinal) == true);
         var publish = Index(s => Yaml.Str(s, "uses") == "Azure/functions-action@v1");
-        var smoke = Index(s => Yaml.Str(s, "run")?.Contains("/health", StringComparison.Ordinal) == true);
+        var smoke = Index(s => Yaml.Str(s, "run")?.Contains("/health/ready", StringComparison.Ordinal) == true);
 
         Assert.True(login >= 0 && login < whatIf && whatIf < create && create < publish && publish < smoke, $"order: {login} {whatIf} {create} {publish} {smoke}");
         var loginWith = Yaml.Map(Yaml.Get(steps[login], "with"), "login.with");
@@ -100,6 +100,10 @@ public sealed class DeployWorkflowTests
     {
         var smoke = WorkflowFiles.Steps(Action).Select(s => Yaml.Str(s.Step, "run")).Single(r => r?.Contains("/health", StringComparison.Ordinal) == true)!;
 
+        // Readiness, not liveness: the endpoint the node maps (C2C.Node ReadinessEndpoints) and nothing less.
+        Assert.Contains("url=\"https://${HOST_NAME}/health/ready\"", smoke);
+        Assert.Contains("MapGet(\"/health/ready\"", File.ReadAllText(Path.Combine(RepoPaths.Root, "functions", "C2C.Node", "Http", "ReadinessEndpoints.cs")));
+        Assert.Contains("= 200 ]", smoke);
         Assert.Contains("for attempt in $(seq 1 20)", smoke);
         Assert.Contains("--max-time", smoke);
         Assert.Contains("exit 1", smoke);
