@@ -75,6 +75,9 @@ param logRetentionDays int = 30
 @maxValue(90)
 param keyVaultSoftDeleteDays int = 90
 
+@description('Key Vault purge protection. On in prod; off in dev, so a deleted dev vault can be purged and its name reused (docs/deployment.md).')
+param keyVaultPurgeProtection bool = true
+
 @description('Who imports the signing certificate and stores partners\' SAS keys (Key Vault Certificates and Secrets Officer): the deploying principal or an operations group.')
 param keyVaultOfficers keyVaultOfficer[] = []
 
@@ -175,6 +178,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     softDeleteRetentionDays: keyVaultSoftDeleteDays
     officers: keyVaultOfficers
+    purgeProtection: keyVaultPurgeProtection
     workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }

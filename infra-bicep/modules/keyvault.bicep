@@ -1,5 +1,5 @@
 // Key Vault for the node's message signing certificate (private key never leaves Azure) and the partners'
-// public certificates. RBAC only (no access policies), soft delete with purge protection. The officers (people or the
+// public certificates. RBAC only (no access policies), soft delete, purge protection where asked (prod). The officers (people or the
 // deploying principal) import the certificate and store the SAS keys partners give us; the app only reads.
 
 import { builtInRoles } from 'roles.bicep'
@@ -25,6 +25,9 @@ param location string
 @maxValue(90)
 param softDeleteRetentionDays int
 
+@description('Purge protection: a deleted vault cannot be purged before the soft-delete period ends (irreversible once on).')
+param purgeProtection bool
+
 @description('Key Vault Certificates Officer and Secrets Officer on this vault.')
 param officers keyVaultOfficer[]
 
@@ -43,7 +46,9 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: softDeleteRetentionDays
-    enablePurgeProtection: true
+    // The API takes true or nothing (it cannot be turned off): left out where not wanted, so a disposable vault
+    // can be purged and its name reused at once.
+    enablePurgeProtection: purgeProtection ? true : null
     enabledForDeployment: false
     enabledForDiskEncryption: false
     enabledForTemplateDeployment: false

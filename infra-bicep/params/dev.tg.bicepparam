@@ -8,6 +8,8 @@ param maxDeliveryCount = 10
 param duplicateDetectionWindow = 'PT1H'
 // Short retention in dev: blobs under retention cannot be deleted, so the environment stays disposable.
 param archiveRetentionDays = 1
+// Disposable: a deleted dev vault can be purged at once and the resource group recreated (its vault name is fixed).
+param keyVaultPurgeProtection = false
 // Our namespace: partners send to c2c.tg there. Globally unique: if taken, pick another and tell the partners.
 param serviceBusNamespaceName = 'sb-c2c-dev-tg'
 // Who may send to c2c.tg (docs/deployment.md, "How a second country joins"). BF is another administration

@@ -89,13 +89,25 @@ public sealed class FunctionAppTemplateTests
     }
 
     [Fact]
-    public void Key_vault_is_rbac_only_with_soft_delete_and_purge_protection()
+    public void Key_vault_is_rbac_only_with_soft_delete_and_purge_protection_where_asked()
     {
         var vault = Template.Single("Microsoft.KeyVault/vaults");
 
         Assert.True(vault.Json.Bool("properties.enableRbacAuthorization"));
         Assert.True(vault.Json.Bool("properties.enableSoftDelete"));
-        Assert.True(vault.Json.Bool("properties.enablePurgeProtection"));
+        // true or absent: the API refuses false.
+        Assert.Equal("[if(parameters('purgeProtection'), true(), null())]", vault.Json.Str("properties.enablePurgeProtection"));
+        Assert.Equal("[parameters('keyVaultPurgeProtection')]", Template.Module("keyvault").Properties["parameters"].Str("purgeProtection.value"));
+        Assert.True((bool)Template.Root["parameters"]!["keyVaultPurgeProtection"]!["defaultValue"]!);
+    }
+
+    [Theory]
+    [InlineData("prod", true)]
+    [InlineData("dev", false)]
+    public void Purge_protection_is_on_in_prod_and_off_in_dev(string environment, bool expected)
+    {
+        foreach (var country in ParameterFile.Countries)
+            Assert.Equal(expected, (bool?)ParameterFile.Of(environment, country).Values["keyVaultPurgeProtection"] ?? true);
     }
 
     [Fact]
