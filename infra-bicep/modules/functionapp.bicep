@@ -66,7 +66,6 @@ var baseSettings = {
   C2C__Storage__TableServiceUri: tableServiceUri
   C2C__Messaging__Provider: 'ServiceBus'
   C2C__Messaging__ServiceBus__FullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
-  C2C__Security__KeyVaultUri: keyVaultUri
   // The signing certificate's secret, resolved by the platform with the app's identity (Key Vault Secrets User).
   C2C__Identity__SigningPfxBase64: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/signing/)'
   Hosting__Mode: 'Functions'

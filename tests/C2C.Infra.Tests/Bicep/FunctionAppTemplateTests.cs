@@ -45,7 +45,6 @@ public sealed class FunctionAppTemplateTests
             ["C2C__Storage__TableServiceUri"] = "[parameters('tableServiceUri')]",
             ["C2C__Messaging__Provider"] = "ServiceBus",
             ["C2C__Messaging__ServiceBus__FullyQualifiedNamespace"] = "[parameters('serviceBusFullyQualifiedNamespace')]",
-            ["C2C__Security__KeyVaultUri"] = "[parameters('keyVaultUri')]",
             ["C2C__Identity__SigningPfxBase64"] = "[format('@Microsoft.KeyVault(SecretUri={0}secrets/signing/)', parameters('keyVaultUri'))]",
             ["Hosting__Mode"] = "Functions",
             ["C2C_INBOUND_TOPIC"] = "[parameters('inboundTopicName')]",
