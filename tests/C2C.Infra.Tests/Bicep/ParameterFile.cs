@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace C2C.Infra.Tests.Bicep;
 
 /// <summary>The parameter values of one infra-bicep/params/{env}.{cc}.bicepparam, as <c>bicep build-params</c> resolves them.</summary>
-public sealed class ParameterFile
+public sealed record ParameterFile(string Path, BicepRun Run, JsonObject Values)
 {
     /// <summary>The countries that have a node: a parameter file for dev and prod each, and a deploy workflow choice.</summary>
     public static readonly string[] Countries = ["tg", "bf"];
@@ -12,19 +12,6 @@ public sealed class ParameterFile
     public static readonly string[] Environments = ["dev", "prod"];
 
     private static readonly ConcurrentDictionary<string, ParameterFile> Cache = new(StringComparer.Ordinal);
-
-    private ParameterFile(string path, BicepRun run, JsonObject values)
-    {
-        Path = path;
-        Run = run;
-        Values = values;
-    }
-
-    public string Path { get; }
-
-    public BicepRun Run { get; }
-
-    public JsonObject Values { get; }
 
     public static ParameterFile Of(string environment, string country) => Load($"infra-bicep/params/{environment}.{country}.bicepparam");
 

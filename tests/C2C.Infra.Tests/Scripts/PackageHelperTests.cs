@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace C2C.Infra.Tests.Scripts;
 
 /// <summary>
@@ -54,15 +52,10 @@ public sealed class PackageHelperTests
         public (int Exit, string StandardError) Run(string command)
         {
             var helper = Path.Combine(RepoPaths.Root, "scripts", "lib", "packages.sh");
-            var start = new ProcessStartInfo("/bin/bash", ["-c", $"source '{helper}' && {command}"]) { RedirectStandardError = true, RedirectStandardOutput = true };
-            // Only the stand-ins (and env): a real sudo or apt-get must never be reached.
-            start.Environment["PATH"] = _dir.FullName;
-            start.Environment["CALLS"] = CallsFile;
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEnd();
-            process.StandardOutput.ReadToEnd();
-            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "helper did not finish");
-            return (process.ExitCode, stderr);
+            // Only the stand-ins (and env) on PATH: a real sudo or apt-get must never be reached.
+            var run = ToolProcess.Run("/bin/bash", ["-c", $"source '{helper}' && {command}"], TimeSpan.FromSeconds(30),
+                new Dictionary<string, string> { ["PATH"] = _dir.FullName, ["CALLS"] = CallsFile });
+            return (run.ExitCode, run.StandardError);
         }
 
         public List<string> Calls() => File.Exists(CallsFile) ? File.ReadAllLines(CallsFile).ToList() : [];

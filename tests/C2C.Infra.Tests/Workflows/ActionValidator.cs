@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace C2C.Infra.Tests.Workflows;
 
 /// <summary>
@@ -24,16 +22,7 @@ public static class ActionValidator
     /// <returns>The exit code (0: valid) and the JSON error report it prints on standard error.</returns>
     public static (int ExitCode, string Errors) Validate(string file)
     {
-        var start = new ProcessStartInfo(Path, [file]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Path}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"action-validator {file} did not finish within {Timeout}");
-        }
-        process.WaitForExit();
-        return (process.ExitCode, stderr.Result + stdout.Result);
+        var run = ToolProcess.Run(Path, [file], Timeout);
+        return (run.ExitCode, run.StandardError + run.StandardOutput);
     }
 }

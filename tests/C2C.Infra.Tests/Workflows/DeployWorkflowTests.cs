@@ -55,14 +55,10 @@ public sealed class DeployWorkflowTests
         var output = Path.GetTempFileName();
         try
         {
-            var start = new System.Diagnostics.ProcessStartInfo("/bin/bash", ["-c", Yaml.Str(script, "run")!]) { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true };
-            start.Environment["CHOSEN"] = chosen;
-            start.Environment["GITHUB_OUTPUT"] = output;
-            using var process = System.Diagnostics.Process.Start(start)!;
-            process.StandardOutput.ReadToEnd();
-            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)));
+            var run = ToolProcess.Run("/bin/bash", ["-c", Yaml.Str(script, "run")!], TimeSpan.FromSeconds(30),
+                new Dictionary<string, string> { ["CHOSEN"] = chosen, ["GITHUB_OUTPUT"] = output });
 
-            Assert.Equal(succeeds, process.ExitCode == 0);
+            Assert.Equal(succeeds, run.ExitCode == 0);
             if (!succeeds)
                 return;
             var json = File.ReadAllLines(output).Single(l => l.StartsWith("json=", StringComparison.Ordinal))["json=".Length..];
