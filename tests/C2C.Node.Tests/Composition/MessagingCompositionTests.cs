@@ -1,7 +1,6 @@
 using C2C.Adapters.RabbitMq;
 using C2C.Adapters.ServiceBus;
 using C2C.Core.Ports;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace C2C.Node.Tests.Composition;
@@ -14,8 +13,7 @@ public sealed class MessagingCompositionTests(LocalStack stack) : IDisposable
 
     public void Dispose() => _network.Dispose();
 
-    private InProcessNode Node(params (string Key, string Value)[] settings) =>
-        new(_network, "TG", stack, b => { foreach (var (key, value) in settings) b.UseSetting(key, value); });
+    private InProcessNode Node(params (string Key, string Value)[] settings) => new(_network, "TG", stack, settings);
 
     [Fact]
     public void Service_bus_with_a_sas_key_file_plugs_both_ports()

@@ -1,6 +1,5 @@
 using C2C.Core.Ports;
 using C2C.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace C2C.Node.Tests.Http;
@@ -18,22 +17,16 @@ public sealed class BrokerLimitTests(LocalStack stack) : IDisposable
     public void Dispose() => _network.Dispose();
 
     /// <summary>BF's topic limit as Bicep sets it; the namespace is a closed loopback port (sending fails, the outbox keeps it).</summary>
-    private InProcessNode Togo(int bfMaxMessageKilobytes) => new(_network, "TG", stack, b =>
-    {
-        foreach (var (key, value) in new Dictionary<string, string>
-        {
-            ["Hosting:Mode"] = "Functions",
-            ["C2C:Messaging:Provider"] = "ServiceBus",
-            ["C2C:Messaging:ServiceBus:FullyQualifiedNamespace"] = "127.0.0.1",
-            ["C2C:Messaging:ServiceBus:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["C2C:Messaging:ServiceBus:UseTls"] = "false",
-            ["C2C:Messaging:ServiceBus:SasKeyName"] = "c2c-node",
-            ["C2C:Messaging:ServiceBus:SasKey"] = "test-key",
-            ["C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespace"] = "127.0.0.1",
-            ["C2C:Messaging:ServiceBus:Destinations:BF:MaxMessageKilobytes"] = bfMaxMessageKilobytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        })
-            b.UseSetting(key, value);
-    });
+    private InProcessNode Togo(int bfMaxMessageKilobytes) => new(_network, "TG", stack,
+        ("Hosting:Mode", "Functions"),
+        ("C2C:Messaging:Provider", "ServiceBus"),
+        ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "127.0.0.1"),
+        ("C2C:Messaging:ServiceBus:Port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("C2C:Messaging:ServiceBus:UseTls", "false"),
+        ("C2C:Messaging:ServiceBus:SasKeyName", "c2c-node"),
+        ("C2C:Messaging:ServiceBus:SasKey", "test-key"),
+        ("C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespace", "127.0.0.1"),
+        ("C2C:Messaging:ServiceBus:Destinations:BF:MaxMessageKilobytes", bfMaxMessageKilobytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public async Task A_declaration_whose_records_exceed_the_partners_topic_limit_is_refused_and_nothing_is_stored()

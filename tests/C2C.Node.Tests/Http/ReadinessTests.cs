@@ -2,7 +2,6 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using C2C.Adapters.Storage;
 using C2C.Testing;
-using Microsoft.AspNetCore.Hosting;
 
 namespace C2C.Node.Tests.Http;
 
@@ -17,8 +16,7 @@ public sealed class ReadinessTests(LocalStack stack) : IDisposable
 
     public void Dispose() => _network.Dispose();
 
-    private InProcessNode Togo(params (string Key, string Value)[] settings) =>
-        new(_network, "TG", stack, b => { foreach (var (key, value) in settings) b.UseSetting(key, value); });
+    private InProcessNode Togo(params (string Key, string Value)[] settings) => new(_network, "TG", stack, settings);
 
     private static async Task<(int Status, JsonElement Body)> ReadyAsync(InProcessNode node)
     {
