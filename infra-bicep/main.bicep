@@ -5,6 +5,9 @@
 
 targetScope = 'resourceGroup'
 
+import { inboundPartner, outboundDestination } from 'modules/partners.bicep'
+import { keyVaultOfficer } from 'modules/keyvault.bicep'
+
 @description('Environment: dev or prod.')
 @allowed([
   'dev'
@@ -27,6 +30,11 @@ param location string = resourceGroup().location
 ])
 param serviceBusSku string = 'Standard'
 
+@description('Largest message our topic takes on Premium (KB). Standard is fixed at 256 KB. Tell partners (output inboundMaxMessageKilobytes).')
+@minValue(1024)
+@maxValue(102400)
+param serviceBusPremiumMaxMessageKilobytes int = 1024
+
 @description('Deliveries of a message before it is dead-lettered.')
 @minValue(1)
 @maxValue(2000)
@@ -43,8 +51,19 @@ param messageTimeToLive string = 'P14D'
 @maxValue(146000)
 param archiveRetentionDays int
 
-@description('Principal (object) IDs of partner administrations allowed to send to our inbound topic.')
-param partnerSenderPrincipalIds string[] = []
+@description('Set to true once the archive retention policy has been locked (irreversible): Bicep then stops managing it.')
+param archiveRetentionLocked bool = false
+
+@description('Service Bus namespace name (globally unique). Partners send to it: set it in the parameter file and tell them.')
+@minLength(6)
+@maxLength(50)
+param serviceBusNamespaceName string = 'sb-c2c-${environmentName}-${toLower(country)}-${take(uniqueString(resourceGroup().id, environmentName, toLower(country)), 6)}'
+
+@description('Partners allowed to send to our inbound topic c2c.{cc}: Data Sender for their identity and/or a send-only SAS rule.')
+param inboundPartners inboundPartner[] = []
+
+@description('Where we send each partner\'s messages: its namespace, and the SAS rule it gave us (key in our Key Vault) or our identity.')
+param outboundDestinations outboundDestination[] = []
 
 @description('Days Log Analytics keeps logs.')
 @minValue(30)
@@ -55,6 +74,12 @@ param logRetentionDays int = 30
 @minValue(7)
 @maxValue(90)
 param keyVaultSoftDeleteDays int = 90
+
+@description('Key Vault purge protection. On in prod; off in dev, so a deleted dev vault can be purged and its name reused (docs/deployment.md).')
+param keyVaultPurgeProtection bool = true
+
+@description('Who imports the signing certificate and stores partners\' SAS keys (Key Vault Certificates and Secrets Officer): the deploying principal or an operations group.')
+param keyVaultOfficers keyVaultOfficer[] = []
 
 @description('Most Flex Consumption instances.')
 @minValue(40)
@@ -87,7 +112,6 @@ var tags = {
 }
 var names = {
   storage: take('stc2c${environmentName}${cc}${uniqueString(resourceGroup().id, environmentName, cc)}', 24)
-  serviceBus: 'sb-c2c-${environmentName}-${cc}-${suffix}'
   keyVault: 'kv-c2c-${environmentName}-${cc}-${suffix}'
   workspace: 'log-c2c-${environmentName}-${cc}'
   appInsights: 'appi-c2c-${environmentName}-${cc}'
@@ -116,6 +140,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     nodeName: cc
     archiveRetentionDays: archiveRetentionDays
+    archiveRetentionLocked: archiveRetentionLocked
     deploymentContainerName: names.deploymentContainer
     workspaceId: monitoring.outputs.workspaceId
     tags: tags
@@ -125,14 +150,15 @@ module storage 'modules/storage.bicep' = {
 module serviceBus 'modules/servicebus.bicep' = {
   name: 'servicebus'
   params: {
-    namespaceName: names.serviceBus
+    namespaceName: serviceBusNamespaceName
     location: location
     sku: serviceBusSku
+    premiumMaxMessageKilobytes: serviceBusPremiumMaxMessageKilobytes
     topicName: names.topic
     duplicateDetectionWindow: duplicateDetectionWindow
     maxDeliveryCount: maxDeliveryCount
     messageTimeToLive: messageTimeToLive
-    partnerSenderPrincipalIds: partnerSenderPrincipalIds
+    inboundPartners: inboundPartners
     workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
@@ -154,6 +180,8 @@ module keyVault 'modules/keyvault.bicep' = {
     vaultName: names.keyVault
     location: location
     softDeleteRetentionDays: keyVaultSoftDeleteDays
+    officers: keyVaultOfficers
+    purgeProtection: keyVaultPurgeProtection
     workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
@@ -173,6 +201,7 @@ module functionApp 'modules/functionapp.bicep' = {
     serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
     inboundTopicName: serviceBus.outputs.topicName
     keyVaultUri: keyVault.outputs.vaultUri
+    outboundDestinations: outboundDestinations
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     workspaceId: monitoring.outputs.workspaceId
     maximumInstanceCount: maximumInstanceCount
@@ -204,5 +233,7 @@ output functionAppPrincipalId string = functionApp.outputs.principalId
 output storageAccountName string = storage.outputs.accountName
 output serviceBusNamespace string = serviceBus.outputs.fullyQualifiedNamespace
 output inboundTopicName string = serviceBus.outputs.topicName
+output inboundMaxMessageKilobytes int = serviceBus.outputs.maxMessageKilobytes
+output partnerSasRuleNames array = serviceBus.outputs.sasRuleNames
 output keyVaultName string = keyVault.outputs.vaultName
 output keyVaultUri string = keyVault.outputs.vaultUri

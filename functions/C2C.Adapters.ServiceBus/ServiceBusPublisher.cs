@@ -1,91 +1,34 @@
-using Amqp;
+using System.Collections.Concurrent;
 using C2C.Core.Ports;
 
 namespace C2C.Adapters.ServiceBus;
 
 /// <summary>
-/// Sends to the destination country's topic and returns only when Service Bus has accepted the message (the
-/// sender link is unsettled: the outcome comes back in a disposition). A rejection or a missing topic throws,
-/// and the caller's outbox row stays for the relay.
+/// Publishes each message to the topic of its destination country in that country's own namespace (ARCHITECTURE
+/// decision 3: the receiver owns its topic, we only hold send rights there), over one AMQP connection per namespace
+/// and credential, opened on first use. A country without a usable destination, a rejection or a missing topic
+/// throws, and the caller's outbox row stays for the relay.
 /// </summary>
-public sealed class ServiceBusPublisher(ServiceBusConnection connection) : IMessagePublisher, IAsyncDisposable
+public sealed class ServiceBusPublisher(ServiceBusDestinations destinations) : IMessagePublisher, IAsyncDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, SenderLink> _senders = new(StringComparer.Ordinal);
-    private Session? _session;
+    private readonly ConcurrentDictionary<string, Lazy<NamespaceSenders>> _byConnection = new(StringComparer.Ordinal);
 
-    public async Task PublishAsync(BusMessage message, CancellationToken cancellationToken)
+    public ServiceBusDestinations Destinations => destinations;
+
+    public Task PublishAsync(BusMessage message, CancellationToken cancellationToken)
     {
-        var topic = ServiceBusAddresses.Topic(message.DestinationCountry);
-        var sender = await SenderAsync(topic, cancellationToken);
-        try
-        {
-            await sender.SendAsync(ServiceBusMessages.ToAmqp(message), connection.Options.SendTimeout).WaitAsync(cancellationToken);
-        }
-        catch (AmqpException e)
-        {
-            await ForgetAsync(topic, sender);
-            throw new InvalidOperationException($"{message.MessageId}: Service Bus refused it on {topic}: {e.Error?.Condition} {e.Error?.Description}", e);
-        }
-        catch (TimeoutException)
-        {
-            await ForgetAsync(topic, sender);
-            throw;
-        }
+        var destination = destinations.For(message.DestinationCountry);
+        var senders = _byConnection.GetOrAdd(destination.ConnectionKey, _ => new Lazy<NamespaceSenders>(() => new NamespaceSenders(new ServiceBusConnection(destination.Namespace))));
+        return senders.Value.SendAsync(destination.Topic, message, cancellationToken);
     }
 
-    private async Task<SenderLink> SenderAsync(string topic, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_senders.TryGetValue(topic, out var cached) && !cached.IsClosed && _session is { IsClosed: false })
-                return cached;
-            var amqp = await connection.OpenAsync(cancellationToken);
-            if (_session is null || _session.IsClosed)
-            {
-                _senders.Clear();
-                _session = new Session(amqp);
-            }
-            await connection.AuthorizeAsync(amqp, topic, cancellationToken);
-            var sender = new SenderLink(_session, $"c2c-send-{topic}-{Guid.NewGuid():N}", topic);
-            _senders[topic] = sender;
-            return sender;
-        }
-        catch (AmqpException e) when (_session is { } session)
-        {
-            await connection.ResetAsync(session.Connection);
-            throw new InvalidOperationException($"cannot reach {topic}: {e.Error?.Condition} {e.Error?.Description}", e);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private async Task ForgetAsync(string topic, SenderLink failed)
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            if (_senders.TryGetValue(topic, out var cached) && ReferenceEquals(cached, failed))
-                _senders.Remove(topic);
-            if (_session is { IsClosed: true } || failed.Session.Connection.IsClosed)
-            {
-                await connection.ResetAsync(failed.Session.Connection);
-                _session = null;
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-        await ServiceBusConnection.CloseQuietlyAsync(failed);
-    }
+    /// <summary>The destination's topic limit; an unknown country gets the Standard tier's, the smallest.</summary>
+    public int? MaxBodyBytes(string destinationCountry) =>
+        destinations.Find(destinationCountry)?.MaxBodyBytes ?? ServiceBusDestination.StandardMaxMessageBytes - ServiceBusDestination.EnvelopeBytes;
 
     public async ValueTask DisposeAsync()
     {
-        await ServiceBusConnection.CloseQuietlyAsync(_session);
-        _gate.Dispose();
+        foreach (var senders in _byConnection.Values.Where(l => l.IsValueCreated))
+            await senders.Value.DisposeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 
@@ -35,6 +36,37 @@ public sealed class StorageClients
     public BlobContainerClient Archive { get; }
 
     public TableClient Table(string name) => Tables.GetTableClient(name);
+
+    /// <summary>
+    /// Readiness: the archive container exists and the movement table answers a one-row query, with the node's
+    /// credential. Returns why not, or null.
+    /// </summary>
+    public async Task<string?> ProblemAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(timeout);
+        try
+        {
+            if (!await Archive.ExistsAsync(bounded.Token))
+                return $"archive container {Names.Archive} does not exist";
+            await foreach (var _ in Table(Names.Movements).QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: bounded.Token).AsPages(pageSizeHint: 1))
+                break;
+            return null;
+        }
+        catch (RequestFailedException e)
+        {
+            return $"{e.Status} {e.ErrorCode}: {e.Message.Split('\n')[0]}";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // e.g. no token from the managed identity, DNS: whatever it is, the node cannot use its storage
+            return $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"no answer within {timeout.TotalSeconds:0} s";
+        }
+    }
 
     /// <summary>Idempotent. On Azure, Bicep creates these with WORM retention; locally this creates them.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ app.UseRateLimiter();
 app.MapOpenApi();
 app.MapGet("/health", (C2C.Core.Exchange.NodeContext node) => Results.Ok(new { status = "ok", country = node.Country, mode = mode.ToString() }))
     .WithTags("Operations");
+app.MapReadiness();
 app.MapMessageEndpoints();
 app.MapMovementEndpoints();
 app.MapArchiveEndpoints();

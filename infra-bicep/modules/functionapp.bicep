@@ -1,6 +1,9 @@
 // The node as an Azure Functions custom handler on Linux Flex Consumption (ARCHITECTURE decision 1).
 // System-assigned identity for everything: AzureWebJobsStorage, the Service Bus trigger, the archive and index,
-// Key Vault, Application Insights and the deployment package. No key or connection string with a secret.
+// Key Vault, Application Insights and the deployment package. No key or connection string with a secret: a
+// partner's SAS key is a Key Vault reference the platform resolves with the app's identity.
+
+import { outboundDestination, partnerKeySecretName } from 'partners.bicep'
 
 @description('Function App name (globally unique host name).')
 param appName string
@@ -30,6 +33,10 @@ param serviceBusFullyQualifiedNamespace string
 param inboundTopicName string
 
 param keyVaultUri string
+
+@description('Partner namespaces we send to (C2C__Messaging__ServiceBus__Destinations__{CC}__...).')
+param outboundDestinations outboundDestination[]
+
 param appInsightsConnectionString string
 
 @description('Log Analytics workspace for the FunctionAppLogs.')
@@ -62,7 +69,6 @@ var baseSettings = {
   C2C__Storage__TableServiceUri: tableServiceUri
   C2C__Messaging__Provider: 'ServiceBus'
   C2C__Messaging__ServiceBus__FullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
-  C2C__Security__KeyVaultUri: keyVaultUri
   // The signing certificate's secret, resolved by the platform with the app's identity (Key Vault Secrets User).
   C2C__Identity__SigningPfxBase64: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/signing/)'
   Hosting__Mode: 'Functions'
@@ -75,7 +81,21 @@ var baseSettings = {
   // Application Insights has local auth disabled: telemetry is sent with the app's Entra ID token.
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
 }
-var settings = union(baseSettings, nodeSettings)
+// Each partner's namespace, and the SAS rule it gave us with its key from our vault (else our Entra ID identity).
+func destinationSettings(d outboundDestination, vaultUri string) object => union(
+  {
+    'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__FullyQualifiedNamespace': d.namespace
+    // The partner topic's limit: the node refuses at ingest a message whose records for it would not fit.
+    'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__MaxMessageKilobytes': string(d.?maxMessageKilobytes ?? 256)
+  },
+  empty(d.?sasKeyName ?? '') ? {} : {
+    'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__SasKeyName': d.sasKeyName!
+    'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__SasKey': '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${partnerKeySecretName(d.country)}/)'
+  }
+)
+
+var outboundSettings = reduce(map(outboundDestinations, d => destinationSettings(d, keyVaultUri)), {}, (all, next) => union(all, next))
+var settings = union(baseSettings, outboundSettings, nodeSettings)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -105,10 +125,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     // Partners authenticate with a client certificate the front end forwards in X-ARR-ClientCert. Required: only then
     // does the front end ask for the certificate in the handshake, so the caller proves it holds the key; in the
     // optional modes a certificate can be passed on without that proof (docs/security.md, section 4).
-    // /health stays reachable without one for the deployment's smoke test.
+    // /health and /health/ready stay reachable without one for probes and the deployment's smoke test.
     clientCertEnabled: true
     clientCertMode: 'Required'
-    clientCertExclusionPaths: '/health'
+    clientCertExclusionPaths: '/health,/health/ready'
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

@@ -1,7 +1,10 @@
 // This country's inbound topic (ARCHITECTURE decision 3): partners send to it, our node receives from one
-// subscription per message family. Local (SAS) authentication is disabled: Entra ID roles only.
+// subscription per message family. Partners get send rights on the topic only: Data Sender for their identity
+// (same tenant) and/or a send-only SAS rule (across tenants). Local (SAS) authentication stays disabled unless a
+// partner has a SAS rule.
 
 import { builtInRoles } from 'roles.bicep'
+import { inboundPartner, sasRuleName } from 'partners.bicep'
 
 @description('Service Bus namespace name.')
 param namespaceName string
@@ -15,6 +18,11 @@ param location string
   'Premium'
 ])
 param sku string
+
+@description('Largest message our topic takes on Premium, in KB (Standard is fixed at 256).')
+@minValue(1024)
+@maxValue(102400)
+param premiumMaxMessageKilobytes int
 
 @description('Inbound topic of this country: c2c.{cc}.')
 param topicName string
@@ -30,8 +38,8 @@ param maxDeliveryCount int
 @description('How long an undelivered message lives before it is dead-lettered (ISO 8601 duration).')
 param messageTimeToLive string
 
-@description('Principal (object) IDs of partner administrations allowed to send to our topic, and to nothing else.')
-param partnerSenderPrincipalIds string[]
+@description('Partner administrations allowed to send to our topic, and to nothing else.')
+param inboundPartners inboundPartner[]
 
 @description('Log Analytics workspace for the namespace diagnostics.')
 param workspaceId string
@@ -39,6 +47,10 @@ param workspaceId string
 param tags object
 
 // Subscription name → value of the application property "family" (C2C.Core.Messages.MessageFamily) it takes.
+// Partners sending with their Entra ID identity, and partners with a send-only SAS rule of the topic.
+var identitySenders = filter(inboundPartners, p => !empty(p.?principalId ?? ''))
+var sasSenders = filter(inboundPartners, p => p.?sasRule ?? false)
+
 var families = [
   { subscription: 'transit', family: 'Transit' }
   { subscription: 'cargo', family: 'Cargo' }
@@ -51,7 +63,8 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   tags: tags
   sku: sku == 'Premium' ? { name: 'Premium', tier: 'Premium', capacity: 1 } : { name: 'Standard', tier: 'Standard' }
   properties: {
-    disableLocalAuth: true
+    // SAS exists only for partners given a send-only rule; otherwise Entra ID only.
+    disableLocalAuth: empty(sasSenders)
     minimumTlsVersion: '1.2'
     publicNetworkAccess: 'Enabled'
   }
@@ -66,6 +79,8 @@ resource topic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
     defaultMessageTimeToLive: messageTimeToLive
     enableBatchedOperations: true
     supportOrdering: false
+    // Premium only; partners' nodes refuse at ingest what would not fit (their destination's maxMessageKilobytes).
+    maxMessageSizeInKilobytes: sku == 'Premium' ? premiumMaxMessageKilobytes : null
   }
 }
 
@@ -101,14 +116,26 @@ resource familyRules 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rules
 ]
 
 resource partnerSenders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for principalId in partnerSenderPrincipalIds: {
-    name: guid(topic.id, principalId, builtInRoles.serviceBusDataSender)
+  for p in identitySenders: {
+    name: guid(topic.id, p.principalId!, builtInRoles.serviceBusDataSender)
     scope: topic
     properties: {
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.serviceBusDataSender)
-      principalId: principalId
+      principalId: p.principalId!
       principalType: 'ServicePrincipal'
-      description: 'Partner administration: send to ${topicName} only'
+      description: 'Partner administration ${toUpper(p.country)}: send to ${topicName} only'
+    }
+  }
+]
+
+// Send only, on the topic only (no namespace-level rule). The key never appears here: the topic owner reads it
+// (az servicebus topic authorization-rule keys list) and hands it to the partner, who keeps it in its Key Vault.
+resource partnerSasRules 'Microsoft.ServiceBus/namespaces/topics/authorizationRules@2024-01-01' = [
+  for p in sasSenders: {
+    parent: topic
+    name: sasRuleName(p.country)
+    properties: {
+      rights: ['Send']
     }
   }
 ]
@@ -126,4 +153,6 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 output namespaceName string = namespace.name
 output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'
 output topicName string = topic.name
+output maxMessageKilobytes int = sku == 'Premium' ? premiumMaxMessageKilobytes : 256
+output sasRuleNames array = [for (p, i) in sasSenders: partnerSasRules[i].name]
 output subscriptionNames array = [for (f, i) in families: subscriptions[i].name]

@@ -20,6 +20,9 @@ param nodeName string
 @maxValue(146000)
 param archiveRetentionDays int
 
+@description('True once the retention policy is locked: a locked policy refuses a PUT, so Bicep leaves it alone.')
+param archiveRetentionLocked bool
+
 @description('Container that holds the Flex Consumption deployment package.')
 param deploymentContainerName string
 
@@ -87,8 +90,9 @@ resource archive 'Microsoft.Storage/storageAccounts/blobServices/containers@2024
 }
 
 // Time-based retention on the whole archive container: blobs can be created and read, never overwritten
-// or deleted until the period has passed. Locking the policy is a separate, irreversible step (docs/deployment.md).
-resource archiveRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = {
+// or deleted until the period has passed. Locking the policy is a separate, irreversible step (docs/deployment.md);
+// afterwards the period can only be extended (az storage container immutability-policy extend), not PUT again.
+resource archiveRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = if (!archiveRetentionLocked) {
   parent: archive
   name: 'default'
   properties: {

@@ -8,8 +8,20 @@ param maxDeliveryCount = 10
 param duplicateDetectionWindow = 'PT1H'
 // Ten years of immutable archive. Lock the policy once reviewed (docs/deployment.md): then it can only grow.
 param archiveRetentionDays = 3650
-// Object IDs of the partner nodes' service principals that may send to c2c.tg (docs/deployment.md).
-param partnerSenderPrincipalIds = []
+// true once the policy is locked (irreversible): Bicep then leaves it alone, a PUT would fail.
+param archiveRetentionLocked = false
+// Our namespace: partners send to c2c.tg there. Globally unique: if taken, pick another and tell the partners.
+param serviceBusNamespaceName = 'sb-c2c-prod-tg'
+// Who may send to c2c.tg (docs/deployment.md, "How a second country joins"). BF is another administration
+// (another tenant): a send-only SAS rule send-bf, whose key we hand to BF. Same tenant: principalId instead.
+param inboundPartners = [
+  { country: 'BF', sasRule: true }
+]
+// Where we send BF's messages: c2c.bf in BF's namespace, with the rule send-tg BF created for us
+// (its key is our Key Vault secret servicebus-send-bf).
+param outboundDestinations = [
+  { country: 'BF', namespace: 'sb-c2c-prod-bf.servicebus.windows.net', sasKeyName: 'send-tg', maxMessageKilobytes: 1024 }
+]
 param logRetentionDays = 90
 // Production partners and auditors authenticate with their registered client certificates only.
 param allowApiKeys = false

@@ -32,9 +32,10 @@ for cc in "${countries[@]}"; do
 done
 
 if ! command -v openssl >/dev/null 2>&1; then
-  if command -v apt-get >/dev/null 2>&1 && [[ "$(id -u)" == 0 ]]; then
+  if command -v apt-get >/dev/null 2>&1; then
     echo "openssl not found; installing it with apt-get" >&2
-    apt-get install -y openssl >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y openssl >/dev/null 2>&1; } || true
+    source "$(dirname "$0")/../lib/packages.sh"
+    apt_install openssl 2>/dev/null || true
   fi
   command -v openssl >/dev/null 2>&1 || { echo "openssl is not installed and could not be installed" >&2; exit 3; }
 fi

@@ -29,6 +29,12 @@ public sealed class InProcessNode : IDisposable
             _factory.UseKestrel(kestrel);
     }
 
+    /// <summary>The node with extra settings on top of the network's.</summary>
+    public InProcessNode(TestNetwork network, string country, LocalStack stack, params (string Key, string Value)[] settings)
+        : this(network, country, stack, b => { foreach (var (key, value) in settings) b.UseSetting(key, value); })
+    {
+    }
+
     public TestNetwork Network { get; }
 
     public string Country { get; }

@@ -44,7 +44,7 @@ public sealed partial class MessageExchange
             [], [new Transit.DeadlineChange(HoldEnds, until)], [],
             $"{message.Kind.Code} held: {error.Reason} It is applied once the movement allows it, else refused when its hold ends ({now + _policy.HoldEarlyMessagesFor:yyyy-MM-dd HH:mm}Z).",
             null, Persist: false);
-        var step = await PrepareAsync(process, mref, current, decision, message, signatureStatus, now, cancellationToken);
+        var step = await PrepareAsync(mref, current, decision, message, signatureStatus, now, [], cancellationToken);
         // The hold is an event of its own, under a derived id: the message itself stays unseen until it is applied.
         var holdId = $"held-{id}";
         step.Events[0] = EventHashChain.Seal(current?.HeadHash ?? EventHashChain.Genesis, step.Events[0] with { MessageId = holdId });
@@ -121,8 +121,8 @@ public sealed partial class MessageExchange
                     $"/{message.Kind.RootElement}/Header"), message.Header, mref);
                 var nackId = MessageIds.Derive(node.Country, "nack", held.MessageId, message.Sha256);
                 var nack = AcknowledgementComposer.Nack(rejection, nackId, node.GatewayOffice, message.Header.SenderOffice, now);
-                await AddOutboundAsync(step, mref, rejection.NackKind, nackId, nack, message.Header.SenderOffice, held.MessageId,
-                    $"{rejection.NackKind.Code} sent to {message.Header.SenderOffice}: {held.MessageType} refused, out of sequence", now, cancellationToken);
+                var answer = Signed(new Transit.TransitIntent(rejection.NackKind, Transit.IntentAction.Compose, message.Header.SenderOffice, held.MessageId), nackId, nack);
+                await AddOutboundAsync(step, mref, answer, $"{rejection.NackKind.Code} sent to {message.Header.SenderOffice}: {held.MessageType} refused, out of sequence", now, cancellationToken);
             }
             var decision = new MovementDecision(current.Status, current.StateJson, current.Attributes, [],
                 remaining.Count == 0 ? [] : [new Transit.DeadlineChange(HoldEnds, remaining.Min(h => h.HeldAt) + _policy.HoldEarlyMessagesFor)], [], history, null, Persist: false);

@@ -74,7 +74,10 @@ public sealed partial class MessageExchange(
             }
 
             var now = clock.GetUtcNow();
-            var step = await PrepareAsync(process, mref, current, decision, message, signatureStatus, now, cancellationToken);
+            var outgoing = await ComposeAsync(process, mref, current, decision, message, message.Header.MessageId, now, cancellationToken);
+            if (TooLargeForBroker(outgoing, message) is { } tooLarge)
+                return Rejected(message, new Rejection([tooLarge], message.Header, message.MovementReference));
+            var step = await PrepareAsync(mref, current, decision, message, signatureStatus, now, outgoing, cancellationToken);
             var receipt = AcknowledgementComposer.Receipt(message, MessageIds.Derive(node.Country, "receipt", message.Header.MessageId),
                 node.GatewayOffice, now, step.Events[0].ArchiveName, step.Events[0].Sequence, step.Status);
             var dedup = new DedupRecord(message.Header.MessageId, mref, message.Sha256, step.Events[0].Sequence, receipt);
@@ -154,7 +157,8 @@ public sealed partial class MessageExchange(
             var now = clock.GetUtcNow();
             var internalEvent = new MovementEvent((current?.EventCount ?? 0) + 1, eventId, eventType, MessageDirection.Inbound, node.GatewayOffice, node.GatewayOffice,
                 "", "", decision.Status, decision.History, now, "", "");
-            var step = await PrepareOutgoingAsync(process, mref, current, decision, null, internalEvent, now, cancellationToken);
+            var outgoing = await ComposeAsync(process, mref, current, decision, null, eventId, now, cancellationToken);
+            var step = await PrepareOutgoingAsync(mref, current, internalEvent, now, outgoing, cancellationToken);
             var dedup = new DedupRecord(eventId, mref, "", internalEvent.Sequence, []);
             if (await CommitAsync(mref, current, decision, step, dedup, current?.HeldMessages, cancellationToken) == CommitOutcome.Committed)
             {
@@ -205,26 +209,18 @@ public sealed partial class MessageExchange(
     /// <param name="Bodies">The signed bytes of the outbox items, so the publish right after the commit need not read them back from the archive.</param>
     private sealed record Step(string Status, List<MovementEvent> Events, List<OutboxItem> Outbox, Dictionary<string, byte[]> Bodies);
 
-    private async Task<Step> PrepareAsync(IMovementProcess process, string mref, MovementRecord? current, MovementDecision decision,
-        ParsedMessage message, string signatureStatus, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var sequence = (current?.EventCount ?? 0) + 1;
-        var inbound = await archive.StoreAsync(new ArchiveEntry(mref, sequence, message.Kind.Code, message.Header.MessageId, MessageDirection.Inbound,
-            message.Header.SenderOffice, message.Header.RecipientOffice, now, signatureStatus, message.Raw), cancellationToken);
-        var status = decision.Persist ? decision.Status : current?.Status ?? "Recorded";
-        var inboundEvent = new MovementEvent(sequence, message.Header.MessageId, message.Kind.Code, MessageDirection.Inbound,
-            message.Header.SenderOffice, message.Header.RecipientOffice, inbound.Name, message.Sha256, status, decision.History, now, "", "");
-        return await PrepareOutgoingAsync(process, mref, current, decision, message, inboundEvent, now, cancellationToken);
-    }
+    /// <summary>A message this one causes, composed and signed, not archived yet.</summary>
+    private sealed record Outgoing(TransitIntent Intent, string MessageId, byte[] Body, bool CrossBorder);
 
-    private async Task<Step> PrepareOutgoingAsync(IMovementProcess process, string mref, MovementRecord? current, MovementDecision decision,
-        ParsedMessage? trigger, MovementEvent first, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Composes (and signs, when it crosses a border) every message the decision sends; nothing is stored yet.</summary>
+    private async Task<List<Outgoing>> ComposeAsync(IMovementProcess process, string mref, MovementRecord? current, MovementDecision decision,
+        ParsedMessage? trigger, string causeId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var step = new Step(first.StatusAfter, [EventHashChain.Seal(current?.HeadHash ?? EventHashChain.Genesis, first)], [], new Dictionary<string, byte[]>(StringComparer.Ordinal));
+        var outgoing = new List<Outgoing>();
         ParsedMessage? declaration = null;
         foreach (var intent in decision.Intents)
         {
-            var messageId = MessageIds.Derive(node.Country, first.MessageId, intent.Kind.Code, intent.RecipientOffice);
+            var messageId = MessageIds.Derive(node.Country, causeId, intent.Kind.Code, intent.RecipientOffice);
             byte[] xml;
             if (intent.Action == IntentAction.ForwardOriginal)
             {
@@ -237,24 +233,65 @@ public sealed partial class MessageExchange(
                     declaration ??= await LoadDeclarationAsync(mref, trigger, cancellationToken);
                 xml = process.Compose(intent, messageId, mref, decision.Persist ? decision.StateJson : current?.StateJson, declaration, now);
             }
-            var history = intent.Action == IntentAction.ForwardOriginal ? $"{intent.Kind.Code} forwarded to {intent.RecipientOffice}" : $"{intent.Kind.Code} sent to {intent.RecipientOffice}";
-            await AddOutboundAsync(step, mref, intent.Kind, messageId, xml, intent.RecipientOffice, intent.CorrelationId, history, now, cancellationToken);
+            outgoing.Add(Signed(intent, messageId, xml));
+        }
+        return outgoing;
+    }
+
+    private Outgoing Signed(TransitIntent intent, string messageId, byte[] xml)
+    {
+        var crossBorder = intent.RecipientOffice[..2] != node.Country;
+        return new Outgoing(intent, messageId, crossBorder ? signer.Sign(xml) : xml, crossBorder);
+    }
+
+    /// <summary>A record the partner's broker would refuse is refused here, before anything is stored: the sender can still act.</summary>
+    private MessageError? TooLargeForBroker(List<Outgoing> outgoing, ParsedMessage message)
+    {
+        foreach (var o in outgoing.Where(o => o.CrossBorder))
+        {
+            var country = o.Intent.RecipientOffice[..2];
+            if (publisher?.MaxBodyBytes(country) is { } limit && o.Body.Length > limit)
+                return new MessageError(ErrorCodes.RuleViolation,
+                    $"The {o.Intent.Kind.Code} this message causes for {o.Intent.RecipientOffice} would be {o.Body.Length} bytes signed; the broker of {country} accepts at most {limit} bytes per message. Nothing was stored: send a smaller message.",
+                    $"/{message.Kind.RootElement}");
+        }
+        return null;
+    }
+
+    private async Task<Step> PrepareAsync(string mref, MovementRecord? current, MovementDecision decision,
+        ParsedMessage message, string signatureStatus, DateTimeOffset now, List<Outgoing> outgoing, CancellationToken cancellationToken)
+    {
+        var sequence = (current?.EventCount ?? 0) + 1;
+        var inbound = await archive.StoreAsync(new ArchiveEntry(mref, sequence, message.Kind.Code, message.Header.MessageId, MessageDirection.Inbound,
+            message.Header.SenderOffice, message.Header.RecipientOffice, now, signatureStatus, message.Raw), cancellationToken);
+        var status = decision.Persist ? decision.Status : current?.Status ?? "Recorded";
+        var inboundEvent = new MovementEvent(sequence, message.Header.MessageId, message.Kind.Code, MessageDirection.Inbound,
+            message.Header.SenderOffice, message.Header.RecipientOffice, inbound.Name, message.Sha256, status, decision.History, now, "", "");
+        return await PrepareOutgoingAsync(mref, current, inboundEvent, now, outgoing, cancellationToken);
+    }
+
+    private async Task<Step> PrepareOutgoingAsync(string mref, MovementRecord? current, MovementEvent first, DateTimeOffset now,
+        List<Outgoing> outgoing, CancellationToken cancellationToken)
+    {
+        var step = new Step(first.StatusAfter, [EventHashChain.Seal(current?.HeadHash ?? EventHashChain.Genesis, first)], [], new Dictionary<string, byte[]>(StringComparer.Ordinal));
+        foreach (var o in outgoing)
+        {
+            var history = o.Intent.Action == IntentAction.ForwardOriginal ? $"{o.Intent.Kind.Code} forwarded to {o.Intent.RecipientOffice}" : $"{o.Intent.Kind.Code} sent to {o.Intent.RecipientOffice}";
+            await AddOutboundAsync(step, mref, o, history, now, cancellationToken);
         }
         return step;
     }
 
-    /// <summary>An outgoing message: signed if it crosses a border, archived, in the history, and in the outbox if a partner is to get it.</summary>
-    private async Task AddOutboundAsync(Step step, string mref, MessageKind kind, string messageId, byte[] xml, string recipientOffice, string? correlationId,
-        string history, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>An outgoing message archived, in the history, and in the outbox if a partner is to get it.</summary>
+    private async Task AddOutboundAsync(Step step, string mref, Outgoing o, string history, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var crossBorder = recipientOffice[..2] != node.Country;
-        var body = crossBorder ? signer.Sign(xml) : xml;
+        var (kind, recipientOffice, body) = (o.Intent.Kind, o.Intent.RecipientOffice, o.Body);
         var sequence = step.Events[^1].Sequence + 1;
         ArchivedMessage stored;
         try
         {
-            stored = await archive.StoreAsync(new ArchiveEntry(mref, sequence, kind.Code, messageId, MessageDirection.Outbound,
-                SenderOf(body) ?? node.GatewayOffice, recipientOffice, now, crossBorder ? "Signed" : "Unsigned", body), cancellationToken);
+            stored = await archive.StoreAsync(new ArchiveEntry(mref, sequence, kind.Code, o.MessageId, MessageDirection.Outbound,
+                SenderOf(body) ?? node.GatewayOffice, recipientOffice, now, o.CrossBorder ? "Signed" : "Unsigned", body), cancellationToken);
         }
         catch (ArchiveConflictException conflict)
         {
@@ -265,12 +302,12 @@ public sealed partial class MessageExchange(
                 throw;
             (stored, body) = (earlier.Message, earlier.Content);
         }
-        step.Events.Add(EventHashChain.Seal(step.Events[^1].Hash, new MovementEvent(sequence, messageId, kind.Code, MessageDirection.Outbound,
+        step.Events.Add(EventHashChain.Seal(step.Events[^1].Hash, new MovementEvent(sequence, o.MessageId, kind.Code, MessageDirection.Outbound,
             stored.SenderOffice, recipientOffice, stored.Name, stored.Sha256, step.Status, history, now, "", "")));
-        if (!crossBorder)
+        if (!o.CrossBorder)
             return;
-        step.Outbox.Add(new OutboxItem(mref, sequence, messageId, kind.Code, kind.Family, recipientOffice[..2], stored.Name, correlationId, TraceContext.TraceParent));
-        step.Bodies[messageId] = body;
+        step.Outbox.Add(new OutboxItem(mref, sequence, o.MessageId, kind.Code, kind.Family, recipientOffice[..2], stored.Name, o.Intent.CorrelationId, TraceContext.TraceParent));
+        step.Bodies[o.MessageId] = body;
     }
 
     private Task<CommitOutcome> CommitAsync(string mref, MovementRecord? current, MovementDecision decision, Step step, DedupRecord dedup,

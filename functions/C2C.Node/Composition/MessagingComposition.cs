@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Identity;
 using C2C.Adapters.RabbitMq;
 using C2C.Adapters.ServiceBus;
@@ -51,25 +52,16 @@ public static class MessagingComposition
     }
 
     /// <summary>
-    /// SAS when a key file is named (the key itself never sits in configuration), else Entra ID with the node's
-    /// managed identity (DefaultAzureCredential). In Functions hosting the triggers receive; the node only sends.
+    /// Our own namespace for receiving (in Functions hosting the triggers receive; the node only sends), and one
+    /// destination per partner country for sending: the partner's namespace, where its topic c2c.{cc} is.
     /// </summary>
     private static void AddServiceBus(IServiceCollection services, IConfigurationSection section)
     {
-        var keyFile = section["SasKeyFile"];
-        var options = new ServiceBusOptions
-        {
-            FullyQualifiedNamespace = section["FullyQualifiedNamespace"] ?? throw new InvalidOperationException("C2C:Messaging:ServiceBus:FullyQualifiedNamespace is required"),
-            Port = section.GetValue("Port", 5671),
-            UseTls = section.GetValue("UseTls", true),
-            SasKeyName = keyFile is null ? null : section["SasKeyName"] ?? throw new InvalidOperationException("C2C:Messaging:ServiceBus:SasKeyName is required with SasKeyFile"),
-            SasKey = keyFile is null ? null : File.ReadAllText(keyFile).Trim(),
-            Credential = keyFile is null ? new DefaultAzureCredential() : null,
-            PrefetchCount = section.GetValue("PrefetchCount", 16),
-            MaxConcurrentDeliveries = section.GetValue("MaxConcurrentDeliveries", 8),
-        }.Validated();
-        services.AddSingleton(new ServiceBusConnection(options));
-        services.AddSingleton<ServiceBusPublisher>();
+        var entraId = new Lazy<TokenCredential>(() => new DefaultAzureCredential());
+        var own = ServiceBusSettings.Own(section, () => entraId.Value);
+        services.AddSingleton(new ServiceBusConnection(own));
+        services.AddSingleton(ServiceBusSettings.Destinations(section, own, () => entraId.Value));
+        services.AddSingleton(sp => new ServiceBusPublisher(sp.GetRequiredService<ServiceBusDestinations>()));
         services.AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<ServiceBusPublisher>());
         services.AddSingleton<IMessageConsumer>(sp =>
         {

@@ -37,7 +37,9 @@ public static class NodeComposition
         services.AddSingleton(sp => new CallerResolver(registry, sp.GetRequiredService<ForwardedCertificateTrust>(), allowApiKeys));
 
         services.AddSingleton(sp => new MessageValidator(XmlLimits.Default with { MaxBytes = sp.GetRequiredService<IOptions<NodeOptions>>().Value.MaxMessageBytes }));
-        services.AddSingleton<IMessageSigner>(_ => new XmlDsigMessageSigner(new XmlMessageSigner(SigningCredentialLoader.Load(registry.Self, contentRoot))));
+        services.AddSingleton(_ => SigningCredentialLoader.Load(registry.Self, contentRoot));
+        services.AddSingleton(sp => new XmlDsigMessageSigner(new XmlMessageSigner(sp.GetRequiredService<SigningCredential>())));
+        services.AddSingleton<IMessageSigner>(sp => new DeferredSigner(sp));
         services.AddSingleton<ISignatureVerifier>(sp => new XmlDsigSignatureVerifier(registry, SigningTrustStore.Load(registry, contentRoot), new XmlSignatureVerifier(sp.GetRequiredService<TimeProvider>())));
 
         services.AddSingleton(_ => new StorageClients(StorageOptionsFrom(configuration, registry.Self.Country)));
@@ -94,6 +96,16 @@ public static class NodeComposition
         if (options.ConnectionString is null)
             options.Credential = new DefaultAzureCredential();
         return options;
+    }
+
+    /// <summary>
+    /// Loads the signing key when a message is first signed, not when the exchange is built: a node whose certificate
+    /// is not in Key Vault yet still starts and says so at /health/ready; signing fails until it is there (retried:
+    /// a failed load is not cached).
+    /// </summary>
+    private sealed class DeferredSigner(IServiceProvider services) : IMessageSigner
+    {
+        public byte[] Sign(ReadOnlySpan<byte> xml) => services.GetRequiredService<XmlDsigMessageSigner>().Sign(xml);
     }
 
     /// <summary>Creates the container and tables before the node serves (idempotent; on Azure Bicep made them already).</summary>

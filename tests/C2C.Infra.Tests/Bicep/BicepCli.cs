@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace C2C.Infra.Tests.Bicep;
@@ -23,29 +22,9 @@ public static class BicepCli
 
     public static BicepRun Run(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
         // Offline and quiet: no telemetry, no version check.
-        start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Path}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bicep {string.Join(' ', arguments)} did not finish within {Timeout}");
-        }
-        process.WaitForExit();
-        return new BicepRun(process.ExitCode, stdout.Result, stderr.Result);
+        var run = ToolProcess.Run(Path, arguments, Timeout, new Dictionary<string, string> { ["BICEP_TELEMETRY_ENABLED"] = "false", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" });
+        return new BicepRun(run.ExitCode, run.StandardOutput, run.StandardError);
     }
 
     private static string Locate()

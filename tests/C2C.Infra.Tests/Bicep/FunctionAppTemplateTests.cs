@@ -42,10 +42,14 @@ public sealed class FunctionAppTemplateTests
 
         Assert.True(site.Json.Bool("properties.clientCertEnabled"));
         Assert.Equal("Required", site.Json.Str("properties.clientCertMode"));
-        Assert.Equal("/health", site.Json.Str("properties.clientCertExclusionPaths"));
+        var excluded = site.Json.Str("properties.clientCertExclusionPaths")!.Split(',');
+        Assert.Equal(["/health", "/health/ready"], excluded);
         Assert.False(site.Json.Bool("properties.siteConfig.http20Enabled"));
-        // The deployment's smoke test calls exactly the excluded path, without a certificate.
-        Assert.Contains("url=\"https://${HOST_NAME}/health\"", File.ReadAllText(Path.Combine(RepoPaths.Root, ".github", "actions", "deploy-node", "action.yml")));
+        // The deployment's smoke test calls an excluded path, without a certificate.
+        var smoke = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(RepoPaths.Root, ".github", "actions", "deploy-node", "action.yml")),
+            "url=\"https://\\$\\{HOST_NAME\\}(/[^\"]*)\"");
+        Assert.True(smoke.Success);
+        Assert.Contains(smoke.Groups[1].Value, excluded);
     }
 
     [Theory]
@@ -74,7 +78,6 @@ public sealed class FunctionAppTemplateTests
             ["C2C__Storage__TableServiceUri"] = "[parameters('tableServiceUri')]",
             ["C2C__Messaging__Provider"] = "ServiceBus",
             ["C2C__Messaging__ServiceBus__FullyQualifiedNamespace"] = "[parameters('serviceBusFullyQualifiedNamespace')]",
-            ["C2C__Security__KeyVaultUri"] = "[parameters('keyVaultUri')]",
             ["C2C__Identity__SigningPfxBase64"] = "[format('@Microsoft.KeyVault(SecretUri={0}secrets/signing/)', parameters('keyVaultUri'))]",
             ["Hosting__Mode"] = "Functions",
             ["C2C_INBOUND_TOPIC"] = "[parameters('inboundTopicName')]",
@@ -89,6 +92,25 @@ public sealed class FunctionAppTemplateTests
     }
 
     [Fact]
+    public void Outbound_destinations_become_node_settings_with_the_partner_key_as_a_key_vault_reference()
+    {
+        var module = Template.Module("functionapp").Properties["template"]!;
+        var functions = module["functions"]!.AsArray().Single()!["members"]!;
+        var body = functions["destinationSettings"].Str("output.value")!;
+
+        Assert.Equal("[union(variables('baseSettings'), variables('outboundSettings'), parameters('nodeSettings'))]", module["variables"].Str("settings"));
+        Assert.Contains("reduce(map(parameters('outboundDestinations')", module["variables"].Str("outboundSettings"), StringComparison.Ordinal);
+        Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__FullyQualifiedNamespace', toUpper(parameters('d').country)), parameters('d').namespace", body, StringComparison.Ordinal);
+        Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__MaxMessageKilobytes', toUpper(parameters('d').country)), string(coalesce(tryGet(parameters('d'), 'maxMessageKilobytes'), 256))", body, StringComparison.Ordinal);
+        Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__SasKeyName', toUpper(parameters('d').country)), parameters('d').sasKeyName", body, StringComparison.Ordinal);
+        Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__SasKey', toUpper(parameters('d').country)), format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)', parameters('vaultUri'), __bicep.partnerKeySecretName(parameters('d').country))", body, StringComparison.Ordinal);
+        // Without a rule name: nothing but the namespace, so the node uses its Entra ID identity.
+        Assert.Contains("if(empty(coalesce(tryGet(parameters('d'), 'sasKeyName'), '')), createObject()", body, StringComparison.Ordinal);
+        Assert.Equal("[format('servicebus-send-{0}', toLower(parameters('country')))]", functions["partnerKeySecretName"].Str("output.value"));
+        Assert.Equal("[reference('keyVault').outputs.vaultUri.value]", Template.Module("functionapp").Properties["parameters"].Str("keyVaultUri.value"));
+    }
+
+    [Fact]
     public void No_secret_based_connection_setting_exists()
     {
         // Plain "AzureWebJobsStorage" or "ServiceBusConnection" would be connection strings with keys.
@@ -99,13 +121,25 @@ public sealed class FunctionAppTemplateTests
     }
 
     [Fact]
-    public void Key_vault_is_rbac_only_with_soft_delete_and_purge_protection()
+    public void Key_vault_is_rbac_only_with_soft_delete_and_purge_protection_where_asked()
     {
         var vault = Template.Single("Microsoft.KeyVault/vaults");
 
         Assert.True(vault.Json.Bool("properties.enableRbacAuthorization"));
         Assert.True(vault.Json.Bool("properties.enableSoftDelete"));
-        Assert.True(vault.Json.Bool("properties.enablePurgeProtection"));
+        // true or absent: the API refuses false.
+        Assert.Equal("[if(parameters('purgeProtection'), true(), null())]", vault.Json.Str("properties.enablePurgeProtection"));
+        Assert.Equal("[parameters('keyVaultPurgeProtection')]", Template.Module("keyvault").Properties["parameters"].Str("purgeProtection.value"));
+        Assert.True((bool)Template.Root["parameters"]!["keyVaultPurgeProtection"]!["defaultValue"]!);
+    }
+
+    [Theory]
+    [InlineData("prod", true)]
+    [InlineData("dev", false)]
+    public void Purge_protection_is_on_in_prod_and_off_in_dev(string environment, bool expected)
+    {
+        foreach (var country in ParameterFile.Countries)
+            Assert.Equal(expected, (bool?)ParameterFile.Of(environment, country).Values["keyVaultPurgeProtection"] ?? true);
     }
 
     [Fact]

@@ -3,11 +3,14 @@ namespace C2C.Infra.Tests.Bicep;
 /// <summary>No key, connection string with a key, SAS, password or private key anywhere in infrastructure or CI.</summary>
 public sealed class NoSecretsTests
 {
-    public static TheoryData<string> Sources => new(
+    public static TheoryData<string> Sources => new(SourceFiles);
+
+    private static IEnumerable<string> SourceFiles =>
         BicepFiles.Templates.Concat(BicepFiles.ParameterFiles)
-            .Concat(Directory.EnumerateFiles(RepoPaths.Workflows, "*.yml").Select(RepoPaths.Relative))
+            // Workflows and the composite actions they use (.github/actions/*/action.yml).
+            .Concat(Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, ".github"), "*.yml", SearchOption.AllDirectories).Select(RepoPaths.Relative))
             .Append("infra-bicep/bicepconfig.json")
-            .Order(StringComparer.Ordinal));
+            .Order(StringComparer.Ordinal);
 
     [Theory]
     [MemberData(nameof(Sources))]
@@ -16,6 +19,15 @@ public sealed class NoSecretsTests
         var findings = SecretScanner.Scan(File.ReadAllText(Path.Combine(RepoPaths.Root, file)));
 
         Assert.True(findings.Count == 0, $"{file}:\n{string.Join('\n', findings)}");
+    }
+
+    [Fact]
+    public void Sources_include_the_deploy_action()
+    {
+        var sources = SourceFiles.ToList();
+
+        Assert.Contains(".github/actions/deploy-node/action.yml", sources);
+        Assert.Contains(".github/workflows/deploy.yml", sources);
     }
 
     [Fact]
@@ -34,7 +46,8 @@ public sealed class NoSecretsTests
         var template = CompiledTemplate.MainTemplate;
 
         Assert.False(template.Single("Microsoft.Storage/storageAccounts").Json.Bool("properties.allowSharedKeyAccess"));
-        Assert.True(template.Single("Microsoft.ServiceBus/namespaces").Json.Bool("properties.disableLocalAuth"));
+        // Service Bus SAS only when a partner is given a send-only rule on our topic (ServiceBusTemplateTests).
+        Assert.Equal("[empty(variables('sasSenders'))]", template.Single("Microsoft.ServiceBus/namespaces").Json.Str("properties.disableLocalAuth"));
         Assert.True(template.Single("Microsoft.Insights/components").Json.Bool("properties.DisableLocalAuth"));
         Assert.All(template.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies"),
             p => Assert.False(p.Json.Bool("properties.allow")));

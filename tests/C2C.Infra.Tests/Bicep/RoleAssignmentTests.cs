@@ -9,7 +9,8 @@ public sealed class RoleAssignmentTests
     private const string Vaults = "Microsoft.KeyVault/vaults";
     private const string Components = "Microsoft.Insights/components";
     private const string AppPrincipal = "[parameters('principalId')]";
-    private const string PartnerPrincipal = "[parameters('partnerSenderPrincipalIds')[copyIndex()]]";
+    private const string PartnerPrincipal = "[variables('identitySenders')[copyIndex()].principalId]";
+    private const string OfficerPrincipal = "[parameters('officers')[copyIndex()].principalId]";
 
     private static readonly CompiledTemplate Template = CompiledTemplate.MainTemplate;
     private static readonly IReadOnlyList<RoleAssignment> Assignments = RoleAssignment.All(Template);
@@ -26,6 +27,8 @@ public sealed class RoleAssignmentTests
             (BuiltInRoles.ServiceBusDataSender, Topics, PartnerPrincipal),
             (BuiltInRoles.KeyVaultCertificateUser, Vaults, AppPrincipal),
             (BuiltInRoles.KeyVaultSecretsUser, Vaults, AppPrincipal),
+            (BuiltInRoles.KeyVaultCertificatesOfficer, Vaults, OfficerPrincipal),
+            (BuiltInRoles.KeyVaultSecretsOfficer, Vaults, OfficerPrincipal),
             (BuiltInRoles.MonitoringMetricsPublisher, Components, AppPrincipal),
         };
 
@@ -91,12 +94,34 @@ public sealed class RoleAssignmentTests
     {
         var senders = Assignments.Where(a => a.RoleDefinitionGuid == BuiltInRoles.ServiceBusDataSender).ToList();
 
+        // Senders to our topic are partners, one assignment each on the topic entity; our own identity sends to the
+        // partners' topics (their namespaces, their grants), so it holds no Sender role here.
         var sender = Assert.Single(senders);
         Assert.True(sender.IsLoop);
         Assert.Equal(Topics, sender.ScopeType);
         Assert.Equal("parameters('topicName')", sender.ScopeLastName);
         Assert.Equal(PartnerPrincipal, sender.Principal);
+        Assert.Equal("[length(variables('identitySenders'))]", sender.Resource.Json["copy"].Str("count"));
+        Assert.Equal("[filter(parameters('inboundPartners'), lambda('p', not(empty(coalesce(tryGet(lambdaVariables('p'), 'principalId'), '')))))]",
+            sender.Resource.Variable("identitySenders")!.ToString());
         Assert.DoesNotContain(Assignments, a => a.Principal == PartnerPrincipal && a.RoleDefinitionGuid != BuiltInRoles.ServiceBusDataSender);
+        Assert.DoesNotContain(Assignments, a => a.Principal == AppPrincipal && a.RoleDefinitionGuid == BuiltInRoles.ServiceBusDataSender);
+    }
+
+    [Fact]
+    public void Officers_who_import_the_certificate_and_partner_keys_are_a_parameter_and_hold_nothing_else()
+    {
+        var officers = Assignments.Where(a => a.Principal == OfficerPrincipal).ToList();
+
+        Assert.Equal([BuiltInRoles.KeyVaultCertificatesOfficer, BuiltInRoles.KeyVaultSecretsOfficer], officers.Select(o => o.RoleDefinitionGuid).Order());
+        Assert.All(officers, o =>
+        {
+            Assert.True(o.IsLoop);
+            Assert.Equal(Vaults, o.ScopeType);
+            Assert.Equal("[parameters('officers')[copyIndex()].principalType]", (string?)o.Resource.Properties["principalType"]);
+        });
+        Assert.Equal("[parameters('keyVaultOfficers')]", Template.Module("keyvault").Properties["parameters"].Str("officers.value"));
+        Assert.DoesNotContain(Assignments, a => a.Principal == AppPrincipal && a.RoleDefinitionGuid is BuiltInRoles.KeyVaultCertificatesOfficer or BuiltInRoles.KeyVaultSecretsOfficer);
     }
 
     [Fact]
@@ -112,7 +137,9 @@ public sealed class RoleAssignmentTests
     {
         Assert.All(Assignments, a =>
         {
-            Assert.Equal("ServicePrincipal", (string?)a.Resource.Properties["principalType"]);
+            // The app and partner nodes are service principals; officers may be people or groups (checked above).
+            if (a.Principal != OfficerPrincipal)
+                Assert.Equal("ServicePrincipal", (string?)a.Resource.Properties["principalType"]);
             // guid(scope, principal, role): redeploying is idempotent and two roles never collide.
             Assert.StartsWith("[guid(", a.Resource.Name, StringComparison.Ordinal);
         });

@@ -12,12 +12,26 @@ public sealed class ServiceBusTemplateTests
         Template.Module("servicebus").Properties["template"]!["variables"]!["families"]!.AsArray();
 
     [Fact]
-    public void Namespace_sku_is_a_parameter_and_local_auth_is_off()
+    public void Namespace_sku_is_a_parameter()
     {
+        Template.Single("Microsoft.ServiceBus/namespaces");
+        Assert.Equal(["Premium", "Standard"], Template.Root["parameters"]!["serviceBusSku"]!["allowedValues"]!.AsArray().Select(v => (string)v!).Order());
+    }
+
+    [Fact]
+    public void Partners_with_a_sas_rule_get_send_only_on_our_topic_and_sas_is_off_without_them()
+    {
+        var rule = Template.Single("Microsoft.ServiceBus/namespaces/topics/authorizationRules");
         var namespaces = Template.Single("Microsoft.ServiceBus/namespaces");
 
-        Assert.True(namespaces.Json.Bool("properties.disableLocalAuth"));
-        Assert.Equal(["Premium", "Standard"], Template.Root["parameters"]!["serviceBusSku"]!["allowedValues"]!.AsArray().Select(v => (string)v!).Order());
+        Assert.Equal(["Send"], rule.Properties["rights"]!.AsArray().Select(r => (string)r!));
+        Assert.Equal("[length(variables('sasSenders'))]", rule.Json["copy"].Str("count"));
+        Assert.Contains("sasRuleName(variables('sasSenders')[copyIndex()].country)", rule.Name, StringComparison.Ordinal);
+        Assert.Equal("[filter(parameters('inboundPartners'), lambda('p', coalesce(tryGet(lambdaVariables('p'), 'sasRule'), false())))]", rule.Variable("sasSenders")!.ToString());
+        // No namespace-wide rule: a partner's key opens our topic, for sending, and nothing else.
+        Assert.Empty(Template.OfType("Microsoft.ServiceBus/namespaces/authorizationRules"));
+        Assert.Empty(Template.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions/authorizationRules"));
+        Assert.Equal("[empty(variables('sasSenders'))]", namespaces.Json.Str("properties.disableLocalAuth"));
     }
 
     [Fact]
@@ -28,6 +42,18 @@ public sealed class ServiceBusTemplateTests
         Assert.True(topic.Json.Bool("properties.requiresDuplicateDetection"));
         Assert.Equal("[parameters('duplicateDetectionWindow')]", topic.Json.Str("properties.duplicateDetectionHistoryTimeWindow"));
         Assert.Equal("c2c.tg", ArmValues.Format(Template.Root["variables"]!["names"].Str("topic")!, "tg"));
+    }
+
+    [Fact]
+    public void Premium_topics_take_the_configured_message_size_and_the_deployment_tells_it()
+    {
+        var topic = Template.Single("Microsoft.ServiceBus/namespaces/topics");
+        var module = Template.Module("servicebus").Properties["template"]!;
+
+        Assert.Equal("[if(equals(parameters('sku'), 'Premium'), parameters('premiumMaxMessageKilobytes'), null())]", topic.Json.Str("properties.maxMessageSizeInKilobytes"));
+        Assert.Equal("[if(equals(parameters('sku'), 'Premium'), parameters('premiumMaxMessageKilobytes'), 256)]", module["outputs"].Str("maxMessageKilobytes.value"));
+        Assert.Equal(1024, (int)Template.Root["parameters"]!["serviceBusPremiumMaxMessageKilobytes"]!["defaultValue"]!);
+        Assert.Equal("[reference('serviceBus').outputs.maxMessageKilobytes.value]", Template.Root["outputs"].Str("inboundMaxMessageKilobytes.value"));
     }
 
     [Fact]

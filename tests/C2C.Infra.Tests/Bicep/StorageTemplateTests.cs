@@ -32,6 +32,17 @@ public sealed class StorageTemplateTests
     }
 
     [Fact]
+    public void A_locked_retention_policy_is_left_alone_and_managed_until_then()
+    {
+        var policy = Template.Single("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies");
+
+        // A PUT on a locked policy fails the deployment: once locked, the parameter file says so and Bicep skips it.
+        Assert.Equal("[not(parameters('archiveRetentionLocked'))]", policy.Json.Str("condition"));
+        Assert.Equal("[parameters('archiveRetentionLocked')]", Template.Module("storage").Properties["parameters"].Str("archiveRetentionLocked.value"));
+        Assert.False((bool)Template.Root["parameters"]!["archiveRetentionLocked"]!["defaultValue"]!);
+    }
+
+    [Fact]
     public void Container_and_table_names_are_those_of_the_storage_adapter()
     {
         const string node = "tg";

@@ -9,18 +9,66 @@ public sealed class DeployWorkflowTests
     private static IDictionary<object, object?> Jobs => Yaml.Map(Yaml.Get(Deploy.Root, "jobs"), "jobs");
 
     [Fact]
-    public void Runs_on_push_to_main_and_on_demand_with_environment_and_country()
+    public void Runs_after_ci_passed_on_main_and_on_demand_never_on_a_bare_push()
     {
         var on = Yaml.Map(Yaml.Get(Deploy.Root, "on"), "on");
-        Assert.Equal(["main"], Yaml.Seq(Yaml.Get(Yaml.Get(on, "push"), "branches"), "push.branches").Cast<string>());
+        Assert.Equal(["workflow_dispatch", "workflow_run"], on.Keys.Cast<string>().Order());
+        var run = Yaml.Get(on, "workflow_run");
+        // The workflow_run trigger names the CI workflow by its name.
+        Assert.Equal([Yaml.Str(Yaml.Load(WorkflowFiles.Ci).Root, "name")], Yaml.Seq(Yaml.Get(run, "workflows"), "workflows").Cast<string>());
+        Assert.Equal(["completed"], Yaml.Seq(Yaml.Get(run, "types"), "types").Cast<string>());
+        Assert.Equal(["main"], Yaml.Seq(Yaml.Get(run, "branches"), "branches").Cast<string>());
 
         var inputs = Yaml.Map(Yaml.Get(Yaml.Get(on, "workflow_dispatch"), "inputs"), "workflow_dispatch.inputs");
         Assert.Equal(["dev", "prod"], Yaml.Seq(Yaml.Get(inputs["environment"], "options"), "environment.options").Cast<string>());
-        Assert.Equal(["tg", "bf"], Yaml.Seq(Yaml.Get(inputs["country"], "options"), "country.options").Cast<string>());
-        // Every offered pair has its parameter file.
-        foreach (var env in new[] { "dev", "prod" })
-            foreach (var cc in new[] { "tg", "bf" })
-                Assert.True(File.Exists(Path.Combine(RepoPaths.InfraBicep, "params", $"{env}.{cc}.bicepparam")), $"{env}.{cc}.bicepparam");
+        Assert.Equal(["all", .. Bicep.ParameterFile.Countries], Yaml.Seq(Yaml.Get(inputs["country"], "options"), "country.options").Cast<string>());
+    }
+
+    [Fact]
+    public void Nothing_is_deployed_before_tests_passed_on_the_commit_deployed()
+    {
+        var test = Jobs["test"];
+        Assert.Equal("github.event_name == 'workflow_dispatch'", Yaml.Str(test, "if"));
+        Assert.Contains(WorkflowFiles.Steps(Deploy), s => s.Job == "test" && Yaml.Str(s.Step, "run")?.Trim() == "bash .ci/run");
+
+        var gate = Yaml.Str(Jobs["plan"], "if")!;
+        Assert.Equal(["test"], WorkflowStructureTests.Needs(Jobs["plan"]));
+        Assert.Contains("github.event_name == 'workflow_dispatch' && needs.test.result == 'success'", gate);
+        Assert.Contains("github.event_name == 'workflow_run' && github.event.workflow_run.conclusion == 'success'", gate);
+        // Every deploying job hangs off the plan, and checks out the commit that was tested.
+        foreach (var job in new[] { "package", "dev", "prod" })
+        {
+            Assert.Contains("plan", DependsOn(job));
+            var checkout = Assert.Single(WorkflowFiles.Steps(Deploy), s => s.Job == job && Yaml.Str(s.Step, "uses")?.StartsWith("actions/checkout@", StringComparison.Ordinal) == true);
+            Assert.Equal("${{ needs.plan.outputs.ref }}", Yaml.Str(Yaml.Get(checkout.Step, "with"), "ref"));
+        }
+        Assert.Contains("github.event.workflow_run.head_sha || github.sha", string.Join('\n', WorkflowFiles.Steps(Deploy).Where(s => s.Job == "plan").Select(s => Yaml.Str(Yaml.Get(s.Step, "env"), "SHA"))));
+    }
+
+    [Theory]
+    [InlineData("all", true)]
+    [InlineData("bf", true)]
+    [InlineData("xx", false)]
+    public void The_plan_deploys_every_country_with_parameter_files_or_the_one_chosen(string chosen, bool succeeds)
+    {
+        var script = WorkflowFiles.Steps(Deploy).Single(s => s.Job == "plan" && Yaml.Str(s.Step, "id") == "countries").Step;
+        var output = Path.GetTempFileName();
+        try
+        {
+            var run = ToolProcess.Run("/bin/bash", ["-c", Yaml.Str(script, "run")!], TimeSpan.FromSeconds(30),
+                new Dictionary<string, string> { ["CHOSEN"] = chosen, ["GITHUB_OUTPUT"] = output });
+
+            Assert.Equal(succeeds, run.ExitCode == 0);
+            if (!succeeds)
+                return;
+            var json = File.ReadAllLines(output).Single(l => l.StartsWith("json=", StringComparison.Ordinal))["json=".Length..];
+            var countries = System.Text.Json.JsonSerializer.Deserialize<string[]>(json)!;
+            Assert.Equal(chosen == "all" ? Bicep.ParameterFile.Countries.Order() : [chosen], countries.Order());
+        }
+        finally
+        {
+            File.Delete(output);
+        }
     }
 
     [Fact]
@@ -38,9 +86,9 @@ public sealed class DeployWorkflowTests
     {
         Assert.Equal("dev", Yaml.Str(Jobs["dev"], "environment"));
         Assert.Equal("prod", Yaml.Str(Jobs["prod"], "environment"));
-        Assert.Contains("dev", WorkflowStructureTests.Needs(Jobs["prod"]));
-        Assert.Contains("package", WorkflowStructureTests.Needs(Jobs["dev"]));
-        // Prod only on an explicit manual request, never on push.
+        Assert.Contains("dev", DependsOn("prod"));
+        Assert.Contains("package", DependsOn("dev"));
+        // Prod only on an explicit manual request, never after a push.
         Assert.Contains("workflow_dispatch", Yaml.Str(Jobs["prod"], "if"));
         Assert.Contains("'prod'", Yaml.Str(Jobs["prod"], "if"));
     }
@@ -48,18 +96,24 @@ public sealed class DeployWorkflowTests
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
-    public void Environment_job_deploys_its_own_parameters_with_credentials_from_vars(string environment)
+    public void Environment_job_deploys_each_planned_country_with_its_own_parameters_and_credentials_from_vars(string environment)
     {
-        var deploy = Assert.Single(Yaml.Seq(Yaml.Get(Jobs[environment], "steps"), "steps"),
+        var job = Jobs[environment];
+        Assert.Equal("${{ fromJSON(needs.plan.outputs.countries) }}", Yaml.Str(Yaml.Get(Yaml.Get(job, "strategy"), "matrix"), "country"));
+        Assert.Equal($"deploy-{environment}-${{{{ matrix.country }}}}", Yaml.Str(Yaml.Get(job, "concurrency"), "group"));
+        var deploy = Assert.Single(Yaml.Seq(Yaml.Get(job, "steps"), "steps"),
             s => Yaml.Str(s, "uses") == "./.github/actions/deploy-node");
         var with = Yaml.Map(Yaml.Get(deploy, "with"), "with");
 
         Assert.Equal(environment, with["environment"]);
+        Assert.Equal("${{ matrix.country }}", with["country"]);
         Assert.Equal("${{ vars.AZURE_CLIENT_ID }}", with["client-id"]);
         Assert.Equal("${{ vars.AZURE_TENANT_ID }}", with["tenant-id"]);
         Assert.Equal("${{ vars.AZURE_SUBSCRIPTION_ID }}", with["subscription-id"]);
-        Assert.Contains($"-{environment}-", (string)with["resource-group"]!);
+        Assert.EndsWith($"-{environment}-${{{{ matrix.country }}}}", (string)with["resource-group"]!);
     }
+
+    private static IEnumerable<string> DependsOn(string job) => WorkflowStructureTests.Needs(Jobs[job]);
 
     [Fact]
     public void Package_is_the_self_contained_node_with_host_json_and_function_folders()
@@ -85,7 +139,7 @@ public sealed class DeployWorkflowTests
         var whatIf = Index(s => Yaml.Str(s, "run")?.Contains("az deployment group what-if", StringComparison.Ordinal) == true);
         var create = Index(s => Yaml.Str(s, "run")?.Contains("az deployment group create", StringComparison.Ordinal) == true);
         var publish = Index(s => Yaml.Str(s, "uses") == "Azure/functions-action@v1");
-        var smoke = Index(s => Yaml.Str(s, "run")?.Contains("/health", StringComparison.Ordinal) == true);
+        var smoke = Index(s => Yaml.Str(s, "run")?.Contains("/health/ready", StringComparison.Ordinal) == true);
 
         Assert.True(login >= 0 && login < whatIf && whatIf < create && create < publish && publish < smoke, $"order: {login} {whatIf} {create} {publish} {smoke}");
         var loginWith = Yaml.Map(Yaml.Get(steps[login], "with"), "login.with");
@@ -100,6 +154,10 @@ public sealed class DeployWorkflowTests
     {
         var smoke = WorkflowFiles.Steps(Action).Select(s => Yaml.Str(s.Step, "run")).Single(r => r?.Contains("/health", StringComparison.Ordinal) == true)!;
 
+        // Readiness, not liveness: the endpoint the node maps (C2C.Node ReadinessEndpoints) and nothing less.
+        Assert.Contains("url=\"https://${HOST_NAME}/health/ready\"", smoke);
+        Assert.Contains("MapGet(\"/health/ready\"", File.ReadAllText(Path.Combine(RepoPaths.Root, "functions", "C2C.Node", "Http", "ReadinessEndpoints.cs")));
+        Assert.Contains("= 200 ]", smoke);
         Assert.Contains("for attempt in $(seq 1 20)", smoke);
         Assert.Contains("--max-time", smoke);
         Assert.Contains("exit 1", smoke);

@@ -49,6 +49,9 @@ public sealed class AmqpNamespace : IDisposable
 
     public ConcurrentQueue<(string Address, Message Message)> Sent { get; } = new();
 
+    /// <summary>The client connections that sent (one per namespace and credential is expected).</summary>
+    public ConcurrentDictionary<Connection, bool> SendingConnections { get; } = new();
+
     public ConcurrentQueue<(string Address, int DeliveryCount, Outcome Outcome)> Settlements { get; } = new();
 
     public ConcurrentQueue<(string Address, Message Message, Error? Error)> DeadLettered { get; } = new();
@@ -67,6 +70,10 @@ public sealed class AmqpNamespace : IDisposable
         };
         return edit is null ? options : edit(options);
     }
+
+    /// <summary>This listener as the namespace of <paramref name="country"/>'s topic, with the credential it accepts.</summary>
+    public ServiceBusDestination Destination(string country, Func<ServiceBusOptions, ServiceBusOptions>? edit = null) =>
+        new(country, Options(edit).Validated());
 
     /// <summary>Creates the country's topic with one subscription per family (as Bicep does on Azure).</summary>
     public void AddTopic(string country)
@@ -110,6 +117,7 @@ public sealed class AmqpNamespace : IDisposable
                 return;
             }
             var message = messageContext.Message;
+            owner.SendingConnections.TryAdd(messageContext.Link.Session.Connection, true);
             owner.Sent.Enqueue((address, message));
             var family = message.ApplicationProperties?["family"] as string;
             foreach (var subscription in owner._subscriptions.Values.Where(s => s.Address.StartsWith(address + "/", StringComparison.Ordinal)))

@@ -1,7 +1,6 @@
 using C2C.Adapters.RabbitMq;
 using C2C.Adapters.ServiceBus;
 using C2C.Core.Ports;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace C2C.Node.Tests.Composition;
@@ -14,8 +13,7 @@ public sealed class MessagingCompositionTests(LocalStack stack) : IDisposable
 
     public void Dispose() => _network.Dispose();
 
-    private InProcessNode Node(params (string Key, string Value)[] settings) =>
-        new(_network, "TG", stack, b => { foreach (var (key, value) in settings) b.UseSetting(key, value); });
+    private InProcessNode Node(params (string Key, string Value)[] settings) => new(_network, "TG", stack, settings);
 
     [Fact]
     public void Service_bus_with_a_sas_key_file_plugs_both_ports()
@@ -27,6 +25,43 @@ public sealed class MessagingCompositionTests(LocalStack stack) : IDisposable
         Assert.IsType<ServiceBusPublisher>(node.Services.GetRequiredService<IMessagePublisher>());
         Assert.IsType<ServiceBusConsumer>(node.Services.GetRequiredService<IMessageConsumer>());
         Assert.True(node.Services.GetRequiredService<ServiceBusConnection>().Options.UsesSas);
+    }
+
+    [Fact]
+    public void Each_partner_country_gets_its_own_namespace_and_credential()
+    {
+        using var node = Node(("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "sb-c2c-dev-tg.servicebus.windows.net"),
+            ("C2C:Messaging:ServiceBus:Destinations:bf:FullyQualifiedNamespace", "sb-c2c-dev-bf.servicebus.windows.net"),
+            ("C2C:Messaging:ServiceBus:Destinations:bf:SasKeyName", "send-tg"),
+            ("C2C:Messaging:ServiceBus:Destinations:bf:SasKey", "c2c-test-key"),
+            ("C2C:Messaging:ServiceBus:Destinations:MV:FullyQualifiedNamespace", "sb-c2c-dev-mv.servicebus.windows.net"),
+            ("C2C:Messaging:ServiceBus:Destinations:IN:FullyQualifiedNamespace", "sb-c2c-dev-in.servicebus.windows.net"),
+            ("C2C:Messaging:ServiceBus:Destinations:IN:SasKeyName", "send-tg"),
+            ("C2C:Messaging:ServiceBus:Destinations:IN:SasKey", "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/servicebus-send-in/)"),
+            ("Hosting:Mode", "Functions"));
+        var destinations = Assert.IsType<ServiceBusPublisher>(node.Services.GetRequiredService<IMessagePublisher>()).Destinations;
+
+        var bf = destinations.For("BF");
+        Assert.Equal(("sb-c2c-dev-bf.servicebus.windows.net", "send-tg", "c2c-test-key", "c2c.bf"), (bf.Namespace.FullyQualifiedNamespace, bf.Namespace.SasKeyName, bf.Namespace.SasKey, bf.Topic));
+        var mv = destinations.For("MV");
+        Assert.Equal(("sb-c2c-dev-mv.servicebus.windows.net", false, true), (mv.Namespace.FullyQualifiedNamespace, mv.Namespace.UsesSas, mv.Namespace.Credential is not null));
+        // An unresolved Key Vault reference is no key: listed with its problem, refused when used.
+        Assert.Contains("unresolved Key Vault reference", destinations.Find("IN")!.Problem);
+        Assert.Throws<InvalidOperationException>(() => destinations.For("IN"));
+        // Our own namespace (receiving) is a separate connection.
+        Assert.Equal("sb-c2c-dev-tg.servicebus.windows.net", node.Services.GetRequiredService<ServiceBusConnection>().Options.FullyQualifiedNamespace);
+    }
+
+    [Theory]
+    [InlineData("C2C:Messaging:ServiceBus:Destinations:BF:SasKeyName", "send-tg", "SasKeyName and SasKey")]
+    [InlineData("C2C:Messaging:ServiceBus:Destinations:BFX:FullyQualifiedNamespace", "x.servicebus.windows.net", "country code")]
+    [InlineData("C2C:Messaging:ServiceBus:Destinations:BF:MaxMessageKilobytes", "4", "MaxMessageKilobytes must be above 4")]
+    public void A_half_configured_destination_stops_the_start_up(string key, string value, string expected)
+    {
+        using var node = Node(("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "sb-c2c-dev-tg.servicebus.windows.net"),
+            ("C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespace", "sb-c2c-dev-bf.servicebus.windows.net"), (key, value));
+        var error = Assert.ThrowsAny<Exception>(() => node.Services);
+        Assert.Contains(expected, error.ToString());
     }
 
     [Fact]

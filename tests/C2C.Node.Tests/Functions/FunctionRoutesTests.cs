@@ -45,6 +45,7 @@ public sealed class FunctionRoutesTests(LocalStack stack) : IDisposable
     [InlineData("/console")]
     [InlineData("/console/console.js")]
     [InlineData("/health")]
+    [InlineData("/health/ready")]
     [InlineData("/openapi/v1.json")]
     public void The_public_surface_is_forwarded(string path) => Assert.NotNull(ForwardedBy(path));
 
