@@ -106,6 +106,7 @@ public sealed partial class NodeSettingsTests
         _ when name.EndsWith("Uri", StringComparison.Ordinal) => "https://st.example.net/",
         _ when name.EndsWith("FullyQualifiedNamespace", StringComparison.Ordinal) => "sb.servicebus.windows.net",
         _ when name.EndsWith("MaxMessageKilobytes", StringComparison.Ordinal) => "256",
+        _ when name.EndsWith("AllowApiKeys", StringComparison.Ordinal) => "false",
         _ => "sample",
     };
 
