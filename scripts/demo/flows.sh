@@ -4,10 +4,11 @@ CONSIGNMENT=TUTMLE2611240001
 SAMPLES="$DEMO/samples"
 
 # The samples are dated around a release on 2026-11-24 and the nodes apply time limits against the real clock, so
-# the demo posts copies with every date moved by the same number of days: the release falls on yesterday (UTC).
+# the demo posts copies with every date moved by the same number of days: the release falls four days ago (UTC),
+# so the journey's reports lie in the past and the time limit ahead.
 # (The tests do the same in tests/C2C.Testing/Samples.cs.) Two passes through a marker, so no date is moved twice.
 rebase_samples() {
-  local shift=$(( ($(date -u -d 'yesterday' +%s) - $(date -u -d '2026-11-24' +%s)) / 86400 )) d i=0
+  local shift=$(( ($(date -u -d "$(date -u -d '4 days ago' +%F)" +%s) - $(date -u -d '2026-11-24' +%s)) / 86400 )) d i=0
   local -a to_marker=() to_date=()
   for d in $(grep -ohE '[0-9]{4}-[0-9]{2}-[0-9]{2}' schemas/samples/*.xml | sort -u); do
     to_marker+=(-e "s/$d/@D${i}@/g"); to_date+=(-e "s/@D${i}@/$(date -u -d "$d + $shift days" +%F)/g"); i=$((i + 1))

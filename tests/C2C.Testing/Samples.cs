@@ -12,13 +12,17 @@ public static partial class Samples
     public static readonly DateOnly ReleaseDay = new(2026, 11, 24);
 
     /// <summary>
-    /// A sample as live traffic: its dates moved so that the release was yesterday (UTC). Nodes apply time limits
-    /// against the real clock, so the samples' fixed dates would make every movement overdue once they are past.
+    /// A sample as live traffic: its dates moved so that the release was four days ago (UTC), so the journey's reports
+    /// (up to three days after release) lie in the past and its time limit (seven days) ahead. Nodes apply time limits
+    /// against the real clock: the samples' fixed dates would make every movement overdue once they are past.
     /// </summary>
     public static byte[] Bytes(string name) => System.Text.Encoding.UTF8.GetBytes(Text(name));
 
     public static string Text(string name) =>
-        Rebase(File.ReadAllText(Path.Combine(RepoPaths.Samples, name + ".xml")), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1));
+        Rebase(File.ReadAllText(Path.Combine(RepoPaths.Samples, name + ".xml")), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-DaysSinceRelease));
+
+    /// <summary>How long ago the samples' movement was released, once moved to today (<see cref="Text"/>).</summary>
+    public const int DaysSinceRelease = 4;
 
     /// <summary>Every calendar date in <paramref name="xml"/> moved by the same number of days, so the sample's release falls on <paramref name="releaseDay"/>.</summary>
     public static string Rebase(string xml, DateOnly releaseDay)
