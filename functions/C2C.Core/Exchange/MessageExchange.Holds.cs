@@ -80,7 +80,7 @@ public sealed partial class MessageExchange
             {
                 if (await ReadHeldAsync(held, cancellationToken) is not { } message)
                     continue;
-                if ((await ApplyAsync(message, Transit.MessageOrigin.Partner, held.SignatureStatus, holdIfEarly: true, cancellationToken)).Outcome == ExchangeOutcome.Accepted)
+                if ((await ApplyAsync(message, Transit.MessageOrigin.Partner, held.SignatureStatus, holdIfEarly: true, cancellationToken)).Result.Outcome == ExchangeOutcome.Accepted)
                 {
                     applied = true;
                     break;

@@ -37,19 +37,20 @@ public sealed partial class MessageExchange(
     public async Task<ExchangeResult> AcceptAsync(ParsedMessage message, MessageOrigin origin, string signatureStatus, CancellationToken cancellationToken,
         bool holdIfEarly = false)
     {
-        var result = await ApplyAsync(message, origin, signatureStatus, holdIfEarly, cancellationToken);
-        if (result.Outcome == ExchangeOutcome.Accepted)
+        var (result, heldRemain) = await ApplyAsync(message, origin, signatureStatus, holdIfEarly, cancellationToken);
+        if (heldRemain)
             await ReleaseHeldAsync(message.MovementReference ?? ArchiveNaming.NoMovement, cancellationToken);
         return result;
     }
 
-    private async Task<ExchangeResult> ApplyAsync(ParsedMessage message, MessageOrigin origin, string signatureStatus, bool holdIfEarly, CancellationToken cancellationToken)
+    /// <returns>The result, and whether the movement it changed holds messages to try again (else nothing is read for them).</returns>
+    private async Task<(ExchangeResult Result, bool HeldRemain)> ApplyAsync(ParsedMessage message, MessageOrigin origin, string signatureStatus, bool holdIfEarly, CancellationToken cancellationToken)
     {
         using var trace = TraceContext.StartIfNone("C2C.Accept");
         var mref = message.MovementReference ?? ArchiveNaming.NoMovement;
         var (loaded, seen) = await index.LoadAsync(mref, message.Header.MessageId, cancellationToken);
         if (seen is not null)
-            return Replay(message, seen);
+            return (Replay(message, seen), false);
         var process = processes.FirstOrDefault(p => p.Handles(message))
             ?? throw new InvalidOperationException($"no process manager handles {message.Kind.Code}");
 
@@ -67,29 +68,30 @@ public sealed partial class MessageExchange(
             if (decision.Rejection is { } error)
             {
                 if (!holdIfEarly || !MayHold(process, mref, current, message, error))
-                    return Rejected(message, new Rejection([error], message.Header, message.MovementReference));
+                    return (Rejected(message, new Rejection([error], message.Header, message.MovementReference)), false);
                 if (await HoldAsync(process, mref, current, message, signatureStatus, error, cancellationToken) is { } held)
-                    return held;
+                    return (held, false);
                 continue; // the movement changed meanwhile: decide again
             }
 
             var now = clock.GetUtcNow();
             var outgoing = await ComposeAsync(process, mref, current, decision, message, message.Header.MessageId, now, cancellationToken);
             if (TooLargeForBroker(outgoing, message) is { } tooLarge)
-                return Rejected(message, new Rejection([tooLarge], message.Header, message.MovementReference));
+                return (Rejected(message, new Rejection([tooLarge], message.Header, message.MovementReference)), false);
             var step = await PrepareAsync(mref, current, decision, message, signatureStatus, now, outgoing, cancellationToken);
             var receipt = AcknowledgementComposer.Receipt(message, MessageIds.Derive(node.Country, "receipt", message.Header.MessageId),
                 node.GatewayOffice, now, step.Events[0].ArchiveName, step.Events[0].Sequence, step.Status);
             var dedup = new DedupRecord(message.Header.MessageId, mref, message.Sha256, step.Events[0].Sequence, receipt);
-            var outcome = await CommitAsync(mref, current, decision, step, dedup, Without(current, message.Header.MessageId), cancellationToken);
+            var heldAfter = Without(current, message.Header.MessageId);
+            var outcome = await CommitAsync(mref, current, decision, step, dedup, heldAfter, cancellationToken);
             switch (outcome)
             {
                 case CommitOutcome.Committed:
                     await PublishAsync(step.Outbox, cancellationToken, step.Bodies);
                     await RunDueDeadlinesAsync(mref, decision, now, cancellationToken);
-                    return new ExchangeResult(ExchangeOutcome.Accepted, receipt, step.Status, step.Events[0].Sequence, null);
+                    return (new ExchangeResult(ExchangeOutcome.Accepted, receipt, step.Status, step.Events[0].Sequence, null), heldAfter is { Count: > 0 });
                 case CommitOutcome.Duplicate:
-                    return Replay(message, (await index.FindMessageAsync(mref, message.Header.MessageId, cancellationToken))!);
+                    return (Replay(message, (await index.FindMessageAsync(mref, message.Header.MessageId, cancellationToken))!), false);
                 default:
                     // Lost the race: the blobs written for this attempt are indexed nowhere (their names hold our
                     // sequence numbers, which the winner did not use with these message ids).
@@ -163,7 +165,8 @@ public sealed partial class MessageExchange(
             if (await CommitAsync(mref, current, decision, step, dedup, current?.HeldMessages, cancellationToken) == CommitOutcome.Committed)
             {
                 await PublishAsync(step.Outbox, cancellationToken, step.Bodies);
-                await ReleaseHeldAsync(mref, cancellationToken);
+                if (current?.HeldMessages.Count > 0)
+                    await ReleaseHeldAsync(mref, cancellationToken);
                 return;
             }
         }
