@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian machine with the .NET 10 SDK:
-# Debian packages (chromium, openssl; rabbitmq-server via scripts/stack/install.sh), Azurite and action-validator from npm
+# Debian packages (chromium, openssl, xmlsec1; rabbitmq-server via scripts/stack/install.sh), Azurite and action-validator from npm
 # (pinned), NuGet packages (restore).
 # Idempotent and quiet when everything is present.
 set -euo pipefail
@@ -13,6 +13,7 @@ command -v chromium >/dev/null || need_apt+=(chromium)
 command -v openssl >/dev/null || need_apt+=(openssl)
 command -v jq >/dev/null || need_apt+=(jq)
 command -v curl >/dev/null || need_apt+=(curl)
+command -v xmlsec1 >/dev/null || need_apt+=(xmlsec1)   # an independent XMLDSig implementation for the interoperability tests
 command -v npm >/dev/null || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
