@@ -27,6 +27,9 @@ public sealed partial class MessageExchange
         && current?.HeldMessages.Count is null or < MaxHeld
         && process.MayWaitFor(mref, current);
 
+    /// <summary>When a hold that began at <paramref name="heldAt"/> ends.</summary>
+    private DateTimeOffset HoldEnd(DateTimeOffset heldAt) => heldAt + _policy.HoldEarlyMessagesFor;
+
     private static IReadOnlyList<HeldMessage>? Without(MovementRecord? current, string messageId) =>
         current?.HeldMessages.Where(h => h.MessageId != messageId).ToList();
 
@@ -39,10 +42,10 @@ public sealed partial class MessageExchange
             return Held(current);
         var now = clock.GetUtcNow();
         var held = (current?.HeldMessages ?? []).ToList();
-        var until = (held.Count == 0 ? now : held.Min(h => h.HeldAt)) + _policy.HoldEarlyMessagesFor;
+        var until = HoldEnd(held.Select(h => h.HeldAt).Append(now).Min());
         var decision = new MovementDecision(current?.Status ?? "Recorded", current?.StateJson ?? MovementDecision.NoState, current?.Attributes ?? new Dictionary<string, string>(),
             [], [new Transit.DeadlineChange(HoldEnds, until)], [],
-            $"{message.Kind.Code} held: {error.Reason} It is applied once the movement allows it, else refused when its hold ends ({now + _policy.HoldEarlyMessagesFor:yyyy-MM-dd HH:mm}Z).",
+            $"{message.Kind.Code} held: {error.Reason} It is applied once the movement allows it, else refused when its hold ends ({HoldEnd(now):yyyy-MM-dd HH:mm}Z).",
             null, Persist: false);
         var step = await PrepareAsync(mref, current, decision, message, signatureStatus, now, [], cancellationToken);
         // The hold is an event of its own, under a derived id: the message itself stays unseen until it is applied.
@@ -104,15 +107,12 @@ public sealed partial class MessageExchange
             var (current, seen) = await index.LoadAsync(mref, timerId, cancellationToken);
             if (seen is not null || current is null)
                 return;
-            var over = current.HeldMessages.Where(h => h.HeldAt + _policy.HoldEarlyMessagesFor <= deadline.DueAt).ToList();
+            var over = current.HeldMessages.Where(h => HoldEnd(h.HeldAt) <= deadline.DueAt).ToList();
             if (over.Count == 0)
                 return;
             var remaining = current.HeldMessages.Except(over).ToList();
             var now = clock.GetUtcNow();
-            var history = $"Hold ended for {string.Join(", ", over.Select(h => $"{h.MessageType} {h.MessageId}"))}: refused";
-            var timer = new MovementEvent(current.EventCount + 1, timerId, "TIMER", MessageDirection.Inbound, node.GatewayOffice, node.GatewayOffice,
-                "", "", current.Status, history, now, "", "");
-            var step = new Step(current.Status, [EventHashChain.Seal(current.HeadHash, timer)], [], new Dictionary<string, byte[]>(StringComparer.Ordinal));
+            var nacks = new List<Outgoing>();
             foreach (var held in over)
             {
                 if (await ReadHeldAsync(held, cancellationToken) is not { } message)
@@ -121,11 +121,13 @@ public sealed partial class MessageExchange
                     $"/{message.Kind.RootElement}/Header"), message.Header, mref);
                 var nackId = MessageIds.Derive(node.Country, "nack", held.MessageId, message.Sha256);
                 var nack = AcknowledgementComposer.Nack(rejection, nackId, node.GatewayOffice, message.Header.SenderOffice, now);
-                var answer = Signed(new Transit.TransitIntent(rejection.NackKind, Transit.IntentAction.Compose, message.Header.SenderOffice, held.MessageId), nackId, nack);
-                await AddOutboundAsync(step, mref, answer, $"{rejection.NackKind.Code} sent to {message.Header.SenderOffice}: {held.MessageType} refused, out of sequence", now, cancellationToken);
+                nacks.Add(Signed(new Transit.TransitIntent(rejection.NackKind, Transit.IntentAction.Compose, message.Header.SenderOffice, held.MessageId), nackId, nack));
             }
+            var history = $"Hold ended for {string.Join(", ", over.Select(h => $"{h.MessageType} {h.MessageId}"))}: refused, out of sequence";
+            var timer = InternalEvent(current, timerId, "TIMER", current.Status, history, now);
+            var step = await PrepareOutgoingAsync(mref, current, timer, now, nacks, cancellationToken);
             var decision = new MovementDecision(current.Status, current.StateJson, current.Attributes, [],
-                remaining.Count == 0 ? [] : [new Transit.DeadlineChange(HoldEnds, remaining.Min(h => h.HeldAt) + _policy.HoldEarlyMessagesFor)], [], history, null, Persist: false);
+                remaining.Count == 0 ? [] : [new Transit.DeadlineChange(HoldEnds, HoldEnd(remaining.Min(h => h.HeldAt)))], [], history, null, Persist: false);
             var dedup = new DedupRecord(timerId, mref, "", timer.Sequence, []);
             if (await CommitAsync(mref, current, decision, step, dedup, remaining, cancellationToken) == CommitOutcome.Committed)
             {

@@ -157,8 +157,7 @@ public sealed partial class MessageExchange(
             if (decide(current) is not { Persist: true, Rejection: null } decision)
                 return;
             var now = clock.GetUtcNow();
-            var internalEvent = new MovementEvent((current?.EventCount ?? 0) + 1, eventId, eventType, MessageDirection.Inbound, node.GatewayOffice, node.GatewayOffice,
-                "", "", decision.Status, decision.History, now, "", "");
+            var internalEvent = InternalEvent(current, eventId, eventType, decision.Status, decision.History, now);
             var outgoing = await ComposeAsync(process, mref, current, decision, null, eventId, now, cancellationToken);
             var step = await PrepareOutgoingAsync(mref, current, internalEvent, now, outgoing, cancellationToken);
             var dedup = new DedupRecord(eventId, mref, "", internalEvent.Sequence, []);
@@ -172,6 +171,10 @@ public sealed partial class MessageExchange(
         }
         throw new InvalidOperationException($"movement {mref}: still concurrently updated after {MaxAttempts} attempts");
     }
+
+    /// <summary>The history event of something the node raises itself (a timer, a follow-up): from and to its own gateway office.</summary>
+    private MovementEvent InternalEvent(MovementRecord? current, string eventId, string eventType, string status, string history, DateTimeOffset now) =>
+        new((current?.EventCount ?? 0) + 1, eventId, eventType, MessageDirection.Inbound, node.GatewayOffice, node.GatewayOffice, "", "", status, history, now, "", "");
 
     /// <summary>Publishes what is committed, in order; a failure leaves the rest for the outbox relay (nothing is lost).</summary>
     /// <returns>How many of the items were published (the first ones).</returns>

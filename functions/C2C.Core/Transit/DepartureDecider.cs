@@ -90,9 +90,14 @@ public static class DepartureDecider
     /// <summary>Statuses after arrival: a report from en route that comes this late is still a fact, recorded without a change of status.</summary>
     private static readonly TransitStatus[] ArrivedOrClosed = [Arrived, UnderDiscrepancyResolution, WrittenOff];
 
+    /// <summary>Border passages and incidents fit a movement on its way, and are recorded after its arrival too.</summary>
+    private static bool TakesReportsFromEnRoute(TransitState state) => Moving.Contains(state.Status) || ArrivedOrClosed.Contains(state.Status);
+
+    private static string LateNote(TransitState state) => ArrivedOrClosed.Contains(state.Status) ? $" (reported after the movement was {state.Status})" : "";
+
     private static TransitDecision Passage(TransitState state, BorderPassage p)
     {
-        if (!Moving.Contains(state.Status) && !ArrivedOrClosed.Contains(state.Status))
+        if (!TakesReportsFromEnRoute(state))
             return OutOfSequence(state, p);
         if (!state.RecordOffices.Contains(p.Office) && state.Facts!.Route.All(o => o.Office != p.Office))
             // Out of sequence, not wrong: the office's record request (IE114) may still be on its way.
@@ -101,8 +106,7 @@ public static class DepartureDecider
         var seals = p.SealsIntact ? "seals intact" : "SEALS NOT INTACT";
         if (!p.SealsIntact)
             next = next.Alert($"Seals not intact at {p.Office}");
-        var late = ArrivedOrClosed.Contains(state.Status) ? $" (reported after the movement was {state.Status})" : "";
-        return new(next, [], [], [], $"Border passage at {p.Office}, {seals}{late}", null);
+        return new(next, [], [], [], $"Border passage at {p.Office}, {seals}{LateNote(state)}", null);
     }
 
     private static TransitDecision Arrival(TransitState state, ArrivalAdvised a, CorridorPolicy policy)
@@ -150,15 +154,14 @@ public static class DepartureDecider
 
     private static TransitDecision Incident(TransitState state, IncidentReported i)
     {
-        if (!Moving.Contains(state.Status) && !ArrivedOrClosed.Contains(state.Status))
+        if (!TakesReportsFromEnRoute(state))
             return OutOfSequence(state, i);
         var next = state.Alert($"Incident {i.Code} reported by {i.SenderOffice}") with
         {
             Incidents = state.Incidents + 1,
             Status = state.Status == Released ? InTransit : state.Status,
         };
-        var late = ArrivedOrClosed.Contains(state.Status) ? $" (reported after the movement was {state.Status})" : "";
-        return new(next, [], [], [], $"Incident {i.Code} reported by {i.SenderOffice}: {i.Text}{(i.Transhipment ? " (transhipment)" : "")}{late}", null);
+        return new(next, [], [], [], $"Incident {i.Code} reported by {i.SenderOffice}: {i.Text}{(i.Transhipment ? " (transhipment)" : "")}{LateNote(state)}", null);
     }
 
     /// <summary>Diversion: an undeclared office asks for the record; it gets it unless the movement is closed.</summary>

@@ -74,8 +74,6 @@ public sealed record StatusRequested(string MessageId, string SenderOffice, stri
 public sealed record InformationReceived(string MessageId, string MessageType, string SenderOffice, string RecipientOffice, MessageOrigin Origin, string Summary)
     : TransitEvent(MessageId, MessageType, SenderOffice, RecipientOffice, Origin)
 {
-    /// <summary>A NACK is something to look into; a status answer is only kept.</summary>
-    public bool IsRefusal => MessageType is "IE906" or "IE917";
-
-    public TransitState Note(TransitState state) => IsRefusal ? state.Alert($"{MessageType} from {SenderOffice}: {Summary}") : state;
+    /// <summary>The state with this noted: a NACK is something to look into (an alert); a status answer is only kept.</summary>
+    public TransitState Note(TransitState state) => MessageType is "IE906" or "IE917" ? state.Alert($"{MessageType} from {SenderOffice}: {Summary}") : state;
 }
