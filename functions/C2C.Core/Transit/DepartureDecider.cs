@@ -141,10 +141,16 @@ public static class DepartureDecider
             $"Control results {c.ResultCode} at {c.Office}: movement written off, guarantee released", null);
     }
 
+    /// <summary>
+    /// Invalidation only before the goods left: once a border office reported the truck (InTransit) or an incident
+    /// did, the movement is ended by arrival or enquiry, never by departure's word alone (NCTS: invalidation of a
+    /// released transit is for goods that did not leave).
+    /// </summary>
     private static TransitDecision Invalidate(TransitState state, InvalidationDecided i)
     {
-        if (state.Status is not (Released or InTransit))
-            return OutOfSequence(state, i);
+        if (state.Status is not Released)
+            return TransitDecision.Reject(ErrorCodes.OutOfSequence,
+                $"IE009 refused: movement {state.Mrn} is {state.Status}; a movement can be invalidated only while Released (before any border passage or incident).", Pointer(i, "MRN"));
         var notified = RoutePlanner.OfficesToNotify(state.Facts!.OfficeOfDeparture[..2], state.RecordOffices, state.OfficeOfDestination);
         var intents = notified.Select(o => new TransitIntent(MessageCatalog.CancellationNotification, IntentAction.Compose, o, i.MessageId)).ToList();
         return new(state with { Status = Cancelled }, intents, [],

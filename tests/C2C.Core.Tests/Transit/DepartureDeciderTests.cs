@@ -89,6 +89,19 @@ public sealed class DepartureDeciderTests
     }
 
     [Fact]
+    public void Invalidation_after_the_border_passage_is_refused_and_changes_nothing()
+    {
+        var inTransit = Apply(Released(), Passage(MessageOrigin.Partner));
+        var d = DepartureDecider.Decide(Mrn, inTransit, Invalidation(), Policy);
+        Assert.Equal(ErrorCodes.OutOfSequence, d.Rejection?.Code);
+        Assert.Contains("only while Released", d.Rejection!.Reason);
+        Assert.Null(d.State);
+        Assert.Empty(d.Intents);
+        var afterIncident = Apply(Released(), Incident(MessageOrigin.Partner));
+        Assert.Equal(ErrorCodes.OutOfSequence, DepartureDecider.Decide(Mrn, afterIncident, Invalidation(), Policy).Rejection?.Code);
+    }
+
+    [Fact]
     public void Diversion_gives_the_record_to_the_requesting_office_which_may_then_advise_arrival()
     {
         var d = DepartureDecider.Decide(Mrn, Released(), ArrivalRecordRequest(), Policy);
