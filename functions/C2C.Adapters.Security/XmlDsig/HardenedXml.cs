@@ -12,8 +12,11 @@ internal static class HardenedXml
     /// <summary>Upper bound on characters per message; far above any real message, low enough to bound the work.</summary>
     public const long MaxCharacters = 32L * 1024 * 1024;
 
+    /// <exception cref="XmlException">not well-formed, or not UTF-8 (<see cref="Core.Xml.Utf8Only"/>).</exception>
     public static XmlDocument Load(ReadOnlySpan<byte> bytes)
     {
+        if (Core.Xml.Utf8Only.Problem(bytes) is { } notUtf8)
+            throw new XmlException(notUtf8);
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -28,6 +31,8 @@ internal static class HardenedXml
         var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
         using var reader = XmlReader.Create(new MemoryStream(bytes.ToArray(), writable: false), settings);
         document.Load(reader);
+        if (document.FirstChild is XmlDeclaration { Encoding: { Length: > 0 } encoding } && !encoding.Equals("UTF-8", StringComparison.OrdinalIgnoreCase))
+            throw new XmlException($"Only UTF-8 is accepted; the message declares '{encoding}'.");
         return document;
     }
 

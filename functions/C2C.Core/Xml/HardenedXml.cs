@@ -28,8 +28,8 @@ public static class HardenedXml
         if (bytes.Length > limits.MaxBytes)
             return (null, new MessageError(ErrorCodes.TooLarge, $"The message has {bytes.Length} bytes; the limit is {limits.MaxBytes}.", "/"));
         var span = bytes.Span;
-        if (span.Length >= 2 && ((span[0] == 0xFF && span[1] == 0xFE) || (span[0] == 0xFE && span[1] == 0xFF)))
-            return (null, new MessageError(ErrorCodes.NotWellFormed, "Only UTF-8 is accepted; the message starts with a UTF-16 byte order mark.", "/"));
+        if (Utf8Only.Problem(span) is { } notUtf8)
+            return (null, new MessageError(ErrorCodes.NotWellFormed, notUtf8, "/"));
 
         try
         {

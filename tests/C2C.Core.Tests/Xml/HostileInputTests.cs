@@ -104,6 +104,32 @@ public sealed class HostileInputTests
         Assert.Equal(ErrorCodes.NotWellFormed, RejectOnly(bytes).Code);
     }
 
+    public static TheoryData<string, byte[]> NotUtf8 => new()
+    {
+        { "UTF-16 LE, no mark, no declaration", Encoding.Unicode.GetBytes(Samples.Text("IE094-StatusRequest").Replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "")) },
+        { "UTF-16 BE, no mark, no declaration", Encoding.BigEndianUnicode.GetBytes("<StatusRequest xmlns=\"urn:c2c:transit:v1\"/>") },
+        { "UTF-32 LE, no mark", new UTF32Encoding(false, false).GetBytes("<StatusRequest xmlns=\"urn:c2c:transit:v1\"/>") },
+        { "UTF-32 BE, with mark", new UTF32Encoding(true, true).GetPreamble().Concat(new UTF32Encoding(true, true).GetBytes("<StatusRequest xmlns=\"urn:c2c:transit:v1\"/>")).ToArray() },
+        { "Latin-1 bytes, no declaration", Encoding.Latin1.GetBytes("<StatusRequest xmlns=\"urn:c2c:transit:v1\"><x>Lomé</x></StatusRequest>") },
+        { "a NUL byte inside", Encoding.UTF8.GetBytes("<StatusRequest xmlns=\"urn:c2c:transit:v1\">\0</StatusRequest>") },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotUtf8))]
+    public void Anything_but_utf8_is_refused_even_without_a_mark_or_declaration(string encoding, byte[] bytes)
+    {
+        var error = RejectOnly(bytes);
+        Assert.True(error.Code == ErrorCodes.NotWellFormed, $"{encoding}: {error.Code} {error.Reason}");
+        Assert.Contains("UTF-8", error.Reason);
+    }
+
+    [Fact]
+    public void A_utf8_byte_order_mark_is_allowed()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Samples.Bytes("IE094-StatusRequest")).ToArray();
+        Assert.NotNull(new C2C.Core.Validation.MessageValidator().Validate(bytes).Message);
+    }
+
     [Fact]
     public void Declared_non_utf8_encoding_is_refused()
     {
