@@ -50,8 +50,9 @@ public sealed class XmlSignatureVerifier
         {
             signedXml.LoadXml(signature);
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (IsUnreadable(e))
         {
+            // Malformed base64 in SignatureValue, DigestValue or X509Certificate is the sender's fault, not ours.
             return SignatureVerificationResult.Of(SignatureStatus.Invalid, $"signature element cannot be read: {e.Message}", method: method);
         }
 
@@ -69,7 +70,7 @@ public sealed class XmlSignatureVerifier
         {
             embedded = KeyInfoCertificates(signature);
         }
-        catch (Exception e) when (e is FormatException or CryptographicException)
+        catch (Exception e) when (IsUnreadable(e))
         {
             return ([], SignatureVerificationResult.Of(SignatureStatus.Invalid, $"KeyInfo certificate cannot be read: {e.Message}", method: method));
         }
@@ -113,7 +114,7 @@ public sealed class XmlSignatureVerifier
             {
                 verified = signedXml.CheckSignature(key);
             }
-            catch (CryptographicException e)
+            catch (Exception e) when (IsUnreadable(e))
             {
                 return SignatureVerificationResult.Of(SignatureStatus.Invalid, $"signature cannot be checked: {e.Message}", thumbprint, method);
             }
@@ -143,6 +144,13 @@ public sealed class XmlSignatureVerifier
             return SignatureVerificationResult.Of(SignatureStatus.NotYetValid, $"certificate {thumbprint} is valid only from {certificate.NotBefore.ToUniversalTime():O}", thumbprint, method);
         return SignatureVerificationResult.Of(SignatureStatus.Valid, $"signed by partner '{trust.PartnerId}' with certificate {thumbprint}", thumbprint, method);
     }
+
+    /// <summary>
+    /// What reading a sender's signature can throw on bad input (base64, ASN.1, XML inside the signature): each is
+    /// a verdict on the message, so the caller answers with a NACK instead of failing the request or the delivery.
+    /// </summary>
+    private static bool IsUnreadable(Exception e) =>
+        e is CryptographicException or FormatException or XmlException or ArgumentException or InvalidOperationException or OverflowException;
 
     private static List<X509Certificate2> KeyInfoCertificates(XmlElement signature) =>
         SignatureStructure.Elements(signature)

@@ -52,6 +52,23 @@ public sealed class XmlSignatureRejectionTests
         Assert.Equal(SignatureStatus.Invalid, Signing.Verify(tampered).Status);
     }
 
+    [Theory]
+    [InlineData("//ds:DigestValue", "not*base64!")]
+    [InlineData("//ds:SignatureValue", "not*base64!")]
+    [InlineData("//ds:X509Certificate", "not*base64!")]
+    [InlineData("//ds:SignatureValue", "QUJD=")]
+    [InlineData("//ds:X509Certificate", "QUJDRA==")]
+    [InlineData("//ds:DigestValue", "")]
+    public void Malformed_base64_or_garbage_in_a_signature_is_invalid_never_an_exception(string xpath, string garbage)
+    {
+        var tampered = SampleMessage.Edit(Signing.Sign(Signing.TogoRsa), (d, ns) => d.SelectSingleNode(xpath, ns)!.InnerText = garbage);
+
+        var result = Signing.Verify(tampered);
+
+        Assert.False(result.IsValid);
+        Assert.Equal(SignatureStatus.Invalid, result.Status);
+    }
+
     [Fact]
     public void Removed_signature_is_missing()
     {
