@@ -5,8 +5,9 @@ using C2C.Core.Ports;
 namespace C2C.Adapters.Storage;
 
 /// <summary>
-/// Alerts in the lookups table: one partition per day, one row per refused content that day, so a delivery retried
-/// until the broker dead-letters it stays one alert. Reading the newest N walks back day by day (at most DaysKept).
+/// Alerts in the lookups table: one partition per day, one row per refused content and reason that day, so a delivery
+/// retried until the broker dead-letters it stays one alert, while the same bytes refused for another reason (a
+/// partner's certificate missing, then its message invalid) keep both. Reading the newest N walks back day by day (at most DaysKept).
 /// </summary>
 public sealed class TableAlertLog(StorageClients clients, TimeProvider clock) : IAlertLog
 {
@@ -16,9 +17,9 @@ public sealed class TableAlertLog(StorageClients clients, TimeProvider clock) : 
     private readonly TableClient _lookups = clients.Table(clients.Names.Lookups);
 
     public async Task RaiseAsync(OpsAlert alert, CancellationToken cancellationToken) =>
-        await _lookups.UpsertEntityAsync(new TableEntity(Day(alert.At), alert.ContentSha256)
+        await _lookups.UpsertEntityAsync(new TableEntity(Day(alert.At), RowKey(alert))
         {
-            ["At"] = alert.At, ["Kind"] = alert.Kind, ["SourceCountry"] = alert.SourceCountry, ["EnvelopeMessageId"] = alert.EnvelopeMessageId,
+            ["ContentSha256"] = alert.ContentSha256, ["At"] = alert.At, ["Kind"] = alert.Kind, ["SourceCountry"] = alert.SourceCountry, ["EnvelopeMessageId"] = alert.EnvelopeMessageId,
             ["Detail"] = alert.Detail, ["ArchiveName"] = alert.ArchiveName,
         }, TableUpdateMode.Replace, cancellationToken);
 
@@ -31,11 +32,15 @@ public sealed class TableAlertLog(StorageClients clients, TimeProvider clock) : 
             var day = new List<OpsAlert>();
             await foreach (var e in _lookups.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Day(today.AddDays(-back))}"), cancellationToken: cancellationToken))
                 day.Add(new OpsAlert(e.GetDateTimeOffset("At") ?? default, e.GetString("Kind") ?? "", e.GetString("SourceCountry") ?? "",
-                    e.GetString("EnvelopeMessageId") ?? "", e.GetString("Detail") ?? "", e.RowKey, e.GetString("ArchiveName") ?? ""));
+                    e.GetString("EnvelopeMessageId") ?? "", e.GetString("Detail") ?? "", e.GetString("ContentSha256") ?? e.RowKey, e.GetString("ArchiveName") ?? ""));
             alerts.AddRange(day.OrderByDescending(a => a.At));
         }
         return alerts.Take(max).ToList();
     }
+
+    /// <summary>The reason is a dead-letter reason (letters only) but comes from code paths that may grow: kept key-safe.</summary>
+    private static string RowKey(OpsAlert alert) =>
+        $"{alert.ContentSha256}|{new string(alert.Kind.Where(char.IsAsciiLetterOrDigit).ToArray())}";
 
     private static string Day(DateTimeOffset at) => "alert|" + at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 }
