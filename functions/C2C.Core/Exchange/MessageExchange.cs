@@ -78,7 +78,9 @@ public sealed partial class MessageExchange(
             var outgoing = await ComposeAsync(process, mref, current, decision, message, message.Header.MessageId, now, cancellationToken);
             if (TooLargeForBroker(outgoing, message) is { } tooLarge)
                 return (Rejected(message, new Rejection([tooLarge], message.Header, message.MovementReference)), false);
-            var step = await PrepareAsync(mref, current, decision, message, signatureStatus, now, outgoing, cancellationToken);
+            if (await PrepareAsync(mref, current, decision, message, signatureStatus, now, outgoing, cancellationToken) is not { } step)
+                // Another request with this message id and other bytes got there first (posted at the same moment).
+                return (Rejected(message, new Rejection([ConflictingDuplicate(message, $"sequence {current?.EventCount + 1 ?? 1} of {mref}, in flight")], message.Header, message.MovementReference)), false);
             var receipt = AcknowledgementComposer.Receipt(message, MessageIds.Derive(node.Country, "receipt", message.Header.MessageId),
                 node.GatewayOffice, now, step.Events[0].ArchiveName, step.Events[0].Sequence, step.Status);
             var dedup = new DedupRecord(message.Header.MessageId, mref, message.Sha256, step.Events[0].Sequence, receipt);
@@ -264,12 +266,24 @@ public sealed partial class MessageExchange(
         return null;
     }
 
-    private async Task<Step> PrepareAsync(string mref, MovementRecord? current, MovementDecision decision,
+    /// <returns>
+    /// Null when the archive already holds other bytes under this message's name: the same message id, at the same
+    /// place in the movement, with other content (a concurrent post, or an attempt that died before its commit).
+    /// </returns>
+    private async Task<Step?> PrepareAsync(string mref, MovementRecord? current, MovementDecision decision,
         ParsedMessage message, string signatureStatus, DateTimeOffset now, List<Outgoing> outgoing, CancellationToken cancellationToken)
     {
         var sequence = (current?.EventCount ?? 0) + 1;
-        var inbound = await archive.StoreAsync(new ArchiveEntry(mref, sequence, message.Kind.Code, message.Header.MessageId, MessageDirection.Inbound,
-            message.Header.SenderOffice, message.Header.RecipientOffice, now, signatureStatus, message.Raw), cancellationToken);
+        ArchivedMessage inbound;
+        try
+        {
+            inbound = await archive.StoreAsync(new ArchiveEntry(mref, sequence, message.Kind.Code, message.Header.MessageId, MessageDirection.Inbound,
+                message.Header.SenderOffice, message.Header.RecipientOffice, now, signatureStatus, message.Raw), cancellationToken);
+        }
+        catch (ArchiveConflictException)
+        {
+            return null;
+        }
         var status = decision.Persist ? decision.Status : current?.Status ?? "Recorded";
         var inboundEvent = new MovementEvent(sequence, message.Header.MessageId, message.Kind.Code, MessageDirection.Inbound,
             message.Header.SenderOffice, message.Header.RecipientOffice, inbound.Name, message.Sha256, status, decision.History, now, "", "");
@@ -346,11 +360,12 @@ public sealed partial class MessageExchange(
     {
         if (seen.ContentSha256 == message.Sha256)
             return new ExchangeResult(ExchangeOutcome.Duplicate, seen.Receipt, null, seen.Sequence, null);
-        var conflict = new MessageError(ErrorCodes.DuplicateDetected,
-            $"MessageId {message.Header.MessageId} was already received with different content (sequence {seen.Sequence} of {seen.MovementReference}).",
-            $"/{message.Kind.RootElement}/Header/MessageId", message.Header.MessageId);
-        return Rejected(message, new Rejection([conflict], message.Header, message.MovementReference));
+        return Rejected(message, new Rejection([ConflictingDuplicate(message, $"sequence {seen.Sequence} of {seen.MovementReference}")], message.Header, message.MovementReference));
     }
+
+    private static MessageError ConflictingDuplicate(ParsedMessage message, string where) =>
+        new(ErrorCodes.DuplicateDetected, $"MessageId {message.Header.MessageId} was already received with different content ({where}).",
+            $"/{message.Kind.RootElement}/Header/MessageId", message.Header.MessageId);
 
     private ExchangeResult Rejected(ParsedMessage message, Rejection rejection)
     {
