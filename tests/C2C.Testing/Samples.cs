@@ -6,7 +6,16 @@ namespace C2C.Testing;
 /// <summary>The sample messages of schemas/samples (one per message type, one Lomé → Ouagadougou movement).</summary>
 public static partial class Samples
 {
-    public const string Mrn = "26TGLOM000000142J4";
+    /// <summary>The MRN of the samples' movement as the files have it (released in 2026).</summary>
+    private const string FileMrn = "26TGLOM000000142J4";
+
+    /// <summary>
+    /// The samples' MRN once the movement is moved to today (<see cref="Text"/>): it carries the year of its release,
+    /// as NCTS requires (the year the declaration was accepted), so the samples stay valid past the new year.
+    /// </summary>
+    public static string Mrn => C2C.Core.Identifiers.Mrn.Create(LiveReleaseDay.Year % 100, "TG", FileMrn[4..16]).ToString();
+
+    private static DateOnly LiveReleaseDay => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-DaysSinceRelease);
 
     /// <summary>The day the samples' movement is released (their IE015's ReleaseDateTime).</summary>
     public static readonly DateOnly ReleaseDay = new(2026, 11, 24);
@@ -19,7 +28,7 @@ public static partial class Samples
     public static byte[] Bytes(string name) => System.Text.Encoding.UTF8.GetBytes(Text(name));
 
     public static string Text(string name) =>
-        Rebase(File.ReadAllText(Path.Combine(RepoPaths.Samples, name + ".xml")), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-DaysSinceRelease));
+        Rebase(File.ReadAllText(Path.Combine(RepoPaths.Samples, name + ".xml")), LiveReleaseDay).Replace(FileMrn, Mrn, StringComparison.Ordinal);
 
     /// <summary>How long ago the samples' movement was released, once moved to today (<see cref="Text"/>).</summary>
     public const int DaysSinceRelease = 4;

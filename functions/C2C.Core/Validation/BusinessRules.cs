@@ -52,7 +52,13 @@ internal static class BusinessRules
             errors.Add(Error(ErrorCodes.RuleViolation, $"TimeLimit {timeLimitElement.Value} is before the release date {release:yyyy-MM-dd}.", timeLimitElement));
 
         var departure = declaration.Element(Ns + "CustomsOfficeOfDeparture")!;
-        var mrn = root.Element(Ns + "MRN")!.Value;
+        var mrnElement = root.Element(Ns + "MRN")!;
+        var mrn = mrnElement.Value;
+        // NCTS: the MRN carries the year its declaration was accepted. Acceptance comes before release, at most
+        // across one new year (accepted on 31 December, released in January), so any other year is a made-up MRN.
+        if (Mrn.TryParse(mrn, out var parsed, out _) && parsed.Year != release.Year && parsed.Year != release.Year - 1)
+            errors.Add(Error(ErrorCodes.InvalidMrn,
+                $"The MRN's year {mrn[..2]} is not the year its declaration was accepted: released on {release:yyyy-MM-dd}, the MRN begins with {release.Year % 100:D2} (or {(release.Year - 1) % 100:D2} if accepted before the new year).", mrnElement));
         if (mrn.Length >= 4 && mrn.Substring(2, 2) != departure.Value[..2])
             errors.Add(Error(ErrorCodes.RuleViolation, $"The MRN's country {mrn.Substring(2, 2)} is not the country of the office of departure {departure.Value}.", departure));
         if (kind == MessageCatalog.TransitDeclaration && header.SenderOffice != departure.Value)

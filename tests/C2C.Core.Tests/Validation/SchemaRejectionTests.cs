@@ -103,6 +103,31 @@ public sealed class SchemaRejectionTests
         Assert.Equal(Core.Messages.MessageCatalog.FunctionalNack, rejection.NackKind);
     }
 
+    [Theory]
+    [InlineData("IE015-TransitDeclaration", "19", "/TransitDeclaration/MRN")]
+    [InlineData("IE015-TransitDeclaration", "28", "/TransitDeclaration/MRN")]
+    [InlineData("IE001-AnticipatedArrivalRecord", "19", "/AnticipatedArrivalRecord/MRN")]
+    public void An_mrn_whose_year_is_not_the_year_of_acceptance_is_refused_93(string sample, string year, string pointer)
+    {
+        var mrn = Core.Identifiers.Mrn.Create(int.Parse(year), "TG", Samples.Mrn[4..16]).ToString();
+        var rejection = Reject(sample, Samples.Mrn, mrn);
+        var error = Assert.Single(rejection.Errors);
+        Assert.Equal((ErrorCodes.InvalidMrn, pointer), (error.Code, error.Pointer));
+        Assert.Contains("released on 2026-11-24", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("26", "2026-11-24T08:00:00Z")]
+    [InlineData("26", "2027-01-02T08:00:00Z")] // accepted on 31 December, released after the new year
+    public void The_mrn_year_is_the_release_year_or_the_one_before(string year, string released)
+    {
+        var text = Samples.Text("IE015-TransitDeclaration").Replace("<ReleaseDateTime>2026-11-24T08:00:00Z</ReleaseDateTime>", $"<ReleaseDateTime>{released}</ReleaseDateTime>")
+            .Replace("<TimeLimit>2026-12-01</TimeLimit>", "<TimeLimit>2027-01-09</TimeLimit>")
+            .Replace(Samples.Mrn, Core.Identifiers.Mrn.Create(int.Parse(year), "TG", Samples.Mrn[4..16]).ToString());
+        var result = _validator.Validate(Samples.Utf8(text));
+        Assert.True(result.IsValid, string.Join("; ", result.Rejection?.Errors.Select(e => e.Reason) ?? []));
+    }
+
     [Fact]
     public void Header_type_must_match_the_root()
     {
