@@ -137,23 +137,23 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
     }
 
     [Fact]
-    public async Task Arrival_with_no_anticipated_record_is_an_alert_and_departure_answers_the_record_request()
+    public async Task Arrival_with_no_anticipated_record_is_an_alert_and_departure_refuses_what_it_never_released()
     {
         await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
         var (tg, bf) = (corridor["TG"], corridor["BF"]);
         var mrn = Movements.NewMrn(); // never released in Togo
 
         Assert.Equal("UnexpectedArrival", (await bf.AcceptedAsync(Movements.Sample("IE006-ArrivalAdvice", mrn))).Value("MovementStatus"));
-        // Burkina asked Togo for the record (IE002) and forwarded the arrival; Togo knows no such movement: it refuses
-        // the record (IE003 with a refusal code) and NACKs the arrival advice (IE906, unknown MRN), in either order.
-        await WaitForAsync(bf, mrn, t => t.Count(e => e.MessageType is "IE003" or "IE906" && e.Direction == "Inbound") == 2);
+        // Burkina asked Togo for the record (IE002) and forwarded the arrival; Togo never released this MRN, so it
+        // NACKs both (IE906, unknown MRN 90), in either order: an MRN departure does not know is unknown for good.
+        await WaitForAsync(bf, mrn, t => t.Count(e => e.MessageType == "IE906" && e.Direction == "Inbound") == 2);
         var destination = await TimelineAsync(bf, mrn);
-        Assert.Equal(["IE006 in", "IE002 out", "IE006 out"], destination.Take(3).Select(Short));
-        Assert.Equal(["IE003 in", "IE906 in"], destination.Skip(3).Select(Short).Order());
+        Assert.Equal(["IE006 in", "IE002 out", "IE006 out", "IE906 in", "IE906 in"], destination.Select(Short));
         Assert.Equal("UnexpectedArrival", await bf.StatusAsync(mrn));
-        // Nothing invented at departure: the request and the refusal are recorded, the arrival advice was refused.
-        Assert.Equal("Recorded", await tg.StatusAsync(mrn));
-        Assert.Equal(["IE002 in", "IE003 out"], (await TimelineAsync(tg, mrn)).Select(Short));
+        // Nothing invented at departure: no movement, only the two NACKs it sent and the refused messages kept for ops.
+        Assert.Null(await tg.StatusAsync(mrn));
+        Assert.Equal(2, (await tg.ArchiveSearchAsync($"mrn={mrn}&type=IE906")).Count);
+        Assert.Equal(2, (await tg.AlertsAsync()).Count(a => a.Kind == "Refused90" && a.EnvelopeMessageId.Length > 0));
     }
 
     [Fact]

@@ -92,6 +92,10 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
         return json.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString()!).ToList();
     }
 
+    /// <summary>The node's operations alerts, newest first (auditor role).</summary>
+    public async Task<IReadOnlyList<C2C.Core.Ports.OpsAlert>> AlertsAsync() =>
+        JsonSerializer.Deserialize<List<C2C.Core.Ports.OpsAlert>>(await _auditor.GetStringAsync("api/v1/audit/alerts"), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+
     /// <summary>The archived XML, byte for byte (auditor role).</summary>
     public Task<byte[]> ArchivedAsync(string archiveName) => _auditor.GetByteArrayAsync($"api/v1/archive/{archiveName}");
 

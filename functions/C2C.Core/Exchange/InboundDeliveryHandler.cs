@@ -37,18 +37,32 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
             var nack = Composition.AcknowledgementComposer.Nack(rejection, Composition.MessageIds.Derive(node.Country, "nack", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(raw.Span))),
                 node.GatewayOffice, recipient, DateTimeOffset.UtcNow);
             await SendNackAsync(nack, rejection, rejection.Header?.MessageId, source, delivery, cancellationToken);
-            var errors = string.Join("; ", rejection.Errors.Select(e => $"{e.Code} {e.Pointer}: {e.Reason}"));
+            var errors = RefusedMessages.Describe(rejection);
             return await RefuseAsync(delivery, signature.Status, "InvalidMessage", errors.Length > 1000 ? errors[..1000] : errors, cancellationToken);
         }
         if (WrongSender(message.Header.SenderOffice, source, signature.SignedBy) is { } wrongSender)
             return await RefuseAsync(delivery, signature.Status, "WrongSender", wrongSender, cancellationToken);
         if (!registry.IsOwnOffice(message.Header.RecipientOffice))
             return await RefuseAsync(delivery, signature.Status, "WrongRecipient", $"recipient office {message.Header.RecipientOffice} is not served by {node.Country}'s node", cancellationToken);
+        if (OfficeAssertions.Check(message, registry) is { } wrongOffice)
+        {
+            // Authentic, but it speaks for another administration's office: the sender hears why, ops keep it.
+            var rejection = new Rejection([wrongOffice], message.Header, message.MovementReference);
+            var nack = Composition.AcknowledgementComposer.Nack(rejection, Composition.MessageIds.Derive(node.Country, "nack", message.Header.MessageId, message.Sha256),
+                node.GatewayOffice, message.Header.SenderOffice, DateTimeOffset.UtcNow);
+            await SendNackAsync(nack, rejection, message.Header.MessageId, source, delivery, cancellationToken);
+            return await RefuseAsync(delivery, signature.Status, "WrongOffice", wrongOffice.Reason, cancellationToken);
+        }
 
         // Held (it came before the message it follows): no answer now; applied later, or refused when its hold ends.
         var outcome = await exchange.AcceptAsync(message, MessageOrigin.Partner, signature.Status, cancellationToken, holdIfEarly: true);
         if (outcome.Outcome == ExchangeOutcome.Rejected && message.Kind.Family != MessageFamily.Control)
+        {
+            // Applied nowhere, so kept here: archived as received and raised, beside the NACK the sender gets.
+            await refused.RecordAsync(raw, source, message.Header.MessageId, signature.Status, RefusedMessages.ReasonOf(outcome.Rejection!),
+                RefusedMessages.Describe(outcome.Rejection!), cancellationToken);
             await SendNackAsync(outcome.Response, outcome.Rejection!, message.Header.MessageId, source, delivery, cancellationToken);
+        }
         return DeliveryOutcome.Complete;
     }
 

@@ -28,6 +28,13 @@ public sealed class RefusedMessages(NodeContext node, IMessageArchive archive, I
         return archived.Name;
     }
 
+    /// <summary>The alert kind of a functional or structural refusal: "Refused" and its first code (e.g. Refused90, RefusedXML005).</summary>
+    public static string ReasonOf(Validation.Rejection rejection) => "Refused" + (rejection.Errors.FirstOrDefault()?.Code ?? "");
+
+    /// <summary>The refusal's errors in one line, as an alert's detail.</summary>
+    public static string Describe(Validation.Rejection rejection) =>
+        string.Join("; ", rejection.Errors.Select(e => $"{e.Code} {e.Pointer}: {e.Reason}"));
+
     private static string Printable(string? value, int max) =>
         new((value ?? "").Where(c => c is >= ' ' and <= '~').Take(max).ToArray());
 }

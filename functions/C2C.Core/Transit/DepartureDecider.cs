@@ -18,13 +18,11 @@ public static class DepartureDecider
     {
         if (state is null)
         {
-            return e switch
-            {
-                DeclarationReleased { Origin: MessageOrigin.Local } d => Release(mrn, d),
-                RecordRequested r => Answer(null, r),
-                StatusRequested s => new(null, [new TransitIntent(MessageCatalog.StatusResponse, IntentAction.Compose, s.SenderOffice, s.MessageId, "UNKNOWN")], [], [], "Status requested for an unknown MRN", null),
-                _ => TransitDecision.Reject(ErrorCodes.UnknownMrn, $"{e.MessageType}: no movement with this MRN was released here.", Pointer(e, "MRN")),
-            };
+            // Departure is the authority for its own MRNs: one it never released is unknown for good. Whatever a
+            // partner asks or reports about it is refused at once (90), and no movement is kept for it.
+            return e is DeclarationReleased { Origin: MessageOrigin.Local } d
+                ? Release(mrn, d)
+                : TransitDecision.Reject(ErrorCodes.UnknownMrn, $"{e.MessageType}: no movement with MRN {mrn} was released here.", Pointer(e, "MRN"));
         }
         if (e is DeclarationReleased)
             return TransitDecision.Reject(ErrorCodes.DuplicateMrn, $"MRN {state.Mrn} was already released.", Pointer(e, "MRN"));
@@ -171,12 +169,11 @@ public static class DepartureDecider
     }
 
     /// <summary>Diversion: an undeclared office asks for the record; it gets it unless the movement is closed.</summary>
-    private static TransitDecision Answer(TransitState? state, RecordRequested r)
+    private static TransitDecision Answer(TransitState state, RecordRequested r)
     {
         var responseKind = r.MessageType == MessageCatalog.ArrivalRecordRequest.Code ? MessageCatalog.ArrivalRecordResponse : MessageCatalog.TransitRecordResponse;
-        var refusal = state?.Status switch
+        var refusal = state.Status switch
         {
-            null => "UNKNOWN_MRN",
             Cancelled => "CANCELLED",
             WrittenOff => "WRITTEN_OFF",
             _ => null,
@@ -184,7 +181,7 @@ public static class DepartureDecider
         var intent = new TransitIntent(responseKind, IntentAction.Compose, r.RequestingOffice, r.MessageId, refusal);
         if (refusal is not null)
             return new(state, [intent], [], [], $"Record requested by {r.RequestingOffice}: refused ({refusal})", null);
-        var next = state! with { RecordOffices = [.. state.RecordOffices.Append(r.RequestingOffice).Distinct()] };
+        var next = state with { RecordOffices = [.. state.RecordOffices.Append(r.RequestingOffice).Distinct()] };
         if (responseKind == MessageCatalog.ArrivalRecordResponse)
             next = next.Alert($"Diverted to {r.RequestingOffice}") with { ActualDestination = r.RequestingOffice };
         return new(next, [intent], [], [], $"Record requested by undeclared office {r.RequestingOffice}: sent ({responseKind.Code})", null);

@@ -29,7 +29,7 @@ public static class AuditEndpoints
         group.MapGet("/movements/{reference}/integrity", IntegrityAsync)
             .WithSummary("Verify a movement: hash chain, archived originals against the indexed hashes, partner signatures (auditor role)");
         group.MapGet("/movements", ByStatusAsync).WithSummary("Movements in an operations view, e.g. InTransit (Released or InTransit), Overdue, UnderEnquiry (auditor role)");
-        group.MapGet("/alerts", AlertsAsync).WithSummary("Partner deliveries refused and dead-lettered (bad signature, wrong sender, invalid message), newest first (auditor role)");
+        group.MapGet("/alerts", AlertsAsync).WithSummary("Partner messages refused (bad signature, wrong sender or office, invalid message: dead-lettered; functional refusals: RefusedNN, NACKed), over the broker or HTTP, newest first (auditor role)");
     }
 
     private static async Task<IResult> AlertsAsync(HttpContext context, CallerResolver callers, IAlertLog alerts, int? max)

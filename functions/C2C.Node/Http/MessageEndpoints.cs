@@ -30,7 +30,7 @@ public static class MessageEndpoints
     }
 
     private static async Task<IResult> IngestAsync(HttpContext context, CallerResolver callers, MessageValidator validator, MessageExchange exchange,
-        NodeContext node, ISignatureVerifier verifier, RefusedMessages refused, IOptions<NodeOptions> options, TimeProvider clock)
+        NodeContext node, ISignatureVerifier verifier, RefusedMessages refused, PartnerRegistry registry, IOptions<NodeOptions> options, TimeProvider clock)
     {
         var caller = callers.Resolve(context);
         if (!caller.IsAllowed)
@@ -52,15 +52,28 @@ public static class MessageEndpoints
             return Nack(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, $"Signature check failed: {signature.Status}", "/")), node, partner, clock, StatusCodes.Status403Forbidden);
         }
 
+        // From here on the post is authentic. A foreign administration's post that is still refused is kept and raised
+        // as an alert too, as over the broker: its system sees the NACK, our operations see the alert.
+        async Task<IResult> RefuseAsync(Rejection rejection, byte[] nack, int status)
+        {
+            if (origin == MessageOrigin.Partner)
+                await refused.RecordAsync(body, partner.Country, rejection.Header?.MessageId, signature.Status, RefusedMessages.ReasonOf(rejection),
+                    $"posted over HTTP by '{partner.Id}': {RefusedMessages.Describe(rejection)}", context.RequestAborted);
+            return XmlResult.Of(nack, status, "rejected");
+        }
+        Task<IResult> RefuseWithNackAsync(Rejection rejection, int status) => RefuseAsync(rejection, NackFor(rejection, node, partner, clock), status);
+
         var result = validator.Validate(body);
         if (result.Rejection is { } rejection)
-            return Nack(rejection, node, partner, clock, rejection.NackKind.Code == "IE917" ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
+            return await RefuseWithNackAsync(rejection, rejection.NackKind.Code == "IE917" ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
         var message = result.Message!;
 
         var permission = PartnerAuthorization.AuthorizeSend(partner, message.Header);
         if (!permission.IsAllowed)
-            return Nack(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, permission.Message, $"/{message.Kind.RootElement}/Header/MessageSender", message.Header.SenderOffice), message.Header, message.MovementReference),
-                node, partner, clock, StatusCodes.Status403Forbidden);
+            return await RefuseWithNackAsync(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, permission.Message, $"/{message.Kind.RootElement}/Header/MessageSender", message.Header.SenderOffice), message.Header, message.MovementReference),
+                StatusCodes.Status403Forbidden);
+        if (OfficeAssertions.Check(message, registry) is { } wrongOffice)
+            return await RefuseWithNackAsync(new Rejection([wrongOffice], message.Header, message.MovementReference), StatusCodes.Status403Forbidden);
 
         var outcome = await exchange.AcceptAsync(message, origin, signature.Status, context.RequestAborted);
         return outcome.Outcome switch
@@ -68,7 +81,7 @@ public static class MessageEndpoints
             ExchangeOutcome.Accepted => XmlResult.Of(outcome.Response, StatusCodes.Status200OK, "accepted"),
             ExchangeOutcome.Duplicate => XmlResult.Of(outcome.Response, StatusCodes.Status200OK, "duplicate"),
             _ when outcome.Rejection!.Errors.Any(e => e.Code == ErrorCodes.DuplicateDetected) => XmlResult.Of(outcome.Response, StatusCodes.Status409Conflict, "rejected"),
-            _ => XmlResult.Of(outcome.Response, StatusCodes.Status422UnprocessableEntity, "rejected"),
+            _ => await RefuseAsync(outcome.Rejection!, outcome.Response, StatusCodes.Status422UnprocessableEntity),
         };
     }
 
@@ -83,13 +96,15 @@ public static class MessageEndpoints
         return Results.Json(ValidationReport.From(validator.Validate(body)));
     }
 
-    private static IResult Nack(Rejection rejection, NodeContext node, Partner? caller, TimeProvider clock, int status)
+    private static IResult Nack(Rejection rejection, NodeContext node, Partner? caller, TimeProvider clock, int status) =>
+        XmlResult.Of(NackFor(rejection, node, caller, clock), status, "rejected");
+
+    private static byte[] NackFor(Rejection rejection, NodeContext node, Partner? caller, TimeProvider clock)
     {
         var recipient = rejection.Header?.SenderOffice is { Length: 8 } sender && sender != node.GatewayOffice
             ? sender
             : caller?.Offices.FirstOrDefault() ?? NodeOffices.UnknownParty;
         var id = MessageIds.Derive(node.Country, "http-nack", Guid.NewGuid().ToString());
-        var xml = AcknowledgementComposer.Nack(rejection, id, node.GatewayOffice, recipient, clock.GetUtcNow());
-        return XmlResult.Of(xml, status, "rejected");
+        return AcknowledgementComposer.Nack(rejection, id, node.GatewayOffice, recipient, clock.GetUtcNow());
     }
 }

@@ -88,6 +88,28 @@ public sealed class DepartureDeciderTests
         Assert.Equal(ErrorCodes.OutOfSequence, DepartureDecider.Decide(Mrn, d.State, Arrival(MessageOrigin.Partner), Policy).Rejection?.Code);
     }
 
+    public static TheoryData<string> AboutAnUnknownMrn => new() { "arrival", "record request", "transit record request", "status request", "border passage", "control results" };
+
+    [Theory]
+    [MemberData(nameof(AboutAnUnknownMrn))]
+    public void Whatever_comes_about_an_mrn_departure_never_released_is_refused_90_and_keeps_no_movement(string what)
+    {
+        TransitEvent e = what switch
+        {
+            "arrival" => Arrival(MessageOrigin.Partner),
+            "record request" => ArrivalRecordRequest(),
+            "transit record request" => new RecordRequested("X1", "IE114", "BFDKL001", "TGLOM001", MessageOrigin.Partner, "BFDKL001"),
+            "status request" => Status(MessageOrigin.Partner),
+            "border passage" => Passage(MessageOrigin.Partner),
+            _ => Results(MessageOrigin.Partner),
+        };
+        var d = DepartureDecider.Decide(Mrn, null, e, Policy);
+        Assert.Equal(ErrorCodes.UnknownMrn, d.Rejection?.Code);
+        Assert.Null(d.State);
+        Assert.Empty(d.Intents);
+        Assert.False(new Core.Exchange.TransitProcess("TG", Policy).MayWaitFor(Mrn, null), "departure never holds what can never fit");
+    }
+
     [Fact]
     public void Invalidation_after_the_border_passage_is_refused_and_changes_nothing()
     {

@@ -1,0 +1,62 @@
+using C2C.Core.Messages;
+using C2C.Core.Transit;
+using C2C.Core.Validation;
+
+namespace C2C.Core.Partners;
+
+/// <summary>
+/// An office a message names in its body is a claim of the administration that sends it: where the goods arrived
+/// (IE006, IE018), which border office saw them (IE118), who asks for the record (IE002, IE114), who endorsed an
+/// incident (IE180), who answers an enquiry (IE143), which office released them (a declaration or a record). Only the
+/// administration of that office may make the claim; else one country's word would move another country's view of
+/// the movement (an arrival "at" a Togolese office reported by Burkina Faso).
+/// </summary>
+public static class OfficeAssertions
+{
+    /// <summary>For each message type, the body elements whose office the sender's administration asserts (paths under the root).</summary>
+    private static readonly Dictionary<string, string[][]> Asserted = new(StringComparer.Ordinal)
+    {
+        ["IE006"] = [["CustomsOfficeOfDestinationActual"]],
+        ["IE018"] = [["CustomsOfficeOfDestinationActual"]],
+        ["IE118"] = [["CustomsOfficeOfTransitActual"]],
+        ["IE002"] = [["RequestingOffice"]],
+        ["IE114"] = [["RequestingOffice"]],
+        ["IE143"] = [["Office"]],
+        ["IE180"] = [["Incident", "EndorsingOffice"]],
+        ["IE015"] = [["Declaration", "CustomsOfficeOfDeparture"]],
+        ["IE001"] = [["Declaration", "CustomsOfficeOfDeparture"]],
+        ["IE050"] = [["Declaration", "CustomsOfficeOfDeparture"]],
+        ["IE003"] = [["Declaration", "CustomsOfficeOfDeparture"]],
+        ["IE115"] = [["Declaration", "CustomsOfficeOfDeparture"]],
+    };
+
+    /// <returns>The first office the sender may not assert, as a functional error (94) with its XPath; null when all are its own.</returns>
+    public static MessageError? Check(ParsedMessage message, PartnerRegistry registry)
+    {
+        if (!Asserted.TryGetValue(message.Kind.Code, out var paths))
+            return null;
+        var sender = message.Header.SenderOffice;
+        var senderCountry = CountryOf(sender, registry);
+        foreach (var path in paths)
+        {
+            if (message.Find(path) is not { } element)
+                continue;
+            var office = element.Value;
+            var country = CountryOf(office, registry);
+            if (country is not null && country == senderCountry)
+                continue;
+            var owner = country is null ? "an office no registered administration owns" : $"an office of {country}";
+            return new MessageError(ErrorCodes.NotAuthorised,
+                $"{string.Join('/', path)} {office} is {owner}; {sender} ({senderCountry ?? "unknown"}) may name only offices of its own administration there.",
+                $"/{message.Kind.RootElement}/{string.Join('/', path)}", office);
+        }
+        return null;
+    }
+
+    /// <summary>The administration an office belongs to: this node's own, a registered party's, or a node's technical office.</summary>
+    private static string? CountryOf(string office, PartnerRegistry registry) =>
+        registry.Self.Serves(office) ? registry.Self.Country
+        : registry.FindOfficeOwner(office) is { } owner && owner.Has(PartnerRole.Partner) ? owner.Country
+        : NodeOffices.IsGateway(office) ? office[..2]
+        : null;
+}
