@@ -14,14 +14,19 @@ public sealed class RabbitMqConsumer(RabbitMqConnections connections, Action<str
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
 
-    public async Task RunAsync(string country, MessageFamily family, Func<BusDelivery, CancellationToken, Task<DeliveryOutcome>> handler, CancellationToken cancellationToken)
+    public async Task RunAsync(string country, MessageFamily family, Func<BusDelivery, CancellationToken, Task<DeliveryOutcome>> handler, CancellationToken cancellationToken,
+        Action<bool>? subscribed = null)
     {
         var delay = FirstRetryDelay;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await ConsumeUntilClosedAsync(country, family, handler, () => delay = FirstRetryDelay, cancellationToken);
+                await ConsumeUntilClosedAsync(country, family, handler, () =>
+                {
+                    delay = FirstRetryDelay;
+                    subscribed?.Invoke(true);
+                }, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -29,6 +34,7 @@ public sealed class RabbitMqConsumer(RabbitMqConnections connections, Action<str
             }
             catch (Exception e)
             {
+                subscribed?.Invoke(false);
                 onProblem?.Invoke($"{RabbitMqNames.Queue(country, family)}: consumer failed, reconnecting in {delay.TotalSeconds:0.##} s", e);
             }
             try

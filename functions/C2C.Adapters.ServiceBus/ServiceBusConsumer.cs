@@ -19,7 +19,8 @@ public sealed class ServiceBusConsumer(ServiceBusConnection connection, Action<s
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan ReceiveWait = TimeSpan.FromSeconds(1);
 
-    public async Task RunAsync(string country, MessageFamily family, Func<BusDelivery, CancellationToken, Task<DeliveryOutcome>> handler, CancellationToken cancellationToken)
+    public async Task RunAsync(string country, MessageFamily family, Func<BusDelivery, CancellationToken, Task<DeliveryOutcome>> handler, CancellationToken cancellationToken,
+        Action<bool>? subscribed = null)
     {
         var address = ServiceBusAddresses.Subscription(country, family);
         var delay = FirstRetryDelay;
@@ -27,7 +28,11 @@ public sealed class ServiceBusConsumer(ServiceBusConnection connection, Action<s
         {
             try
             {
-                await ReceiveUntilClosedAsync(address, handler, () => delay = FirstRetryDelay, cancellationToken);
+                await ReceiveUntilClosedAsync(address, handler, () =>
+                {
+                    delay = FirstRetryDelay;
+                    subscribed?.Invoke(true);
+                }, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -35,6 +40,7 @@ public sealed class ServiceBusConsumer(ServiceBusConnection connection, Action<s
             }
             catch (Exception e)
             {
+                subscribed?.Invoke(false);
                 onProblem?.Invoke($"{address}: receiver failed, reconnecting in {delay.TotalSeconds:0.##} s", e);
             }
             try

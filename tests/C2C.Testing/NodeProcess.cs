@@ -96,19 +96,25 @@ public sealed class NodeProcess : IDisposable
 
     public void Dispose() => Kill();
 
+    /// <summary>
+    /// Bounded poll of /health/ready: the node is up, can sign, reaches its storage and, with a broker, consumes every
+    /// one of its subscriptions. A test that sends before then could find no subscription to route to.
+    /// </summary>
     private async Task WaitUntilHealthyAsync(TimeSpan within)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + within;
+        var last = "no answer";
         while (DateTime.UtcNow < deadline)
         {
             if (_process is null || _process.HasExited)
                 throw new InvalidOperationException($"node {Country} exited during start-up:\n{Log}");
             try
             {
-                using var response = await http.GetAsync("health");
+                using var response = await http.GetAsync("health/ready");
                 if (response.IsSuccessStatusCode)
                     return;
+                last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or SocketException)
             {
@@ -116,6 +122,6 @@ public sealed class NodeProcess : IDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"node {Country} not healthy within {within}:\n{Log}");
+        throw new TimeoutException($"node {Country} not ready within {within} (last: {last}):\n{Log}");
     }
 }

@@ -19,7 +19,12 @@ public interface IMessagePublisher
 public interface IMessageConsumer
 {
     /// <summary>Runs until cancelled, handing each delivery to the handler and settling it with the outcome.</summary>
-    Task RunAsync(string country, MessageFamily family, Func<BusDelivery, CancellationToken, Task<DeliveryOutcome>> handler, CancellationToken cancellationToken);
+    /// <param name="subscribed">
+    /// Told true once the subscription exists and deliveries flow, false while the consumer reconnects: readiness
+    /// reports it, so nobody sends to this node before it listens.
+    /// </param>
+    Task RunAsync(string country, MessageFamily family, Func<BusDelivery, CancellationToken, Task<DeliveryOutcome>> handler, CancellationToken cancellationToken,
+        Action<bool>? subscribed = null);
 }
 
 /// <summary>Topic and subscription names, the same for every broker adapter (ARCHITECTURE decision 3).</summary>

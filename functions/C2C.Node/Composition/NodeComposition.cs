@@ -78,7 +78,10 @@ public static class NodeComposition
         {
             services.AddHostedService<Hosting.Standalone.PeriodicWork>();
             if (services.Any(d => d.ServiceType == typeof(IMessageConsumer)))
+            {
+                services.AddSingleton<Hosting.Standalone.ConsumerSubscriptions>();
                 services.AddHostedService<Hosting.Standalone.InboundConsumers>();
+            }
         }
         return services;
     }

@@ -4,7 +4,8 @@ using C2C.Node.Hosting.Readiness;
 namespace C2C.Node.Http;
 
 /// <summary>
-/// GET /health/ready: 200 when the node can do its work (signing credential, storage, partner destinations), else 503;
+/// GET /health/ready: 200 when the node can do its work (signing credential, storage, partner destinations, and in
+/// standalone hosting with a broker its own subscriptions consuming), else 503;
 /// the JSON says which part fails and why. /health stays the bare liveness answer.
 /// </summary>
 public static class ReadinessEndpoints
@@ -18,10 +19,12 @@ public static class ReadinessEndpoints
                 ["storage"] = await ReadinessChecks.StorageAsync(services, cancellationToken),
                 ["broker"] = ReadinessChecks.Broker(services, configuration),
             };
+            if (services.GetService<Hosting.Standalone.ConsumerSubscriptions>() is { } subscriptions)
+                checks["consumers"] = subscriptions.Check(node.Country);
             var ready = checks.Values.All(c => c.Ok);
             return Results.Json(new { status = ready ? "ready" : "not-ready", country = node.Country, checks }, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         })
         .WithTags("Operations")
-        .WithSummary("Readiness: signing credential, storage and partner destinations")
+        .WithSummary("Readiness: signing credential, storage, partner destinations and (standalone with a broker) this node's subscriptions consuming")
         .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
 }

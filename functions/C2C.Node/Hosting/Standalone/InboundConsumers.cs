@@ -5,7 +5,8 @@ using C2C.Core.Ports;
 namespace C2C.Node.Hosting.Standalone;
 
 /// <summary>Standalone hosting: consumes this node's inbound topic, one subscription per message family.</summary>
-public sealed class InboundConsumers(IMessageConsumer consumer, InboundDeliveryHandler handler, NodeContext node, ILogger<InboundConsumers> log) : BackgroundService
+public sealed class InboundConsumers(IMessageConsumer consumer, InboundDeliveryHandler handler, NodeContext node, ConsumerSubscriptions subscriptions,
+    ILogger<InboundConsumers> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enum.GetValues<MessageFamily>().Select(family => RunAsync(family, stoppingToken)));
@@ -22,6 +23,6 @@ public sealed class InboundConsumers(IMessageConsumer consumer, InboundDeliveryH
             if (outcome is DeliveryOutcome.DeadLetterOutcome dead)
                 log.LogWarning("dead-lettered {MessageId} from {Source}: {Reason} {Description}", delivery.Message.MessageId, delivery.Message.SourceCountry, dead.Reason, dead.Description);
             return outcome;
-        }, stoppingToken);
+        }, stoppingToken, subscribed => subscriptions.Report(family, subscribed));
     }
 }
