@@ -9,7 +9,8 @@ namespace C2C.Core.Partners;
 /// (IE006, IE018), which border office saw them (IE118), who asks for the record (IE002, IE114), who endorsed an
 /// incident (IE180), who answers an enquiry (IE143), which office released them (a declaration or a record). Only the
 /// administration of that office may make the claim; else one country's word would move another country's view of
-/// the movement (an arrival "at" a Togolese office reported by Burkina Faso).
+/// the movement (an arrival "at" a Togolese office reported by Burkina Faso). And a declaration can route goods only
+/// through offices of administrations this node exchanges with: a record for any other could never be delivered.
 /// </summary>
 public static class OfficeAssertions
 {
@@ -30,8 +31,27 @@ public static class OfficeAssertions
         ["IE115"] = [["Declaration", "CustomsOfficeOfDeparture"]],
     };
 
-    /// <returns>The first office the sender may not assert, as a functional error (94) with its XPath; null when all are its own.</returns>
-    public static MessageError? Check(ParsedMessage message, PartnerRegistry registry)
+    /// <returns>
+    /// The first office the sender may not assert (94), or a declared route office of no known administration (12),
+    /// as a functional error with its XPath; null when every office fits.
+    /// </returns>
+    public static MessageError? Check(ParsedMessage message, PartnerRegistry registry) =>
+        AssertedByOthers(message, registry) ?? (message.Kind == MessageCatalog.TransitDeclaration ? UnknownOnRoute(message, registry) : null);
+
+    private static MessageError? UnknownOnRoute(ParsedMessage message, PartnerRegistry registry)
+    {
+        var declaration = message.Find("Declaration")!;
+        var routeOffices = declaration.Element(ParsedMessage.Ns + "Itinerary")!.Elements(ParsedMessage.Ns + "CustomsOfficeOfTransit")
+            .Select(o => o.Element(ParsedMessage.Ns + "ReferenceNumber")!)
+            .Append(declaration.Element(ParsedMessage.Ns + "CustomsOfficeOfDestination")!);
+        return routeOffices.FirstOrDefault(o => CountryOf(o.Value, registry) is null) is { } unknown
+            ? new MessageError(ErrorCodes.IncorrectValue,
+                $"Office {unknown.Value} on the route belongs to no administration this node exchanges with: its record could never be delivered.",
+                Xml.XPathPointer.Of(unknown), unknown.Value)
+            : null;
+    }
+
+    private static MessageError? AssertedByOthers(ParsedMessage message, PartnerRegistry registry)
     {
         if (!Asserted.TryGetValue(message.Kind.Code, out var paths))
             return null;

@@ -10,8 +10,6 @@ public sealed class NodeOptions
 
     public CorridorOptions Corridor { get; set; } = new();
 
-    public MessagingOptions Messaging { get; set; } = new();
-
     public AuthenticationOptions Authentication { get; set; } = new();
 }
 
@@ -31,17 +29,4 @@ public sealed class CorridorOptions
 
     /// <summary>How long a partner's message that came before the one it follows is held (then refused with a NACK).</summary>
     public int HoldEarlyMessagesSeconds { get; set; } = 3600;
-}
-
-public sealed class MessagingOptions
-{
-    /// <summary>None (HTTP only), RabbitMq (local / on-premises) or ServiceBus (Azure).</summary>
-    public string Provider { get; set; } = "None";
-
-    public RabbitMqSettings RabbitMq { get; set; } = new();
-}
-
-public sealed class RabbitMqSettings
-{
-    public string? Uri { get; set; }
 }

@@ -73,7 +73,8 @@ public static class MessageEndpoints
             return await RefuseWithNackAsync(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, permission.Message, $"/{message.Kind.RootElement}/Header/MessageSender", message.Header.SenderOffice), message.Header, message.MovementReference),
                 StatusCodes.Status403Forbidden);
         if (OfficeAssertions.Check(message, registry) is { } wrongOffice)
-            return await RefuseWithNackAsync(new Rejection([wrongOffice], message.Header, message.MovementReference), StatusCodes.Status403Forbidden);
+            return await RefuseWithNackAsync(new Rejection([wrongOffice], message.Header, message.MovementReference),
+                wrongOffice.Code == ErrorCodes.NotAuthorised ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity);
 
         var outcome = await exchange.AcceptAsync(message, origin, signature.Status, context.RequestAborted);
         return outcome.Outcome switch

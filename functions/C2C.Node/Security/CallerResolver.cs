@@ -8,9 +8,10 @@ namespace C2C.Node.Security;
 /// forwards in X-ARR-ClientCert), then the development fallback, an API key in X-Api-Key, unless
 /// C2C:Authentication:AllowApiKeys is false (production: certificates only).
 /// The forwarded header is believed only behind the Functions host (<see cref="ForwardedCertificateTrust"/>), where the
-/// platform front end sets it; anywhere else anyone could send it.
+/// platform front end sets it; anywhere else anyone could send it. A client certificate's validity is judged by the
+/// node's clock (<see cref="TimeProvider"/>), like every other date.
 /// </summary>
-public sealed class CallerResolver(PartnerRegistry registry, ForwardedCertificateTrust forwardedCertificates, bool allowApiKeys)
+public sealed class CallerResolver(PartnerRegistry registry, ForwardedCertificateTrust forwardedCertificates, bool allowApiKeys, TimeProvider clock)
 {
     public const string ApiKeyHeader = "X-Api-Key";
     public const string ForwardedCertificateHeader = "X-ARR-ClientCert";
@@ -36,7 +37,7 @@ public sealed class CallerResolver(PartnerRegistry registry, ForwardedCertificat
         using (certificate)
         {
             var thumbprint = certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
-            var now = DateTime.UtcNow;
+            var now = clock.GetUtcNow().UtcDateTime;
             if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
                 return AccessDecision.Deny(null, AccessDenial.UnknownCredentials, "client certificate is expired or not yet valid");
             return registry.FindByClientCertificate(thumbprint) is { } partner
