@@ -27,8 +27,11 @@ public sealed partial class MessageExchange
         && current?.HeldMessages.Count is null or < MaxHeld
         && process.MayWaitFor(mref, current);
 
-    /// <summary>When a hold that began at <paramref name="heldAt"/> ends.</summary>
-    private DateTimeOffset HoldEnd(DateTimeOffset heldAt) => heldAt + _policy.HoldEarlyMessagesFor;
+    /// <summary>When the hold of a message held at <paramref name="heldAt"/> for a refusal with <paramref name="code"/> ends.</summary>
+    private DateTimeOffset HoldEnd(DateTimeOffset heldAt, string? code) =>
+        heldAt + (code == ErrorCodes.UnknownMrn ? _policy.HoldUnknownMovementFor : _policy.HoldEarlyMessagesFor);
+
+    private DateTimeOffset HoldEnd(HeldMessage held) => HoldEnd(held.HeldAt, held.Code);
 
     private static IReadOnlyList<HeldMessage>? Without(MovementRecord? current, string messageId) =>
         current?.HeldMessages.Where(h => h.MessageId != messageId).ToList();
@@ -42,17 +45,17 @@ public sealed partial class MessageExchange
             return Held(current);
         var now = clock.GetUtcNow();
         var held = (current?.HeldMessages ?? []).ToList();
-        var until = HoldEnd(held.Select(h => h.HeldAt).Append(now).Min());
+        var until = held.Select(HoldEnd).Append(HoldEnd(now, error.Code)).Min();
         var decision = new MovementDecision(current?.Status ?? "Recorded", current?.StateJson ?? MovementDecision.NoState, current?.Attributes ?? new Dictionary<string, string>(),
             [], [new Transit.DeadlineChange(HoldEnds, until)], [],
-            $"{message.Kind.Code} held: {error.Reason} It is applied once the movement allows it, else refused when its hold ends ({HoldEnd(now):yyyy-MM-dd HH:mm}Z).",
+            $"{message.Kind.Code} held: {error.Reason} It is applied once the movement allows it, else refused when its hold ends ({HoldEnd(now, error.Code):yyyy-MM-dd HH:mm}Z).",
             null, Persist: false);
         if (await PrepareAsync(mref, current, decision, message, signatureStatus, now, [], cancellationToken) is not { } step)
             return Rejected(message, new Rejection([ConflictingDuplicate(message, $"held in {mref}")], message.Header, message.MovementReference));
         // The hold is an event of its own, under a derived id: the message itself stays unseen until it is applied.
         var holdId = $"held-{id}";
         step.Events[0] = EventHashChain.Seal(current?.HeadHash ?? EventHashChain.Genesis, step.Events[0] with { MessageId = holdId });
-        var entry = new HeldMessage(id, message.Kind.Code, step.Events[0].ArchiveName, signatureStatus, now, error.Reason);
+        var entry = new HeldMessage(id, message.Kind.Code, step.Events[0].ArchiveName, signatureStatus, now, error.Reason, error.Code);
         held.Add(entry);
         var dedup = new DedupRecord(holdId, mref, message.Sha256, step.Events[0].Sequence, []);
         switch (await CommitAsync(mref, current, decision, step, dedup, held, cancellationToken))
@@ -108,7 +111,7 @@ public sealed partial class MessageExchange
             var (current, seen) = await index.LoadAsync(mref, timerId, cancellationToken);
             if (seen is not null || current is null)
                 return;
-            var over = current.HeldMessages.Where(h => HoldEnd(h.HeldAt) <= deadline.DueAt).ToList();
+            var over = current.HeldMessages.Where(h => HoldEnd(h) <= deadline.DueAt).ToList();
             if (over.Count == 0)
                 return;
             var remaining = current.HeldMessages.Except(over).ToList();
@@ -118,17 +121,17 @@ public sealed partial class MessageExchange
             {
                 if (await ReadHeldAsync(held, cancellationToken) is not { } message)
                     continue;
-                var rejection = Rejection.Of(new MessageError(ErrorCodes.OutOfSequence, $"{held.Reason} (held from {held.HeldAt:yyyy-MM-dd HH:mm}Z, its hold ended)",
+                var rejection = Rejection.Of(new MessageError(held.Code ?? ErrorCodes.OutOfSequence, $"{held.Reason} (held from {held.HeldAt:yyyy-MM-dd HH:mm}Z, its hold ended)",
                     $"/{message.Kind.RootElement}/Header"), message.Header, mref);
                 var nackId = MessageIds.Derive(node.Country, "nack", held.MessageId, message.Sha256);
                 var nack = AcknowledgementComposer.Nack(rejection, nackId, node.GatewayOffice, message.Header.SenderOffice, now);
                 nacks.Add(Signed(new Transit.TransitIntent(rejection.NackKind, Transit.IntentAction.Compose, message.Header.SenderOffice, held.MessageId), nackId, nack));
             }
-            var history = $"Hold ended for {string.Join(", ", over.Select(h => $"{h.MessageType} {h.MessageId}"))}: refused, out of sequence";
+            var history = $"Hold ended for {string.Join(", ", over.Select(h => $"{h.MessageType} {h.MessageId}"))}: refused (what it came before never came)";
             var timer = InternalEvent(current, timerId, "TIMER", current.Status, history, now);
             var step = await PrepareOutgoingAsync(mref, current, timer, now, nacks, cancellationToken);
             var decision = new MovementDecision(current.Status, current.StateJson, current.Attributes, [],
-                remaining.Count == 0 ? [] : [new Transit.DeadlineChange(HoldEnds, HoldEnd(remaining.Min(h => h.HeldAt)))], [], history, null, Persist: false);
+                remaining.Count == 0 ? [] : [new Transit.DeadlineChange(HoldEnds, remaining.Min(HoldEnd))], [], history, null, Persist: false);
             var dedup = new DedupRecord(timerId, mref, "", timer.Sequence, []);
             if (await CommitAsync(mref, current, decision, step, dedup, remaining, cancellationToken) == CommitOutcome.Committed)
             {

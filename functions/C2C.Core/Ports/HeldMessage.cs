@@ -8,4 +8,5 @@ namespace C2C.Core.Ports;
 /// </summary>
 /// <param name="ArchiveName">The original as received (archived when held), to be read and applied later.</param>
 /// <param name="Reason">Why it did not fit when it came (the refusal it would have got).</param>
-public sealed record HeldMessage(string MessageId, string MessageType, string ArchiveName, string SignatureStatus, DateTimeOffset HeldAt, string Reason);
+/// <param name="Code">That refusal's code: 90 (no record of the movement yet) is held for a shorter time than 92 (absent in rows held before it was kept).</param>
+public sealed record HeldMessage(string MessageId, string MessageType, string ArchiveName, string SignatureStatus, DateTimeOffset HeldAt, string Reason, string? Code = null);

@@ -15,10 +15,19 @@ public sealed record CorridorPolicy
     /// <summary>How long a partner's message that came before the one it follows waits for it (then it is refused, 92).</summary>
     public TimeSpan HoldEarlyMessagesFor { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long a partner's message about a movement this node has no record of waits for that record. Departure sends
+    /// the record before anything else about the movement, so it is minutes behind at most: a message still unmatched
+    /// after this is about a movement that will not come, and its sender should hear so (90) without waiting an hour.
+    /// </summary>
+    public TimeSpan HoldUnknownMovementFor { get; init; } = TimeSpan.FromMinutes(5);
+
     public CorridorPolicy Validated()
     {
         if (HoldEarlyMessagesFor < TimeSpan.Zero || HoldEarlyMessagesFor > TimeSpan.FromDays(7))
             throw new ArgumentOutOfRangeException(nameof(HoldEarlyMessagesFor), HoldEarlyMessagesFor, "must be between 0 and 7 days");
+        if (HoldUnknownMovementFor < TimeSpan.Zero || HoldUnknownMovementFor > HoldEarlyMessagesFor)
+            throw new ArgumentOutOfRangeException(nameof(HoldUnknownMovementFor), HoldUnknownMovementFor, "must be between 0 and the hold of early messages");
         foreach (var (name, value) in new[] { (nameof(ControlResultsWithin), ControlResultsWithin), (nameof(EnquiryAfterExpiry), EnquiryAfterExpiry), (nameof(EnquiryAnswerWithin), EnquiryAnswerWithin) })
         {
             if (value < TimeSpan.Zero || value > TimeSpan.FromDays(365))

@@ -56,6 +56,7 @@ public static class NodeComposition
                 EnquiryAfterExpiry = TimeSpan.FromDays(o.EnquiryAfterExpiryDays),
                 EnquiryAnswerWithin = TimeSpan.FromDays(o.EnquiryAnswerWithinDays),
                 HoldEarlyMessagesFor = TimeSpan.FromSeconds(o.HoldEarlyMessagesSeconds),
+                HoldUnknownMovementFor = TimeSpan.FromSeconds(Math.Min(o.HoldUnknownMovementSeconds, o.HoldEarlyMessagesSeconds)),
             }.Validated();
         });
         services.AddSingleton(sp =>

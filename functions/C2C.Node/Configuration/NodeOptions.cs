@@ -29,4 +29,7 @@ public sealed class CorridorOptions
 
     /// <summary>How long a partner's message that came before the one it follows is held (then refused with a NACK).</summary>
     public int HoldEarlyMessagesSeconds { get; set; } = 3600;
+
+    /// <summary>How long a partner's message about a movement with no record here yet waits for the record (then refused, 90).</summary>
+    public int HoldUnknownMovementSeconds { get; set; } = 300;
 }

@@ -115,6 +115,27 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
     }
 
     [Fact]
+    public async Task A_message_about_a_movement_with_no_record_waits_only_the_short_hold_and_is_answered_90()
+    {
+        // An hour for a message that came early; one second for one whose movement this node never heard of.
+        using var bf = new InProcessNode(_network, "BF", stack, ("C2C:Corridor:HoldEarlyMessagesSeconds", "3600"), ("C2C:Corridor:HoldUnknownMovementSeconds", "1"));
+        Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(bf, "TG", "IE045-WriteOffNotification"));
+        var held = Assert.Single((await MovementAsync(bf)).HeldMessages);
+        Assert.Equal("90", held.Code);
+
+        var sweeper = bf.Services.GetRequiredService<DeadlineSweeper>();
+        var applied = 0;
+        for (var attempt = 0; attempt < 50 && applied == 0; attempt++, await Task.Delay(100))
+            applied = await sweeper.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(1, applied);
+        Assert.Empty((await MovementAsync(bf)).HeldMessages);
+        var nack = (await HistoryAsync(bf))[^1];
+        Assert.Equal(("IE906", MessageDirection.Outbound), (nack.MessageType, nack.Direction));
+        var archived = await bf.Services.GetRequiredService<IMessageArchive>().ReadAsync(nack.ArchiveName, CancellationToken.None);
+        Assert.Contains("<ErrorCode>90</ErrorCode>", System.Text.Encoding.UTF8.GetString(archived!.Content));
+    }
+
+    [Fact]
     public async Task Over_http_a_message_out_of_sequence_is_refused_at_once()
     {
         using var tg = new InProcessNode(_network, "TG", stack);
