@@ -23,6 +23,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.Services.AddC2CNode(builder.Configuration, builder.Environment.ContentRootPath);
 
 var app = builder.Build();
+app.UseUnexpectedFailures();
 app.UseRateLimiter();
 app.MapOpenApi();
 app.MapGet("/health", (C2C.Core.Exchange.NodeContext node) => Results.Ok(new { status = "ok", country = node.Country, mode = mode.ToString() }))
