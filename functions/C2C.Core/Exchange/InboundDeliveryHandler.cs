@@ -17,7 +17,36 @@ namespace C2C.Core.Exchange;
 public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry registry, ISignatureVerifier verifier, IMessageSigner signer, MessageValidator validator, MessageExchange exchange,
     IMessageArchive archive, RefusedMessages refused, IMessagePublisher? publisher)
 {
+    /// <summary>
+    /// A delivery whose handling failed this often with an error of its content (not of storage or the broker) is
+    /// given up: dead-lettered with its reason and raised, instead of being tried until the broker's delivery limit
+    /// drops it silently.
+    /// </summary>
+    public const int ContentFailuresBeforeDeadLetter = 3;
+
     public async Task<DeliveryOutcome> HandleAsync(BusDelivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HandleOnceAsync(delivery, cancellationToken);
+        }
+        catch (Exception e) when (IsContentFailure(e) && delivery.DeliveryCount >= ContentFailuresBeforeDeadLetter && !cancellationToken.IsCancellationRequested)
+        {
+            return await RefuseAsync(delivery, "NotVerified", "ProcessingFailed",
+                $"failed {delivery.DeliveryCount} times on its content: {e.GetType().Name}: {e.Message}", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Errors that the same bytes would raise again however often they are tried. Storage and broker failures are not
+    /// among them (they abandon the delivery, which comes back after a pause), nor is a movement still concurrently
+    /// updated (InvalidOperationException), which heals.
+    /// </summary>
+    private static bool IsContentFailure(Exception e) =>
+        e is System.Xml.XmlException or FormatException or ArgumentException or OverflowException or InvalidCastException
+            or NullReferenceException or IndexOutOfRangeException or KeyNotFoundException or System.Text.Json.JsonException;
+
+    private async Task<DeliveryOutcome> HandleOnceAsync(BusDelivery delivery, CancellationToken cancellationToken)
     {
         using var trace = TraceContext.ContinueFrom("C2C.Inbound", delivery.Message.TraceParent, delivery.Message.TraceState);
         var raw = delivery.Message.Body;

@@ -16,6 +16,9 @@ internal static class BusinessRules
     public static List<MessageError> Check(MessageKind kind, MessageHeader header, XElement root)
     {
         var errors = new List<MessageError>();
+        CheckDates(root, errors);
+        if (errors.Count > 0)
+            return errors; // every rule and decider after this reads dates: none may be out of the calendar they use
         var headerElement = root.Element(Ns + "Header")!;
 
         if (header.MessageType != kind.Code)
@@ -70,6 +73,37 @@ internal static class BusinessRules
             var sequence = office.Element(Ns + "SequenceNumber")!;
             if (!sequences.Add(sequence.Value))
                 errors.Add(Error(ErrorCodes.DuplicateDetected, $"Office of transit sequence number {sequence.Value} is used twice.", sequence));
+        }
+    }
+
+    /// <summary>The schema's date and date-time elements (xs:date, xs:dateTime), by name.</summary>
+    private static readonly HashSet<string> DateElements = new(StringComparer.Ordinal)
+    {
+        "AcceptanceDateTime", "ActualArrivalDateTime", "ArrivalDateTime", "ControlDate", "CrossingDateTime", "DecisionDateTime",
+        "EstimatedArrivalDateTime", "IncidentDateTime", "PreparationDateTime", "RejectionDateTime", "ReleaseDateTime",
+        "RequestDateTime", "StatusDateTime", "TimeLimit", "WriteOffDate",
+    };
+
+    /// <summary>
+    /// xs:date and xs:dateTime allow years 1 to 9999 and any offset; our MRNs count years as 20YY, and time limits and
+    /// deadlines are computed from these dates. A date outside 2000-2099 (UTC) is refused here, where it has a pointer,
+    /// rather than overflowing later as an exception.
+    /// </summary>
+    private static void CheckDates(XElement root, List<MessageError> errors)
+    {
+        foreach (var element in root.Descendants().Where(e => e.Name.Namespace == Ns && DateElements.Contains(e.Name.LocalName) && !e.HasElements))
+        {
+            int? year;
+            try
+            {
+                year = element.Value.Contains('T') ? System.Xml.XmlConvert.ToDateTimeOffset(element.Value).UtcDateTime.Year : DateOnly.Parse(element.Value, System.Globalization.CultureInfo.InvariantCulture).Year;
+            }
+            catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException or OverflowException)
+            {
+                year = null;
+            }
+            if (year is not (>= 2000 and <= 2099))
+                errors.Add(Error(ErrorCodes.IncorrectValue, $"{element.Name.LocalName} {element.Value} is outside the years 2000 to 2099 (UTC).", element));
         }
     }
 

@@ -128,6 +128,17 @@ public sealed class SchemaRejectionTests
         Assert.True(result.IsValid, string.Join("; ", result.Rejection?.Errors.Select(e => e.Reason) ?? []));
     }
 
+    [Theory]
+    [InlineData("IE015-TransitDeclaration", "<TimeLimit>2026-12-01</TimeLimit>", "<TimeLimit>9999-12-31</TimeLimit>", "/TransitDeclaration/Declaration/TimeLimit")]
+    [InlineData("IE015-TransitDeclaration", "<ReleaseDateTime>2026-11-24T08:00:00Z</ReleaseDateTime>", "<ReleaseDateTime>9999-12-31T23:59:59-14:00</ReleaseDateTime>", "/TransitDeclaration/Declaration/ReleaseDateTime")]
+    [InlineData("IE015-TransitDeclaration", "<ReleaseDateTime>2026-11-24T08:00:00Z</ReleaseDateTime>", "<ReleaseDateTime>0001-01-01T00:00:00+14:00</ReleaseDateTime>", "/TransitDeclaration/Declaration/ReleaseDateTime")]
+    [InlineData("IE006-ArrivalAdvice", "<ArrivalDateTime>2026-11-27T10:05:00Z</ArrivalDateTime>", "<ArrivalDateTime>1999-12-31T23:00:00Z</ArrivalDateTime>", "/ArrivalAdvice/ArrivalDateTime")]
+    public void A_date_outside_2000_to_2099_is_refused_12_before_anything_computes_with_it(string sample, string from, string to, string pointer)
+    {
+        var error = Assert.Single(Reject(sample, from, to).Errors);
+        Assert.Equal((ErrorCodes.IncorrectValue, pointer), (error.Code, error.Pointer));
+    }
+
     [Fact]
     public void Header_type_must_match_the_root()
     {
