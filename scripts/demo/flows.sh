@@ -1,5 +1,22 @@
 # Demo flows (sourced by scripts/demo.sh, which defines port[], the *_KEY variables and say()).
-MRN=26TGLOM000000142J4
+SAMPLE_MRN=26TGLOM000000142J4
+
+# iso6346 BODY: the check digit NCTS puts after the MRN's 17 characters (letters A=10 upward skipping multiples of
+# 11, each character weighted 2^position), as C2C.Core/Identifiers/Iso6346.cs computes it.
+iso6346() {
+  local body=$1 sum=0 i c v letters=() n=10
+  for c in {A..Z}; do (( n % 11 == 0 )) && n=$((n + 1)); letters+=("$n"); n=$((n + 1)); done
+  for (( i = 0; i < ${#body}; i++ )); do
+    c=${body:i:1}
+    if [[ $c == [0-9] ]]; then v=$c; else v=${letters[$(( $(printf '%d' "'$c") - 65 ))]}; fi
+    sum=$(( sum + (v << i) ))
+  done
+  echo $(( sum % 11 % 10 ))
+}
+
+# The movement is released four days ago (rebase_samples): its MRN carries that year, as NCTS requires.
+MRN_BODY="$(date -u -d '4 days ago' +%y)${SAMPLE_MRN:2:15}"
+MRN="$MRN_BODY$(iso6346 "$MRN_BODY")"
 CONSIGNMENT=TUTMLE2611240001
 SAMPLES="$DEMO/samples"
 
@@ -14,7 +31,7 @@ rebase_samples() {
     to_marker+=(-e "s/$d/@D${i}@/g"); to_date+=(-e "s/@D${i}@/$(date -u -d "$d + $shift days" +%F)/g"); i=$((i + 1))
   done
   mkdir -p "$SAMPLES"
-  for f in schemas/samples/*.xml; do sed "${to_marker[@]}" "$f" | sed "${to_date[@]}" > "$SAMPLES/$(basename "$f")"; done
+  for f in schemas/samples/*.xml; do sed "${to_marker[@]}" "$f" | sed "${to_date[@]}" -e "s/$SAMPLE_MRN/$MRN/g" > "$SAMPLES/$(basename "$f")"; done
 }
 
 # post COUNTRY KEY SAMPLE_FILE: prints the node's answer (receipt or NACK) in one line
