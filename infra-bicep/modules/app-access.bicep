@@ -1,8 +1,8 @@
 // Least-privilege data-plane roles of the node's managed identity, each at the narrowest scope that works:
-// blobs per container, tables on the table service, Service Bus on our topic, Key Vault on the vault,
-// telemetry on the Application Insights component. Nothing at account, namespace or resource-group scope.
+// blobs per container (the archive with a custom role), tables on the table service, Service Bus on our topic,
+// Key Vault on the vault, telemetry on the Application Insights component. Nothing at namespace or resource-group scope.
 
-import { builtInRoles } from 'roles.bicep'
+import { builtInRoles, archiveWriterPermissions } from 'roles.bicep'
 
 @description('Object ID of the Function App system-assigned identity.')
 param principalId string
@@ -62,12 +62,34 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
 }
 
-// Archive: write new blobs, read, set index tags. WORM retention (not RBAC) is what stops overwrite and delete.
+// Archive: write new blobs with their index tags, read them, find them by tags; no delete. A custom role: no built-in
+// role has exactly this (roles.bicep). Defined once per resource group (role names are unique in the tenant), assignable
+// there only. WORM retention (not RBAC) is what stops overwrite and delete during the retention period.
+resource archiveWriterRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(resourceGroup().id, 'c2c-archive-writer')
+  properties: {
+    roleName: 'C2C archive writer (${resourceGroup().name})'
+    description: 'C2C node: create archive blobs with index tags, read them, find them by tags. No delete, no move, no ownership.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: archiveWriterPermissions.actions
+        notActions: []
+        dataActions: archiveWriterPermissions.dataActions
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [
+      resourceGroup().id
+    ]
+  }
+}
+
 resource archiveWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(account::blobService::archive.id, principalId, builtInRoles.storageBlobDataContributor)
+  name: guid(account::blobService::archive.id, principalId, archiveWriterRole.name)
   scope: account::blobService::archive
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', archiveWriterRole.name)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
