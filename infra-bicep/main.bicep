@@ -120,6 +120,8 @@ var names = {
   // ARCHITECTURE decision 3: each node owns the inbound topic c2c.{cc}.
   topic: 'c2c.${cc}'
   deploymentContainer: 'deployment-package'
+  // Durable Functions task hub of the node (Engine:TaskHub, docs/durable-engine.md on the durable branch).
+  taskHub: 'c2c${cc}'
 }
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -141,6 +143,7 @@ module storage 'modules/storage.bicep' = {
     nodeName: cc
     archiveRetentionDays: archiveRetentionDays
     archiveRetentionLocked: archiveRetentionLocked
+    taskHubName: names.taskHub
     deploymentContainerName: names.deploymentContainer
     workspaceId: monitoring.outputs.workspaceId
     tags: tags
@@ -231,6 +234,7 @@ output functionAppName string = functionApp.outputs.appName
 output functionAppHostName string = functionApp.outputs.defaultHostName
 output functionAppPrincipalId string = functionApp.outputs.principalId
 output storageAccountName string = storage.outputs.accountName
+output durableTaskHubName string = names.taskHub
 output serviceBusNamespace string = serviceBus.outputs.fullyQualifiedNamespace
 output inboundTopicName string = serviceBus.outputs.topicName
 output inboundMaxMessageKilobytes int = serviceBus.outputs.maxMessageKilobytes

@@ -1,6 +1,8 @@
 // Least-privilege data-plane roles of the node's managed identity, each at the narrowest scope that works:
-// blobs per container (the archive with a custom role), tables on the table service, Service Bus on our topic,
-// Key Vault on the vault, telemetry on the Application Insights component. Nothing at namespace or resource-group scope.
+// blobs per container (the archive with a custom role), queues and tables on the account as the official Flex
+// Consumption samples do (the Functions host and the Durable task hub create them at run time; these roles carry no
+// blob action), Service Bus on our topic, Key Vault on the vault, telemetry on the Application Insights component.
+// Nothing at namespace or resource-group scope.
 
 import { builtInRoles, archiveWriterPermissions } from 'roles.bicep'
 
@@ -11,7 +13,7 @@ param storageAccountName string
 param archiveContainerName string
 param deploymentContainerName string
 
-@description('Containers the Functions host writes through AzureWebJobsStorage (timer schedules, locks, keys).')
+@description('Containers the Functions host and the Durable task hub write through AzureWebJobsStorage (timer schedules, locks, keys, task hub leases and large messages).')
 param hostContainerNames string[]
 
 param serviceBusNamespaceName string
@@ -34,9 +36,6 @@ resource account 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
     }
   }
 
-  resource tableService 'tableServices' existing = {
-    name: 'default'
-  }
 }
 
 resource hostContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = [
@@ -119,12 +118,23 @@ resource hostStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
-// Movement index: the five node tables (entity-group transactions, ETag concurrency).
+// Movement index (the five node tables), the Durable task hub's History, Instances and Partitions tables.
 resource tableWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(account::tableService.id, principalId, builtInRoles.storageTableDataContributor)
-  scope: account::tableService
+  name: guid(account.id, principalId, builtInRoles.storageTableDataContributor)
+  scope: account
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageTableDataContributor)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The Durable task hub's control and work-item queues, and queue-triggered functions (with their poison queues).
+resource queueWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, principalId, builtInRoles.storageQueueDataContributor)
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageQueueDataContributor)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }

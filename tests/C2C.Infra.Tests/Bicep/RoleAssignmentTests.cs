@@ -4,7 +4,7 @@ namespace C2C.Infra.Tests.Bicep;
 public sealed class RoleAssignmentTests
 {
     private const string Containers = "Microsoft.Storage/storageAccounts/blobServices/containers";
-    private const string TableServices = "Microsoft.Storage/storageAccounts/tableServices";
+    private const string Accounts = "Microsoft.Storage/storageAccounts";
     private const string Topics = "Microsoft.ServiceBus/namespaces/topics";
     private const string Vaults = "Microsoft.KeyVault/vaults";
     private const string Components = "Microsoft.Insights/components";
@@ -24,7 +24,8 @@ public sealed class RoleAssignmentTests
         {
             (ArchiveRole, Containers, AppPrincipal),
             (BuiltInRoles.StorageBlobDataOwner, Containers, AppPrincipal),
-            (BuiltInRoles.StorageTableDataContributor, TableServices, AppPrincipal),
+            (BuiltInRoles.StorageTableDataContributor, Accounts, AppPrincipal),
+            (BuiltInRoles.StorageQueueDataContributor, Accounts, AppPrincipal),
             (BuiltInRoles.ServiceBusDataReceiver, Topics, AppPrincipal),
             (BuiltInRoles.ServiceBusDataSender, Topics, PartnerPrincipal),
             (BuiltInRoles.KeyVaultCertificateUser, Vaults, AppPrincipal),
@@ -98,13 +99,26 @@ public sealed class RoleAssignmentTests
         Assert.DoesNotContain(owners, o => o.ScopeLastName.Contains("archive", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
-    public void Table_data_contributor_is_on_the_table_service()
+    [Theory]
+    [InlineData(BuiltInRoles.StorageTableDataContributor)]
+    [InlineData(BuiltInRoles.StorageQueueDataContributor)]
+    public void Queue_and_table_data_contributor_are_on_the_account_as_in_the_flex_samples(string role)
     {
-        var tables = Assert.Single(Assignments, a => a.RoleDefinitionGuid == BuiltInRoles.StorageTableDataContributor);
+        // The host and the Durable task hub create queues and tables at run time (History, Instances, Partitions,
+        // control and work-item queues): the official Flex Consumption samples grant both at account scope.
+        var assignment = Assert.Single(Assignments, a => a.RoleDefinitionGuid == role);
 
-        Assert.Equal(TableServices, tables.ScopeType);
-        Assert.Equal("'default'", tables.ScopeLastName);
+        Assert.Equal(Accounts, assignment.ScopeType);
+        Assert.Equal(["parameters('storageAccountName')"], assignment.ScopeNameArguments);
+    }
+
+    [Fact]
+    public void No_blob_role_is_granted_on_the_account_since_the_archive_shares_it()
+    {
+        // An account-scope Blob Data Owner (what the samples grant for AzureWebJobsStorage) would cover archive-{cc}:
+        // delete once retention ends, and every tag. Blob roles stay per container.
+        Assert.All(Assignments.Where(a => a.ScopeType == Accounts),
+            a => Assert.Contains(a.RoleDefinitionGuid, new[] { BuiltInRoles.StorageTableDataContributor, BuiltInRoles.StorageQueueDataContributor }));
     }
 
     [Fact]
