@@ -81,6 +81,16 @@ param keyVaultPurgeProtection bool = true
 @description('Who imports the signing certificate and stores partners\' SAS keys (Key Vault Certificates and Secrets Officer): the deploying principal or an operations group.')
 param keyVaultOfficers keyVaultOfficer[] = []
 
+@description('FlexConsumption (serverless) or Dedicated (App Service plan). Certificate-only production (allowApiKeys false) needs Dedicated: client certificates are documented on App Service plans, not on Flex Consumption (docs/deployment.md).')
+@allowed([
+  'FlexConsumption'
+  'Dedicated'
+])
+param hostingPlan string = 'FlexConsumption'
+
+@description('App Service plan SKU when hostingPlan is Dedicated (Linux; client certificates need Basic or higher).')
+param dedicatedSku string = 'P1v3'
+
 @description('Most Flex Consumption instances.')
 @minValue(40)
 @maxValue(1000)
@@ -195,6 +205,8 @@ module functionApp 'modules/functionapp.bicep' = {
   params: {
     appName: names.functionApp
     planName: names.plan
+    hostingPlan: hostingPlan
+    dedicatedSku: dedicatedSku
     location: location
     country: toUpper(country)
     storageAccountName: storage.outputs.accountName
@@ -222,6 +234,7 @@ module appAccess 'modules/app-access.bicep' = {
     storageAccountName: storage.outputs.accountName
     archiveContainerName: storage.outputs.archiveContainerName
     deploymentContainerName: storage.outputs.deploymentContainerName
+    flexConsumption: hostingPlan == 'FlexConsumption'
     hostContainerNames: storage.outputs.hostContainerNames
     serviceBusNamespaceName: serviceBus.outputs.namespaceName
     inboundTopicName: serviceBus.outputs.topicName
@@ -232,6 +245,7 @@ module appAccess 'modules/app-access.bicep' = {
 
 output functionAppName string = functionApp.outputs.appName
 output functionAppHostName string = functionApp.outputs.defaultHostName
+output hostingPlan string = functionApp.outputs.hostingPlan
 output functionAppPrincipalId string = functionApp.outputs.principalId
 output storageAccountName string = storage.outputs.accountName
 output durableTaskHubName string = names.taskHub

@@ -13,6 +13,9 @@ param storageAccountName string
 param archiveContainerName string
 param deploymentContainerName string
 
+@description('Flex Consumption pulls its package from the deployment container with the app identity; other plans do not.')
+param flexConsumption bool
+
 @description('Containers the Functions host and the Durable task hub write through AzureWebJobsStorage (timer schedules, locks, keys, task hub leases and large messages).')
 param hostContainerNames string[]
 
@@ -95,7 +98,7 @@ resource archiveWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 // Flex Consumption pulls its package from this container with the app identity.
-resource deploymentReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource deploymentReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (flexConsumption) {
   name: guid(account::blobService::deployment.id, principalId, builtInRoles.storageBlobDataOwner)
   scope: account::blobService::deployment
   properties: {
