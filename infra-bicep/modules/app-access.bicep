@@ -65,12 +65,12 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 }
 
 // Archive: write new blobs with their index tags, read them, find them by tags; no delete. A custom role: no built-in
-// role has exactly this (roles.bicep). Defined once per resource group (role names are unique in the tenant), assignable
-// there only. WORM retention (not RBAC) is what stops overwrite and delete during the retention period.
+// role has exactly this (roles.bicep). Defined once per resource group, assignable there only. WORM retention (not RBAC) is what stops overwrite and delete during the retention period.
 resource archiveWriterRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   name: guid(resourceGroup().id, 'c2c-archive-writer')
   properties: {
-    roleName: 'C2C archive writer (${resourceGroup().name})'
+    // Unique in the tenant: two subscriptions may hold resource groups of the same name.
+    roleName: 'C2C archive writer (${resourceGroup().name}, ${uniqueString(resourceGroup().id)})'
     description: 'C2C node: create archive blobs with index tags, read them, find them by tags. No delete, no move, no ownership.'
     type: 'CustomRole'
     permissions: [

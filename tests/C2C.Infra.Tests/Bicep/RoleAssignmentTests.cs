@@ -76,6 +76,8 @@ public sealed class RoleAssignmentTests
         Assert.Equal("CustomRole", role.Properties.Str("type"));
         Assert.Equal(["[resourceGroup().id]"], role.Properties["assignableScopes"]!.AsArray().Select(s => (string)s!));
         Assert.Equal("[guid(resourceGroup().id, 'c2c-archive-writer')]", role.Name);
+        // Role names are unique in the tenant, and resource groups of two subscriptions may share a name.
+        Assert.Equal("[format('C2C archive writer ({0}, {1})', resourceGroup().name, uniqueString(resourceGroup().id))]", role.Properties.Str("roleName"));
         Assert.Equal(
             new[] { $"{Blobs}/read", $"{Blobs}/write", $"{Blobs}/tags/write", $"{Blobs}/filter/action" }.Order(),
             Resolved("dataActions").Order());
