@@ -81,6 +81,16 @@ param keyVaultPurgeProtection bool = true
 @description('Who imports the signing certificate and stores partners\' SAS keys (Key Vault Certificates and Secrets Officer): the deploying principal or an operations group.')
 param keyVaultOfficers keyVaultOfficer[] = []
 
+@description('FlexConsumption (serverless) or Dedicated (App Service plan). Certificate-only production (allowApiKeys false) needs Dedicated: client certificates are documented on App Service plans, not on Flex Consumption (docs/deployment.md).')
+@allowed([
+  'FlexConsumption'
+  'Dedicated'
+])
+param hostingPlan string = 'FlexConsumption'
+
+@description('App Service plan SKU when hostingPlan is Dedicated (Linux; client certificates need Basic or higher).')
+param dedicatedSku string = 'P1v3'
+
 @description('Most Flex Consumption instances.')
 @minValue(40)
 @maxValue(1000)
@@ -120,6 +130,8 @@ var names = {
   // ARCHITECTURE decision 3: each node owns the inbound topic c2c.{cc}.
   topic: 'c2c.${cc}'
   deploymentContainer: 'deployment-package'
+  // Durable Functions task hub of the node (Engine:TaskHub, docs/durable-engine.md on the durable branch).
+  taskHub: 'c2c${cc}'
 }
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -141,6 +153,7 @@ module storage 'modules/storage.bicep' = {
     nodeName: cc
     archiveRetentionDays: archiveRetentionDays
     archiveRetentionLocked: archiveRetentionLocked
+    taskHubName: names.taskHub
     deploymentContainerName: names.deploymentContainer
     workspaceId: monitoring.outputs.workspaceId
     tags: tags
@@ -192,6 +205,8 @@ module functionApp 'modules/functionapp.bicep' = {
   params: {
     appName: names.functionApp
     planName: names.plan
+    hostingPlan: hostingPlan
+    dedicatedSku: dedicatedSku
     location: location
     country: toUpper(country)
     storageAccountName: storage.outputs.accountName
@@ -219,6 +234,7 @@ module appAccess 'modules/app-access.bicep' = {
     storageAccountName: storage.outputs.accountName
     archiveContainerName: storage.outputs.archiveContainerName
     deploymentContainerName: storage.outputs.deploymentContainerName
+    flexConsumption: hostingPlan == 'FlexConsumption'
     hostContainerNames: storage.outputs.hostContainerNames
     serviceBusNamespaceName: serviceBus.outputs.namespaceName
     inboundTopicName: serviceBus.outputs.topicName
@@ -229,8 +245,10 @@ module appAccess 'modules/app-access.bicep' = {
 
 output functionAppName string = functionApp.outputs.appName
 output functionAppHostName string = functionApp.outputs.defaultHostName
+output hostingPlan string = functionApp.outputs.hostingPlan
 output functionAppPrincipalId string = functionApp.outputs.principalId
 output storageAccountName string = storage.outputs.accountName
+output durableTaskHubName string = names.taskHub
 output serviceBusNamespace string = serviceBus.outputs.fullyQualifiedNamespace
 output inboundTopicName string = serviceBus.outputs.topicName
 output inboundMaxMessageKilobytes int = serviceBus.outputs.maxMessageKilobytes

@@ -1,8 +1,10 @@
 // Least-privilege data-plane roles of the node's managed identity, each at the narrowest scope that works:
-// blobs per container, tables on the table service, Service Bus on our topic, Key Vault on the vault,
-// telemetry on the Application Insights component. Nothing at account, namespace or resource-group scope.
+// blobs per container (the archive with a custom role), queues and tables on the account as the official Flex
+// Consumption samples do (the Functions host and the Durable task hub create them at run time; these roles carry no
+// blob action), Service Bus on our topic, Key Vault on the vault, telemetry on the Application Insights component.
+// Nothing at namespace or resource-group scope.
 
-import { builtInRoles } from 'roles.bicep'
+import { builtInRoles, archiveWriterPermissions } from 'roles.bicep'
 
 @description('Object ID of the Function App system-assigned identity.')
 param principalId string
@@ -11,7 +13,10 @@ param storageAccountName string
 param archiveContainerName string
 param deploymentContainerName string
 
-@description('Containers the Functions host writes through AzureWebJobsStorage (timer schedules, locks, keys).')
+@description('Flex Consumption pulls its package from the deployment container with the app identity; other plans do not.')
+param flexConsumption bool
+
+@description('Containers the Functions host and the Durable task hub write through AzureWebJobsStorage (timer schedules, locks, keys, task hub leases and large messages).')
 param hostContainerNames string[]
 
 param serviceBusNamespaceName string
@@ -34,9 +39,6 @@ resource account 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
     }
   }
 
-  resource tableService 'tableServices' existing = {
-    name: 'default'
-  }
 }
 
 resource hostContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = [
@@ -62,19 +64,41 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
 }
 
-// Archive: write new blobs, read, set index tags. WORM retention (not RBAC) is what stops overwrite and delete.
+// Archive: write new blobs with their index tags, read them, find them by tags; no delete. A custom role: no built-in
+// role has exactly this (roles.bicep). Defined once per resource group, assignable there only. WORM retention (not RBAC) is what stops overwrite and delete during the retention period.
+resource archiveWriterRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(resourceGroup().id, 'c2c-archive-writer')
+  properties: {
+    // Unique in the tenant: two subscriptions may hold resource groups of the same name.
+    roleName: 'C2C archive writer (${resourceGroup().name}, ${uniqueString(resourceGroup().id)})'
+    description: 'C2C node: create archive blobs with index tags, read them, find them by tags. No delete, no move, no ownership.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: archiveWriterPermissions.actions
+        notActions: []
+        dataActions: archiveWriterPermissions.dataActions
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [
+      resourceGroup().id
+    ]
+  }
+}
+
 resource archiveWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(account::blobService::archive.id, principalId, builtInRoles.storageBlobDataContributor)
+  name: guid(account::blobService::archive.id, principalId, archiveWriterRole.name)
   scope: account::blobService::archive
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', archiveWriterRole.name)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 // Flex Consumption pulls its package from this container with the app identity.
-resource deploymentReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource deploymentReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (flexConsumption) {
   name: guid(account::blobService::deployment.id, principalId, builtInRoles.storageBlobDataOwner)
   scope: account::blobService::deployment
   properties: {
@@ -97,12 +121,23 @@ resource hostStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
-// Movement index: the five node tables (entity-group transactions, ETag concurrency).
+// Movement index (the five node tables), the Durable task hub's History, Instances and Partitions tables.
 resource tableWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(account::tableService.id, principalId, builtInRoles.storageTableDataContributor)
-  scope: account::tableService
+  name: guid(account.id, principalId, builtInRoles.storageTableDataContributor)
+  scope: account
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageTableDataContributor)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The Durable task hub's control and work-item queues, and queue-triggered functions (with their poison queues).
+resource queueWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, principalId, builtInRoles.storageQueueDataContributor)
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.storageQueueDataContributor)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }

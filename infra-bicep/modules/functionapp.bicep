@@ -1,4 +1,6 @@
-// The node as an Azure Functions custom handler on Linux Flex Consumption (ARCHITECTURE decision 1).
+// The node as an Azure Functions custom handler on Linux: Flex Consumption (ARCHITECTURE decision 1), or a Dedicated
+// App Service plan where incoming client certificates are documented (hostingPlan; docs/deployment.md, "Reviewed
+// against Azure's documentation": Flex Consumption does not support the platform certificate features).
 // System-assigned identity for everything: AzureWebJobsStorage, the Service Bus trigger, the archive and index,
 // Key Vault, Application Insights and the deployment package. No key or connection string with a secret: a
 // partner's SAS key is a Key Vault reference the platform resolves with the app's identity.
@@ -8,8 +10,18 @@ import { outboundDestination, partnerKeySecretName } from 'partners.bicep'
 @description('Function App name (globally unique host name).')
 param appName string
 
-@description('Flex Consumption plan name.')
+@description('Plan name.')
 param planName string
+
+@description('FlexConsumption (serverless; incoming client certificates not documented there) or Dedicated (App Service plan; client certificates documented, required for certificate-only production).')
+@allowed([
+  'FlexConsumption'
+  'Dedicated'
+])
+param hostingPlan string
+
+@description('App Service plan SKU when hostingPlan is Dedicated (client certificates need Basic or higher).')
+param dedicatedSku string
 
 @description('Azure region.')
 param location string
@@ -94,18 +106,44 @@ func destinationSettings(d outboundDestination, vaultUri string) object => union
   }
 )
 
+var flex = hostingPlan == 'FlexConsumption'
+// Outside Flex Consumption the runtime is chosen by app settings (Flex rejects them: it has functionAppConfig.runtime).
+var dedicatedSettings = {
+  FUNCTIONS_EXTENSION_VERSION: '~4'
+  FUNCTIONS_WORKER_RUNTIME: 'custom'
+}
+
 var outboundSettings = reduce(map(outboundDestinations, d => destinationSettings(d, keyVaultUri)), {}, (all, next) => union(all, next))
-var settings = union(baseSettings, outboundSettings, nodeSettings)
+var settings = union(baseSettings, flex ? {} : dedicatedSettings, outboundSettings, nodeSettings)
+
+// Flex Consumption only: package from the deployment container with the app identity, scale, runtime.
+var flexConfig = {
+  deployment: {
+    storage: {
+      type: 'blobContainer'
+      value: '${blobServiceUri}${deploymentContainerName}'
+      authentication: {
+        type: 'SystemAssignedIdentity'
+      }
+    }
+  }
+  scaleAndConcurrency: {
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+  runtime: {
+    // Custom handler: host.json starts handler/C2C.Node (self-contained linux-x64 ASP.NET Core app).
+    name: 'custom'
+    version: '1.0'
+  }
+}
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
   tags: tags
-  kind: 'functionapp'
-  sku: {
-    tier: 'FlexConsumption'
-    name: 'FC1'
-  }
+  kind: flex ? 'functionapp' : 'linux'
+  sku: flex ? { tier: 'FlexConsumption', name: 'FC1' } : { name: dedicatedSku }
   properties: {
     reserved: true
   }
@@ -122,9 +160,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    // Partners authenticate with a client certificate the front end forwards in X-ARR-ClientCert. Required: only then
-    // does the front end ask for the certificate in the handshake, so the caller proves it holds the key; in the
-    // optional modes a certificate can be passed on without that proof (docs/security.md, section 4).
+    // Partners authenticate with a client certificate the front end forwards in X-ARR-ClientCert (documented for App
+    // Service plans, Basic and up: the Dedicated plan; on Flex Consumption not documented, so dev keeps API keys).
+    // Required: only then does the front end ask for the certificate in the handshake, so the caller proves it holds
+    // the key; in the optional modes a certificate can be passed on without that proof (docs/security.md, section 4).
     // /health and /health/ready stay reachable without one for probes and the deployment's smoke test.
     clientCertEnabled: true
     clientCertMode: 'Required'
@@ -134,28 +173,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       ftpsState: 'Disabled'
       // HTTP/2 forbids the TLS renegotiation an exclusion path needs, and client certificates are not offered with it.
       http20Enabled: false
+      // Dedicated: the Service Bus triggers need the host running (no scale controller wakes it up).
+      alwaysOn: flex ? null : true
       appSettings: [for name in objectKeys(settings): { name: name, value: string(settings[name]) }]
     }
-    functionAppConfig: {
-      deployment: {
-        storage: {
-          type: 'blobContainer'
-          value: '${blobServiceUri}${deploymentContainerName}'
-          authentication: {
-            type: 'SystemAssignedIdentity'
-          }
-        }
-      }
-      scaleAndConcurrency: {
-        maximumInstanceCount: maximumInstanceCount
-        instanceMemoryMB: instanceMemoryMB
-      }
-      runtime: {
-        // Custom handler: host.json starts handler/C2C.Node (self-contained linux-x64 ASP.NET Core app).
-        name: 'custom'
-        version: '1.0'
-      }
-    }
+    functionAppConfig: flex ? flexConfig : null
   }
 }
 
@@ -185,3 +207,4 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 output appName string = app.name
 output principalId string = app.identity.principalId
 output defaultHostName string = app.properties.defaultHostName
+output hostingPlan string = hostingPlan

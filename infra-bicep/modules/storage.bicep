@@ -23,6 +23,11 @@ param archiveRetentionDays int
 @description('True once the retention policy is locked: a locked policy refuses a PUT, so Bicep leaves it alone.')
 param archiveRetentionLocked bool
 
+@description('Durable Functions task hub of the node (Azure Storage provider, in this account): its blob containers are created here.')
+@minLength(3)
+@maxLength(45)
+param taskHubName string
+
 @description('Container that holds the Flex Consumption deployment package.')
 param deploymentContainerName string
 
@@ -41,10 +46,15 @@ var tableNames = [
   'lookups${nodeName}'
 ]
 // The Functions host keeps timer schedules and singleton locks (azure-webjobs-hosts) and its keys
-// (azure-webjobs-secrets) in AzureWebJobsStorage. Created here so the app's rights can stay per container.
+// (azure-webjobs-secrets) in AzureWebJobsStorage; the Durable task hub (Azure Storage provider) keeps its partition
+// and app leases and its large messages in {hub}-leases, {hub}-applease, {hub}-largemessages. Created here so the
+// app's blob rights can stay per container: the archive is in the same account (docs/deployment.md).
 var hostContainerNames = [
   'azure-webjobs-hosts'
   'azure-webjobs-secrets'
+  '${toLower(taskHubName)}-leases'
+  '${toLower(taskHubName)}-applease'
+  '${toLower(taskHubName)}-largemessages'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {

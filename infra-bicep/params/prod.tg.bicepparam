@@ -23,8 +23,10 @@ param outboundDestinations = [
   { country: 'BF', namespace: 'sb-c2c-prod-bf.servicebus.windows.net', sasKeyName: 'send-tg', maxMessageKilobytes: 1024 }
 ]
 param logRetentionDays = 90
-// Production partners and auditors authenticate with their registered client certificates only.
+// Production partners and auditors authenticate with their registered client certificates only, which needs a plan
+// where App Service client certificates are documented (docs/deployment.md): a Dedicated (App Service) plan.
 param allowApiKeys = false
+param hostingPlan = 'Dedicated'
 param nodeSettings = {
   C2C__Identity__Offices__0: 'TGLOM001'
   C2C__Identity__Offices__1: 'TGCIN001'

@@ -50,16 +50,18 @@ public sealed class CompiledTemplate
         return new CompiledTemplate(root, resources);
     }
 
-    private static void Collect(string module, JsonObject template, List<ArmResource> into)
-    {
-        // languageVersion 2.0 keys resources by symbolic name; 1.0 lists them.
-        var entries = template["resources"] switch
+    /// <summary>The resources a template declares, with their symbolic names (languageVersion 2.0) or indexes (1.0).</summary>
+    public static IEnumerable<(string Symbol, JsonObject Json)> Entries(JsonObject template) =>
+        template["resources"] switch
         {
             JsonObject bySymbol => bySymbol.Select(p => (p.Key, p.Value!.AsObject())),
             JsonArray list => list.Select((r, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), r!.AsObject())),
             _ => [],
         };
-        foreach (var (symbol, json) in entries)
+
+    private static void Collect(string module, JsonObject template, List<ArmResource> into)
+    {
+        foreach (var (symbol, json) in Entries(template))
         {
             if (json["existing"]?.GetValue<bool>() == true)
                 continue;

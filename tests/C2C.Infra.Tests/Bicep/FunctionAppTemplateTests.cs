@@ -7,17 +7,59 @@ public sealed class FunctionAppTemplateTests
 {
     private static readonly CompiledTemplate Template = CompiledTemplate.MainTemplate;
 
-    private static JsonObject Settings =>
-        Template.Module("functionapp").Properties["template"]!["variables"]!["baseSettings"]!.AsObject();
+    private static JsonObject Variables => Template.Module("functionapp").Properties["template"]!["variables"]!.AsObject();
+
+    private static JsonObject Settings => Variables["baseSettings"]!.AsObject();
 
     [Fact]
-    public void Plan_is_flex_consumption_on_linux()
+    public void Plan_is_flex_consumption_or_a_dedicated_app_service_plan_on_linux()
     {
         var plan = Template.Single("Microsoft.Web/serverfarms");
 
-        Assert.Equal("FC1", plan.Json.Str("sku.name"));
-        Assert.Equal("FlexConsumption", plan.Json.Str("sku.tier"));
+        Assert.Equal("[equals(parameters('hostingPlan'), 'FlexConsumption')]", Variables.Str("flex"));
+        Assert.Equal("[if(variables('flex'), createObject('tier', 'FlexConsumption', 'name', 'FC1'), createObject('name', parameters('dedicatedSku')))]", plan.Json.Str("sku"));
+        Assert.Equal("[if(variables('flex'), 'functionapp', 'linux')]", plan.Json.Str("kind"));
         Assert.True(plan.Json.Bool("properties.reserved"));
+        Assert.Equal("FlexConsumption", (string?)Template.Root["parameters"]!["hostingPlan"]!["defaultValue"]);
+        Assert.Equal(["Dedicated", "FlexConsumption"], Template.Root["parameters"]!["hostingPlan"]!["allowedValues"]!.AsArray().Select(v => (string)v!).Order());
+        Assert.Equal("[parameters('hostingPlan')]", Template.Module("functionapp").Properties["parameters"].Str("hostingPlan.value"));
+    }
+
+    [Theory]
+    [InlineData("dev", "FlexConsumption")]
+    [InlineData("prod", "Dedicated")]
+    public void Certificate_only_nodes_run_where_client_certificates_are_documented(string environment, string plan)
+    {
+        // Flex Consumption does not support the platform certificate features and documents no forwarding of
+        // incoming client certificates; App Service plans (Basic and up) document clientCertEnabled and X-ARR-ClientCert.
+        // A parameter file that turns API keys off (certificates only) must therefore choose the Dedicated plan.
+        foreach (var country in ParameterFile.Countries)
+        {
+            var file = ParameterFile.Of(environment, country);
+            var allowApiKeys = (bool?)file.Values["allowApiKeys"] ?? true;
+            var chosen = (string?)file.Values["hostingPlan"] ?? "FlexConsumption";
+            Assert.Equal(plan, chosen);
+            if (!allowApiKeys)
+                Assert.Equal("Dedicated", chosen);
+        }
+    }
+
+    [Fact]
+    public void A_dedicated_plan_runs_the_custom_handler_always_on_and_only_flex_gets_the_flex_settings()
+    {
+        var site = Template.Single("Microsoft.Web/sites");
+
+        Assert.Equal("[if(variables('flex'), variables('flexConfig'), null())]", site.Json.Str("properties.functionAppConfig"));
+        Assert.Equal("[if(variables('flex'), null(), true())]", site.Json.Str("properties.siteConfig.alwaysOn"));
+        Assert.Equal("[union(variables('baseSettings'), if(variables('flex'), createObject(), variables('dedicatedSettings')), variables('outboundSettings'), parameters('nodeSettings'))]", Variables.Str("settings"));
+        var dedicated = Variables["dedicatedSettings"]!.AsObject();
+        Assert.Equal("~4", dedicated.Str("FUNCTIONS_EXTENSION_VERSION"));
+        Assert.Equal("custom", dedicated.Str("FUNCTIONS_WORKER_RUNTIME"));
+        Assert.Equal(2, dedicated.Count);
+        // Only Flex pulls a package from the deployment container with the app identity: only Flex gets that role.
+        var deploymentReader = Assert.Single(RoleAssignment.All(Template), a => a.Resource.Symbol == "deploymentReader");
+        Assert.Equal("[parameters('flexConsumption')]", deploymentReader.Resource.Json.Str("condition"));
+        Assert.Equal("[equals(parameters('hostingPlan'), 'FlexConsumption')]", Template.Module("app-access").Properties["parameters"].Str("flexConsumption.value"));
     }
 
     [Fact]
@@ -28,11 +70,12 @@ public sealed class FunctionAppTemplateTests
         Assert.Equal("functionapp,linux", site.Json.Str("kind"));
         Assert.Equal("SystemAssigned", site.Json.Str("identity.type"));
         Assert.True(site.Json.Bool("properties.httpsOnly"));
-        Assert.Equal("custom", site.Json.Str("properties.functionAppConfig.runtime.name"));
-        Assert.Equal("blobContainer", site.Json.Str("properties.functionAppConfig.deployment.storage.type"));
-        Assert.Equal("SystemAssignedIdentity", site.Json.Str("properties.functionAppConfig.deployment.storage.authentication.type"));
+        var flex = Variables["flexConfig"];
+        Assert.Equal("custom", flex.Str("runtime.name"));
+        Assert.Equal("blobContainer", flex.Str("deployment.storage.type"));
+        Assert.Equal("SystemAssignedIdentity", flex.Str("deployment.storage.authentication.type"));
         Assert.Equal("[format('{0}{1}', parameters('blobServiceUri'), parameters('deploymentContainerName'))]",
-            site.Json.Str("properties.functionAppConfig.deployment.storage.value"));
+            flex.Str("deployment.storage.value"));
     }
 
     [Fact]
@@ -98,7 +141,7 @@ public sealed class FunctionAppTemplateTests
         var functions = module["functions"]!.AsArray().Single()!["members"]!;
         var body = functions["destinationSettings"].Str("output.value")!;
 
-        Assert.Equal("[union(variables('baseSettings'), variables('outboundSettings'), parameters('nodeSettings'))]", module["variables"].Str("settings"));
+        Assert.Equal("[union(variables('baseSettings'), if(variables('flex'), createObject(), variables('dedicatedSettings')), variables('outboundSettings'), parameters('nodeSettings'))]", module["variables"].Str("settings"));
         Assert.Contains("reduce(map(parameters('outboundDestinations')", module["variables"].Str("outboundSettings"), StringComparison.Ordinal);
         Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__FullyQualifiedNamespace', toUpper(parameters('d').country)), parameters('d').namespace", body, StringComparison.Ordinal);
         Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__MaxMessageKilobytes', toUpper(parameters('d').country)), string(coalesce(tryGet(parameters('d'), 'maxMessageKilobytes'), 256))", body, StringComparison.Ordinal);
@@ -116,7 +159,7 @@ public sealed class FunctionAppTemplateTests
         // Plain "AzureWebJobsStorage" or "ServiceBusConnection" would be connection strings with keys.
         Assert.DoesNotContain(Settings, s => s.Key is "AzureWebJobsStorage" or "ServiceBusConnection" or "WEBSITE_RUN_FROM_PACKAGE");
         Assert.DoesNotContain(Settings, s => s.Key.EndsWith("__connectionString", StringComparison.OrdinalIgnoreCase));
-        // Flex Consumption rejects these: the runtime lives in functionAppConfig.
+        // Flex Consumption rejects these: the runtime lives in functionAppConfig (the Dedicated plan gets them apart).
         Assert.DoesNotContain(Settings, s => s.Key is "FUNCTIONS_WORKER_RUNTIME" or "FUNCTIONS_EXTENSION_VERSION");
     }
 

@@ -25,12 +25,29 @@ public sealed partial record RoleAssignment(ArmResource Resource, string RoleDef
         return new RoleAssignment(resource, ResolveRole(resource), ArmExpression.Literal(args[0]), args.Skip(1).ToList(), (string)resource.Properties["principalId"]!);
     }
 
+    /// <summary>Prefix of <see cref="RoleDefinitionGuid"/> for a custom role defined in the same module: "custom:{symbol}".</summary>
+    public const string CustomRolePrefix = "custom:";
+
+    /// <summary>The custom role definition resource this assignment grants, or null for a built-in role.</summary>
+    public ArmResource? CustomRole(CompiledTemplate template) =>
+        RoleDefinitionGuid.StartsWith(CustomRolePrefix, StringComparison.Ordinal)
+            ? template.OfType("Microsoft.Authorization/roleDefinitions").Single(d => d.Module == Resource.Module && d.Symbol == RoleDefinitionGuid[CustomRolePrefix.Length..])
+            : null;
+
     private static string ResolveRole(ArmResource resource)
     {
         var expression = (string)resource.Properties["roleDefinitionId"]!;
         var (fn, args) = ArmExpression.Call(expression);
         Assert.Equal("subscriptionResourceId", fn);
         Assert.Equal("Microsoft.Authorization/roleDefinitions", ArmExpression.Literal(args[0]));
+
+        // A custom role of the same template: its definition's name expression, e.g. guid(resourceGroup().id, '…').
+        var custom = CompiledTemplate.Entries(resource.Template)
+            .Where(r => (string?)r.Json["type"] == "Microsoft.Authorization/roleDefinitions" && (string?)r.Json["name"] == $"[{args[1]}]")
+            .Select(r => r.Symbol)
+            .FirstOrDefault();
+        if (custom is not null)
+            return CustomRolePrefix + custom;
 
         var variable = VariableMember().Match(args[1]);
         var guid = variable.Success

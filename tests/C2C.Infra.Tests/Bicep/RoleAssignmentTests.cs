@@ -4,13 +4,15 @@ namespace C2C.Infra.Tests.Bicep;
 public sealed class RoleAssignmentTests
 {
     private const string Containers = "Microsoft.Storage/storageAccounts/blobServices/containers";
-    private const string TableServices = "Microsoft.Storage/storageAccounts/tableServices";
+    private const string Accounts = "Microsoft.Storage/storageAccounts";
     private const string Topics = "Microsoft.ServiceBus/namespaces/topics";
     private const string Vaults = "Microsoft.KeyVault/vaults";
     private const string Components = "Microsoft.Insights/components";
     private const string AppPrincipal = "[parameters('principalId')]";
     private const string PartnerPrincipal = "[variables('identitySenders')[copyIndex()].principalId]";
     private const string OfficerPrincipal = "[parameters('officers')[copyIndex()].principalId]";
+    private const string ArchiveRole = RoleAssignment.CustomRolePrefix + "archiveWriterRole";
+    private const string Blobs = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs";
 
     private static readonly CompiledTemplate Template = CompiledTemplate.MainTemplate;
     private static readonly IReadOnlyList<RoleAssignment> Assignments = RoleAssignment.All(Template);
@@ -20,9 +22,10 @@ public sealed class RoleAssignmentTests
     {
         var allowed = new HashSet<(string Role, string ScopeType, string Principal)>
         {
-            (BuiltInRoles.StorageBlobDataContributor, Containers, AppPrincipal),
+            (ArchiveRole, Containers, AppPrincipal),
             (BuiltInRoles.StorageBlobDataOwner, Containers, AppPrincipal),
-            (BuiltInRoles.StorageTableDataContributor, TableServices, AppPrincipal),
+            (BuiltInRoles.StorageTableDataContributor, Accounts, AppPrincipal),
+            (BuiltInRoles.StorageQueueDataContributor, Accounts, AppPrincipal),
             (BuiltInRoles.ServiceBusDataReceiver, Topics, AppPrincipal),
             (BuiltInRoles.ServiceBusDataSender, Topics, PartnerPrincipal),
             (BuiltInRoles.KeyVaultCertificateUser, Vaults, AppPrincipal),
@@ -41,19 +44,48 @@ public sealed class RoleAssignmentTests
     }
 
     [Fact]
-    public void Blob_data_contributor_is_granted_on_the_archive_container_only()
+    public void The_archive_role_is_granted_on_the_archive_container_only()
     {
-        var contributor = Assert.Single(Assignments, a => a.RoleDefinitionGuid == BuiltInRoles.StorageBlobDataContributor);
+        var archive = Assert.Single(Assignments, a => a.RoleDefinitionGuid == ArchiveRole);
 
-        Assert.Equal(Containers, contributor.ScopeType);
-        Assert.False(contributor.IsLoop);
-        Assert.Equal("parameters('archiveContainerName')", contributor.ScopeLastName);
+        Assert.Equal(Containers, archive.ScopeType);
+        Assert.False(archive.IsLoop);
+        Assert.Equal("parameters('archiveContainerName')", archive.ScopeLastName);
         // Follow the name back: main passes the storage module's archive container, which is archive-{node}.
         Assert.Equal("[reference('storage').outputs.archiveContainerName.value]",
             (string?)Template.Module("app-access").Properties["parameters"]!["archiveContainerName"]!["value"]);
         var storage = Template.Module("storage").Properties["template"]!;
         Assert.Equal("[variables('archiveContainerName')]", (string?)storage["outputs"]!["archiveContainerName"]!["value"]);
         Assert.Equal("[format('archive-{0}', parameters('nodeName'))]", (string?)storage["variables"]!["archiveContainerName"]);
+        // Storage Blob Data Contributor cannot use index tags (403 on upload with tags and on Find Blobs by Tags).
+        Assert.DoesNotContain(Assignments, a => a.RoleDefinitionGuid == BuiltInRoles.StorageBlobDataContributor);
+    }
+
+    [Fact]
+    public void The_archive_role_uploads_with_tags_reads_and_finds_by_tags_and_cannot_delete()
+    {
+        var archive = Assert.Single(Assignments, a => a.RoleDefinitionGuid == ArchiveRole);
+        var role = archive.CustomRole(Template)!;
+        var permissions = Assert.Single(role.Properties["permissions"]!.AsArray())!;
+        string[] Resolved(string member)
+        {
+            Assert.Equal($"[variables('archiveWriterPermissions').{member}]", (string?)permissions[member]);
+            return role.Variable("archiveWriterPermissions")![member]!.AsArray().Select(a => (string)a!).ToArray();
+        }
+
+        Assert.Equal("CustomRole", role.Properties.Str("type"));
+        Assert.Equal(["[resourceGroup().id]"], role.Properties["assignableScopes"]!.AsArray().Select(s => (string)s!));
+        Assert.Equal("[guid(resourceGroup().id, 'c2c-archive-writer')]", role.Name);
+        // Role names are unique in the tenant, and resource groups of two subscriptions may share a name.
+        Assert.Equal("[format('C2C archive writer ({0}, {1})', resourceGroup().name, uniqueString(resourceGroup().id))]", role.Properties.Str("roleName"));
+        Assert.Equal(
+            new[] { $"{Blobs}/read", $"{Blobs}/write", $"{Blobs}/tags/write", $"{Blobs}/filter/action" }.Order(),
+            Resolved("dataActions").Order());
+        // Get Container Properties (readiness) and Create Container (the node's start-up CreateIfNotExists).
+        Assert.Equal(new[] { $"{Containers}/read", $"{Containers}/write" }.Order(), Resolved("actions").Order());
+        Assert.Empty(permissions["notActions"]!.AsArray());
+        Assert.Empty(permissions["notDataActions"]!.AsArray());
+        Assert.DoesNotContain(Resolved("dataActions").Concat(Resolved("actions")), a => a.Contains('*') || a.EndsWith("/delete", StringComparison.Ordinal) || a.Contains("move", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -69,13 +101,26 @@ public sealed class RoleAssignmentTests
         Assert.DoesNotContain(owners, o => o.ScopeLastName.Contains("archive", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
-    public void Table_data_contributor_is_on_the_table_service()
+    [Theory]
+    [InlineData(BuiltInRoles.StorageTableDataContributor)]
+    [InlineData(BuiltInRoles.StorageQueueDataContributor)]
+    public void Queue_and_table_data_contributor_are_on_the_account_as_in_the_flex_samples(string role)
     {
-        var tables = Assert.Single(Assignments, a => a.RoleDefinitionGuid == BuiltInRoles.StorageTableDataContributor);
+        // The host and the Durable task hub create queues and tables at run time (History, Instances, Partitions,
+        // control and work-item queues): the official Flex Consumption samples grant both at account scope.
+        var assignment = Assert.Single(Assignments, a => a.RoleDefinitionGuid == role);
 
-        Assert.Equal(TableServices, tables.ScopeType);
-        Assert.Equal("'default'", tables.ScopeLastName);
+        Assert.Equal(Accounts, assignment.ScopeType);
+        Assert.Equal(["parameters('storageAccountName')"], assignment.ScopeNameArguments);
+    }
+
+    [Fact]
+    public void No_blob_role_is_granted_on_the_account_since_the_archive_shares_it()
+    {
+        // An account-scope Blob Data Owner (what the samples grant for AzureWebJobsStorage) would cover archive-{cc}:
+        // delete once retention ends, and every tag. Blob roles stay per container.
+        Assert.All(Assignments.Where(a => a.ScopeType == Accounts),
+            a => Assert.Contains(a.RoleDefinitionGuid, new[] { BuiltInRoles.StorageTableDataContributor, BuiltInRoles.StorageQueueDataContributor }));
     }
 
     [Fact]

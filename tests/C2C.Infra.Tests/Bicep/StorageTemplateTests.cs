@@ -63,8 +63,12 @@ public sealed class StorageTemplateTests
         var containers = Template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
         var hostNames = Template.Module("storage").Properties["template"]!["variables"]!["hostContainerNames"]!.AsArray().Select(n => (string)n!);
 
-        Assert.Equal(3, containers.Count); // archive, deployment package, host containers (one loop)
-        Assert.Equal(["azure-webjobs-hosts", "azure-webjobs-secrets"], hostNames.Order());
+        Assert.Equal(3, containers.Count); // archive, deployment package, host and task hub containers (one loop)
+        // The Durable Azure Storage provider's blob containers of task hub c2c{cc}: {hub}-leases, -applease, -largemessages.
+        Assert.Equal(["azure-webjobs-hosts", "azure-webjobs-secrets", "c2ctg-applease", "c2ctg-largemessages", "c2ctg-leases"],
+            hostNames.Select(n => n.StartsWith('[') ? ArmValues.Format(n, "c2ctg") : n).Order());
+        Assert.Equal("[variables('names').taskHub]", Template.Module("storage").Properties["parameters"].Str("taskHubName.value"));
+        Assert.Equal("[format('c2c{0}', variables('cc'))]", Template.Root["variables"]!["names"].Str("taskHub"));
         Assert.Contains(containers, c => c.Name.Contains("parameters('deploymentContainerName')", StringComparison.Ordinal));
         Assert.All(containers, c => Assert.Equal("None", c.Json.Str("properties.publicAccess")));
     }

@@ -138,13 +138,14 @@ public sealed class DeployWorkflowTests
         var login = Index(s => Yaml.Str(s, "uses") == "azure/login@v2");
         var whatIf = Index(s => Yaml.Str(s, "run")?.Contains("az deployment group what-if", StringComparison.Ordinal) == true);
         var create = Index(s => Yaml.Str(s, "run")?.Contains("az deployment group create", StringComparison.Ordinal) == true);
-        var publish = Index(s => Yaml.Str(s, "uses") == "Azure/functions-action@v1");
+        var publish = Index(s => Yaml.Str(s, "run")?.Contains("az functionapp deployment source config-zip", StringComparison.Ordinal) == true);
         var smoke = Index(s => Yaml.Str(s, "run")?.Contains("/health/ready", StringComparison.Ordinal) == true);
 
         Assert.True(login >= 0 && login < whatIf && whatIf < create && create < publish && publish < smoke, $"order: {login} {whatIf} {create} {publish} {smoke}");
         var loginWith = Yaml.Map(Yaml.Get(steps[login], "with"), "login.with");
         Assert.Equal(["client-id", "subscription-id", "tenant-id"], loginWith.Keys.Cast<string>().Order());
-        Assert.Equal("flexconsumption", Yaml.Str(Yaml.Get(steps[publish], "with"), "sku"));
+        Assert.Equal("${{ steps.infra.outputs.app-name }}", Yaml.Str(Yaml.Get(steps[publish], "env"), "APP_NAME"));
+        Assert.Equal("${{ inputs.package }}", Yaml.Str(Yaml.Get(steps[publish], "env"), "PACKAGE"));
         Assert.Contains("-f infra-bicep/main.bicep -p \"$PARAMS\"", Yaml.Str(steps[create], "run"));
         Assert.Contains("infra-bicep/params/${{ inputs.environment }}.${{ inputs.country }}.bicepparam", Yaml.Str(Yaml.Get(steps[create], "env"), "PARAMS"));
     }
@@ -161,6 +162,43 @@ public sealed class DeployWorkflowTests
         Assert.Contains("for attempt in $(seq 1 20)", smoke);
         Assert.Contains("--max-time", smoke);
         Assert.Contains("exit 1", smoke);
+    }
+
+    [Theory]
+    [InlineData(0, true, 1)]
+    [InlineData(3, true, 4)]
+    [InlineData(99, false, 5)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // a bash stand-in for az
+    public void Package_deployment_retries_a_bounded_number_of_times_while_roles_propagate(int failures, bool succeeds, int calls)
+    {
+        // The step's script, run with a stand-in az that fails the first `failures` calls (a 403 while the app's new
+        // role assignments do not apply yet), then succeeds.
+        var step = WorkflowFiles.Steps(Action).Select(s => s.Step).Single(s => Yaml.Str(s, "run")?.Contains("config-zip", StringComparison.Ordinal) == true);
+        var env = Yaml.Map(Yaml.Get(step, "env"), "env");
+        Assert.Equal("12", env["ATTEMPTS"]);
+        Assert.Equal("60", env["DELAY_SECONDS"]);
+        var bin = Directory.CreateTempSubdirectory("c2c-az-");
+        try
+        {
+            var log = Path.Combine(bin.FullName, "calls");
+            var az = Path.Combine(bin.FullName, "az");
+            File.WriteAllText(az, $"#!/bin/bash\necho \"$*\" >> '{log}'\n[ \"$(wc -l < '{log}')\" -gt {failures} ]\n");
+            File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var run = ToolProcess.Run("/bin/bash", ["-c", Yaml.Str(step, "run")!], TimeSpan.FromSeconds(30), new Dictionary<string, string>
+            {
+                ["PATH"] = $"{bin.FullName}:/usr/bin:/bin", ["RG"] = "rg-c2c-dev-tg", ["APP_NAME"] = "func-c2c-dev-tg-x", ["PACKAGE"] = "c2c-node.zip",
+                ["ATTEMPTS"] = "5", ["DELAY_SECONDS"] = "0",
+            });
+
+            Assert.Equal(succeeds, run.ExitCode == 0);
+            var made = File.ReadAllLines(log);
+            Assert.Equal(calls, made.Length);
+            Assert.All(made, c => Assert.Equal("functionapp deployment source config-zip -g rg-c2c-dev-tg -n func-c2c-dev-tg-x --src c2c-node.zip", c));
+        }
+        finally
+        {
+            bin.Delete(recursive: true);
+        }
     }
 
     [Fact]
