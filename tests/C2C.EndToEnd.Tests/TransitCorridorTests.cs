@@ -3,18 +3,20 @@ using Xunit.Abstractions;
 namespace C2C.EndToEnd.Tests;
 
 /// <summary>
-/// Lomé → Cinkassé → Ouagadougou with two real nodes (TG, BF) over RabbitMQ and Azurite: every cross-border
-/// record travels through the broker, signed by the sending administration and verified by the receiver.
+/// Lomé → Cinkassé → Ouagadougou with two real nodes (TG, BF) over RabbitMQ (or Service Bus) and Azurite: every
+/// cross-border record travels through the broker, signed by the sending administration and verified by the receiver.
 /// </summary>
 [Collection(CorridorCollection.Name)]
 public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> FastEnquiry = new() { ["C2C:Corridor:EnquiryAfterExpiryDays"] = "0" };
 
-    [Fact]
-    public async Task Full_journey_from_release_to_write_off_on_both_nodes()
+    [Theory]
+    [InlineData(CorridorBroker.RabbitMq)]
+    [InlineData(CorridorBroker.ServiceBus)] // each node with its own namespace, through the Service Bus SDK
+    public async Task Full_journey_from_release_to_write_off_on_both_nodes(CorridorBroker broker)
     {
-        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"], broker: broker);
         var (tg, bf) = (corridor["TG"], corridor["BF"]);
         var mrn = Movements.NewMrn();
 
@@ -41,6 +43,7 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
         Assert.Equal(["IE001 in", "IE050 in"], destination.Take(2).Select(Short).Order());
         Assert.Equal(["IE118 in", "IE118 out", "IE180 in", "IE180 out", "IE006 in", "IE006 out", "IE018 in", "IE018 out", "IE045 in"], destination.Skip(2).Select(Short));
         AssertEachMessageOnce(departure, destination);
+        await corridor.AssertServiceBusDrainedAsync();
     }
 
     [Fact]
