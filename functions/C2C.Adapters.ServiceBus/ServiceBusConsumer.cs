@@ -66,6 +66,8 @@ public sealed class ServiceBusConsumer(ServiceBusOptions options, ProblemReport?
         }
         catch (InvalidDataException e)
         {
+            // Nothing of it can reach the node's refusal path (no id, family or sender to archive it under): the alert is raised here.
+            onProblem?.Invoke($"{entity} {received.MessageId}: unreadable envelope, dead-lettered: {e.Message}", e, true);
             outcome = DeliveryOutcome.DeadLetter("UnreadableEnvelope", e.Message);
         }
         catch (Exception e) when (!token.IsCancellationRequested)

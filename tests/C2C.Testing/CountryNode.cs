@@ -85,6 +85,13 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
         throw new TimeoutException($"{Country} {reference}: expected {status} within {seconds} s, has {last ?? "nothing"}\n--- node log tail ---\n{log[Math.Max(0, log.Length - 4000)..]}");
     }
 
+    /// <summary>Operations alerts (auditor role): (kind, envelope message id) of each, newest first.</summary>
+    public async Task<IReadOnlyList<(string Kind, string EnvelopeMessageId)>> AlertsAsync()
+    {
+        using var json = JsonDocument.Parse(await _auditor.GetStringAsync("api/v1/audit/alerts"));
+        return json.RootElement.EnumerateArray().Select(a => (a.GetProperty("kind").GetString()!, a.GetProperty("envelopeMessageId").GetString()!)).ToList();
+    }
+
     /// <summary>Archive search (auditor role): the blob names found.</summary>
     public async Task<IReadOnlyList<string>> ArchiveSearchAsync(string query)
     {
