@@ -11,13 +11,15 @@ namespace C2C.Bench.Brokers;
 
 /// <summary>
 /// Publish → consume through each messaging adapter on the same machine, in one run: the adapter's publisher
-/// (confirmed sends, <c>concurrency</c> at a time) and its consumer (8 deliveries at a time, complete) on one family
+/// (confirmed sends, <c>concurrency</c> at a time, one movement each) and its consumer (8 deliveries at a time, complete) on one family
 /// subscription. RabbitMQ is the local stack's broker; Service Bus is the in-process test endpoint, which is not Azure
 /// (no network, no replication, no disk) and shares this process's CPU.
 /// </summary>
 public static class BrokerRun
 {
-    public sealed record Result(string Adapter, int Count, TimeSpan PublishWall, TimeSpan EndToEndWall, List<double> LatencyMs)
+
+    /// <param name="OutOfOrder">Deliveries that reached the handler after a later message of the same movement (published in order, one movement per publisher).</param>
+    public sealed record Result(string Adapter, int Count, TimeSpan PublishWall, TimeSpan EndToEndWall, List<double> LatencyMs, int OutOfOrder)
     {
         public double PublishedPerSecond => Count / PublishWall.TotalSeconds;
 
@@ -51,11 +53,16 @@ public static class BrokerRun
         var sentAt = new ConcurrentDictionary<string, long>();
         var latencies = new ConcurrentBag<double>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lastPerMovement = new ConcurrentDictionary<string, int>();
+        var outOfOrder = 0;
         using var stop = new CancellationTokenSource();
         var consuming = Task.Run(() => consumer.RunAsync("QB", MessageFamily.Transit, (delivery, _) =>
         {
             if (sentAt.TryGetValue(delivery.Message.MessageId, out var start) && latencies.Count < count)
             {
+                var index = int.Parse(delivery.Message.MessageId["bench-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                if (lastPerMovement.AddOrUpdate(delivery.Message.MovementReference!, index, (_, last) => Math.Max(last, index)) != index)
+                    Interlocked.Increment(ref outOfOrder);
                 latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 if (latencies.Count == count)
                     done.TrySetResult();
@@ -66,14 +73,15 @@ public static class BrokerRun
         // Warm-up: connections, links and the topology (RabbitMQ: the consumer declares it) before the clock starts.
         await PublishUntilAcceptedAsync(publisher, new BusMessage("warm-up", null, "IE015", MessageFamily.Transit, "TG", "QB", body));
         var clock = Stopwatch.StartNew();
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        // One publisher per movement, each publishing its movement's messages one after the other (as the outbox does):
+        // any message reaching the handler after a later one of its movement was reordered on the receiving side.
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(movement => Task.Run(async () =>
         {
-            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            for (var i = movement; i < count; i += concurrency)
             {
                 var id = $"bench-{i}";
                 sentAt[id] = Stopwatch.GetTimestamp();
-                await publisher.PublishAsync(new BusMessage(id, null, "IE015", MessageFamily.Transit, "TG", "QB", body, MovementReference: $"m{i % 97}"), CancellationToken.None);
+                await publisher.PublishAsync(new BusMessage(id, null, "IE015", MessageFamily.Transit, "TG", "QB", body, MovementReference: $"m{movement}"), CancellationToken.None);
             }
         })));
         var published = clock.Elapsed;
@@ -81,7 +89,7 @@ public static class BrokerRun
         var endToEnd = clock.Elapsed;
         await stop.CancelAsync();
         await consuming;
-        return new Result(adapter, count, published, endToEnd, [.. latencies.Order()]);
+        return new Result(adapter, count, published, endToEnd, [.. latencies.Order()], outOfOrder);
     }
 
     /// <summary>Until the receiving side has its topology (bounded).</summary>
