@@ -206,20 +206,22 @@ public abstract class MessagingContract(ITestOutputHelper output)
         await broker.RestartAsync();
         await publishing.WaitAsync(TimeSpan.FromMinutes(2));
 
-        await WaitAsync(() => Task.FromResult(applied.Count == ids.Count), $"all {ids.Count} applied", seconds: 90);
+        await WaitAsync(() => Task.FromResult(applied.Count == ids.Count), $"all {ids.Count} applied", seconds: 90, state: async () =>
+            $"{applied.Count} applied, {await broker.PendingAsync(MessageFamily.Transit)} pending, {(await broker.DeadLettersAsync(MessageFamily.Transit, 0)).Count} dead-lettered; last reports: {string.Join(" | ", broker.Problems.TakeLast(5))}");
         await WaitAsync(async () => await broker.PendingAsync(MessageFamily.Transit) == 0, "nothing left queued or locked", seconds: 60);
         Assert.Equal(ids.Order(), applied.Keys.Order());
         Assert.Empty(await broker.DeadLettersAsync(MessageFamily.Transit, 0));
         output.WriteLine($"publishes retried: {failedPublishes}; adapter reports: {broker.Problems.Count}");
     }
 
-    protected static async Task WaitAsync(Func<Task<bool>> condition, string what, int seconds = 20)
+    /// <param name="state">What to tell about the broker when the wait fails.</param>
+    protected static async Task WaitAsync(Func<Task<bool>> condition, string what, int seconds = 20, Func<Task<string>>? state = null)
     {
         for (var deadline = DateTime.UtcNow.AddSeconds(seconds); DateTime.UtcNow < deadline; await Task.Delay(100))
         {
             if (await condition())
                 return;
         }
-        Assert.Fail($"not within {seconds} s: {what}");
+        Assert.Fail($"not within {seconds} s: {what}{(state is null ? "" : $" ({await state()})")}");
     }
 }

@@ -142,6 +142,12 @@ public sealed class ServiceBusNamespace : IAsyncDisposable
     {
         var host = Interlocked.Exchange(ref _host, null);
         host?.Close();
+        // A closed connection does not always close its links' callbacks in time: no delivery may go to a link that is gone.
+        List<SubscriptionQueue> queues;
+        lock (Gate)
+            queues = [.. _queues.Values];
+        foreach (var queue in queues)
+            queue.DetachAll();
     }
 
     private void ExpireLocks()

@@ -135,6 +135,16 @@ public sealed class SubscriptionQueue(ServiceBusNamespace owner, string path, st
         }
     }
 
+    /// <summary>The listener stopped: every receiver is gone, whether or not its link got to report it.</summary>
+    public void DetachAll()
+    {
+        lock (Gate)
+        {
+            foreach (var link in _credit.Keys.ToList())
+                Detach(link);
+        }
+    }
+
     private void Detach(ListenerLink link)
     {
         lock (Gate)
