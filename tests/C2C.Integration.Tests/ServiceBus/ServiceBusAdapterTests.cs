@@ -141,6 +141,26 @@ public sealed class ServiceBusAdapterTests
     }
 
     [Fact]
+    public async Task A_body_at_the_reported_limit_fits_a_standard_topic_with_the_longest_envelope_the_node_writes()
+    {
+        await using var bf = new ServiceBusNamespace(maxMessageBytes: ServiceBusDestination.StandardMaxMessageBytes).AddTopic("BF");
+        await using var publisher = Publisher(null, new ServiceBusDestination("BF", NoRetries(bf)));
+        var body = new byte[publisher.MaxBodyBytes("BF")!.Value];
+        // Ids of 64 characters, a full traceparent, tracestate at its W3C maximum (512), a long MRN.
+        var longest = new BusMessage(new string('m', 64), new string('c', 64), "IE050", MessageFamily.Transit, "TG", "BF", body,
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", new string('t', 512), "26TGLOM0000001437J4");
+
+        await publisher.PublishAsync(longest, CancellationToken.None);
+
+        Assert.Equal(ServiceBusDestination.StandardMaxMessageBytes - ServiceBusDestination.EnvelopeBytes, body.Length);
+        Assert.Equal(body.Length, Assert.Single(bf.Subscription("BF", MessageFamily.Transit).Snapshot()).Body.Length);
+        // An unknown country gets the smallest limit, the Standard tier's, and is refused naming what to configure.
+        Assert.Equal(body.Length, publisher.MaxBodyBytes("MV"));
+        var unknown = await Assert.ThrowsAsync<InvalidOperationException>(() => publisher.PublishAsync(Message("MV"), CancellationToken.None));
+        Assert.Contains("C2C:Messaging:ServiceBus:Destinations:MV", unknown.Message);
+    }
+
+    [Fact]
     public async Task Long_work_keeps_its_lock_renewed_and_completes_once()
     {
         await using var tg = new ServiceBusNamespace(lockDuration: TimeSpan.FromSeconds(2)).AddTopic("TG");
