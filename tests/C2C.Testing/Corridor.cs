@@ -73,6 +73,23 @@ public sealed class Corridor : IAsyncDisposable
         return null;
     }
 
+    public CorridorBroker BrokerKind => _brokerKind;
+
+    /// <summary>Stops the broker under the running nodes and starts it again, messages kept (RabbitMQ: the local stack's; Service Bus: every namespace).</summary>
+    public async Task RestartBrokerAsync()
+    {
+        if (_brokerKind == CorridorBroker.RabbitMq)
+        {
+            await Task.Run(_stack.RestartRabbitMq);
+            return;
+        }
+        foreach (var ns in _namespaces.Values)
+            ns.Stop();
+        await Task.Delay(TimeSpan.FromSeconds(3)); // down for a while, as a failover is
+        foreach (var ns in _namespaces.Values)
+            ns.Start();
+    }
+
     /// <summary>Over Service Bus: each country's namespace.</summary>
     public IReadOnlyDictionary<string, ServiceBusNamespace> Namespaces => _namespaces;
 
