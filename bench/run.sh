@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks: pipeline vs raw floor, cost growth, per-message micro benchmarks; writes bench/RESULTS.md.
+# Benchmarks: pipeline vs raw floor, cost growth, the two messaging adapters, per-message micro benchmarks; writes bench/RESULTS.md.
 #   bash bench/run.sh [--quick] [--profile]
 #     --quick: smaller counts, BenchmarkDotNet short run (a few minutes)
 #     --profile: also samples the departure node during the pipeline run with dotnet-trace (installed into .tools)
@@ -51,6 +51,7 @@ if $profile; then
 else
   $bench pipeline $quick --out "$out/pipeline.md"
 fi
+$bench brokers $quick --out "$out/brokers.md"
 $bench growth $quick ${C2C_BENCH_GROWTH_SIZES:+--sizes "$C2C_BENCH_GROWTH_SIZES"} --out "$out/growth.md"
 (cd "$out" && $bench micro $quick --out "$out/micro.md")
 
@@ -64,6 +65,7 @@ $bench growth $quick ${C2C_BENCH_GROWTH_SIZES:+--sizes "$C2C_BENCH_GROWTH_SIZES"
   echo
   echo "## End to end vs the raw floor"; echo; cat "$out/pipeline.md"; echo
   [ -f "$out/profile.md" ] && { cat "$out/profile.md"; echo; }
+  echo "## Messaging adapters: publish → consume"; echo; cat "$out/brokers.md"; echo
   echo "## Cost growth"; echo; cat "$out/growth.md"; echo
   echo "## Per message: parse, validation, signing"; echo; cat "$out/micro.md"; echo
   [ -f bench/ANALYSIS.md ] && cat bench/ANALYSIS.md

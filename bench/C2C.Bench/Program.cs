@@ -4,12 +4,13 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using C2C.Bench;
+using C2C.Bench.Brokers;
 using C2C.Bench.Growth;
 using C2C.Bench.Micro;
 using C2C.Bench.Pipeline;
 using C2C.Testing;
 
-// dotnet C2C.Bench.dll <micro|pipeline|growth> [--quick] [--count N] [--concurrency C] [--sizes 10000,100000] [--storage CONNECTION_STRING] --out FILE
+// dotnet C2C.Bench.dll <micro|pipeline|growth|brokers> [--quick] [--count N] [--concurrency C] [--sizes 10000,100000] [--storage CONNECTION_STRING] --out FILE
 var mode = args.FirstOrDefault() ?? "pipeline";
 var quick = args.Contains("--quick");
 string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -99,8 +100,23 @@ switch (mode)
         }
         break;
     }
+    case "brokers":
+    {
+        using var stack = new LocalStack();
+        // Alternated, RabbitMQ first and last: the machine's pace drifts within a run.
+        var runs = new List<BrokerRun.Result> { await BrokerRun.RabbitMqAsync(stack, count, concurrency), await BrokerRun.ServiceBusAsync(count, concurrency) };
+        runs.Add(await BrokerRun.RabbitMqAsync(stack, count, concurrency));
+        runs.Add(await BrokerRun.ServiceBusAsync(count, concurrency));
+        md.AppendLine(I, $"{count} messages (IE015 sample, {Samples.Bytes("IE015-TransitDeclaration").Length} bytes) per run, {concurrency} movements published side by side (each in order, confirmed), the consumer handling 8 at a time; each adapter twice, alternated.").AppendLine();
+        md.AppendLine(I, $"| adapter | publish (confirmed) | publish → consumed | latency p50 / p95 | reached the handler after a later message of its movement ({concurrency} movements) |").AppendLine("|---|---|---|---|---|");
+        foreach (var r in runs)
+            md.AppendLine(I, $"| {r.Adapter} | {r.PublishedPerSecond:0} /s | {r.ConsumedPerSecond:0} /s | {Stats.Ms(Stats.Percentile(r.LatencyMs, 50))} ms / {Stats.Ms(Stats.Percentile(r.LatencyMs, 95))} ms | {r.OutOfOrder} of {r.Count} |");
+        double Mean(IEnumerable<BrokerRun.Result> rs) => rs.Average(r => r.ConsumedPerSecond);
+        md.AppendLine().AppendLine(I, $"Service Bus / RabbitMQ, publish → consumed: **{Mean(runs.Where(r => r.Adapter.StartsWith("Service", StringComparison.Ordinal))) / Mean(runs.Where(r => r.Adapter.StartsWith("Rabbit", StringComparison.Ordinal))):0.00}**. The Service Bus endpoint is the in-process test endpoint: it says what the SDK path costs on this machine, not what Azure does.");
+        break;
+    }
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}' (micro, pipeline, growth)");
+        Console.Error.WriteLine($"unknown mode '{mode}' (micro, pipeline, growth, brokers)");
         return 2;
 }
 File.WriteAllText(output, md.ToString());

@@ -1,169 +1,140 @@
-using Amqp;
-using Amqp.Framing;
-using Amqp.Types;
+using Azure.Messaging.ServiceBus;
 using C2C.Core.Messages;
 using C2C.Core.Ports;
 
 namespace C2C.Adapters.ServiceBus;
 
 /// <summary>
-/// Receives one family subscription in peek-lock mode: the broker keeps each delivery locked until the handler's
-/// outcome settles it (accepted = complete; modified with delivery-failed = abandon, counted towards
-/// MaxDeliveryCount; rejected with com.microsoft:dead-letter = dead-letter with reason). Reconnects with bounded backoff.
+/// Receives one family subscription of our topic with the SDK's <see cref="ServiceBusProcessor"/> in peek-lock mode:
+/// nothing is settled before the handler's outcome (complete; abandon, counted towards MaxDeliveryCount, after the
+/// port's retry pause; dead-letter with reason and description). The processor renews the lock while the handler
+/// works (up to <see cref="ServiceBusOptions.MaxLockRenewal"/>), reconnects and retries by itself; its errors are
+/// reported, never thrown, so a missing subscription or an outage is no crash loop.
 /// </summary>
-public sealed class ServiceBusConsumer(ServiceBusConnection connection, Action<string, Exception?>? onProblem = null) : IMessageConsumer
+public sealed class ServiceBusConsumer(ServiceBusOptions options, ProblemReport? onProblem = null) : IMessageConsumer, IAsyncDisposable
 {
-    public static readonly Symbol DeadLetterCondition = new("com.microsoft:dead-letter");
-    public static readonly Symbol DeadLetterReason = new("DeadLetterReason");
-    public static readonly Symbol DeadLetterDescription = new("DeadLetterErrorDescription");
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan ReceiveWait = TimeSpan.FromSeconds(1);
+    /// <summary>Service Bus keeps at most 4096 characters of a dead-letter reason or description.</summary>
+    private const int MaxDeadLetterText = 4096;
 
+    private readonly Lazy<ServiceBusClient> _client = new(options.CreateClient);
+
+    public ServiceBusOptions Options => options;
+
+    /// <remarks>
+    /// Subscribed once the processor has started; not while it reports that the subscription is missing or our
+    /// credential is refused; again as soon as a message arrives.
+    /// </remarks>
     public async Task RunAsync(string country, MessageFamily family, Func<BusDelivery, CancellationToken, Task<DeliveryOutcome>> handler, CancellationToken cancellationToken,
         Action<bool>? subscribed = null)
     {
-        var address = ServiceBusAddresses.Subscription(country, family);
-        var delay = FirstRetryDelay;
-        while (!cancellationToken.IsCancellationRequested)
+        var entity = $"{Topology.Topic(country)}/{Topology.Subscription(family)}";
+        await using var processor = _client.Value.CreateProcessor(Topology.Topic(country), Topology.Subscription(family), new ServiceBusProcessorOptions
         {
-            try
-            {
-                await ReceiveUntilClosedAsync(address, handler, () =>
-                {
-                    delay = FirstRetryDelay;
-                    subscribed?.Invoke(true);
-                }, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
+            ReceiveMode = ServiceBusReceiveMode.PeekLock,
+            AutoCompleteMessages = false,
+            MaxConcurrentCalls = options.MaxConcurrentDeliveries,
+            PrefetchCount = options.PrefetchCount,
+            MaxAutoLockRenewalDuration = options.MaxLockRenewal,
+        });
+        processor.ProcessMessageAsync += args =>
+        {
+            subscribed?.Invoke(true);
+            return SettleAsync(args, entity, handler, cancellationToken);
+        };
+        processor.ProcessErrorAsync += args =>
+        {
+            if (args.Exception is ServiceBusException { Reason: ServiceBusFailureReason.MessagingEntityNotFound } or UnauthorizedAccessException)
                 subscribed?.Invoke(false);
-                onProblem?.Invoke($"{address}: receiver failed, reconnecting in {delay.TotalSeconds:0.##} s", e);
-            }
-            try
-            {
-                await Task.Delay(delay, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, connection.Options.MaxReconnectDelay.Ticks));
-        }
-    }
-
-    private async Task ReceiveUntilClosedAsync(string address, Func<BusDelivery, CancellationToken, Task<DeliveryOutcome>> handler, Action connected, CancellationToken cancellationToken)
-    {
-        var amqp = await connection.OpenAsync(cancellationToken);
-        await connection.AuthorizeAsync(amqp, address, cancellationToken);
-        var session = new Session(amqp);
-        using var slots = new SemaphoreSlim(connection.Options.MaxConcurrentDeliveries);
-        var inFlight = new List<Task>();
+            var (handling, meaning) = ServiceBusFailures.Classify(args.Exception);
+            onProblem?.Invoke($"{entity}: {args.ErrorSource}: {meaning}", args.Exception, handling == FailureHandling.RetryAndAlert);
+            return Task.CompletedTask;
+        };
         try
         {
-            var attach = new Attach
-            {
-                Source = new Source { Address = address },
-                Target = new Target(),
-                SndSettleMode = SenderSettleMode.Unsettled, // peek-lock: nothing is settled before our outcome
-                RcvSettleMode = ReceiverSettleMode.First,
-            };
-            var receiver = new ReceiverLink(session, $"c2c-receive-{address}-{Guid.NewGuid():N}", attach, null);
-            receiver.SetCredit(connection.Options.PrefetchCount, autoRestore: true);
-            connected();
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                if (receiver.IsClosed || amqp.IsClosed)
-                    throw new InvalidOperationException($"link closed: {receiver.Error?.Condition ?? amqp.Error?.Condition} {receiver.Error?.Description ?? amqp.Error?.Description}");
-                await connection.AuthorizeAsync(amqp, address, cancellationToken); // renews the token before it expires
-                var message = await receiver.ReceiveAsync(ReceiveWait);
-                inFlight.RemoveAll(t => t.IsCompleted);
-                if (message is null)
-                    continue;
-                await slots.WaitAsync(cancellationToken);
-                inFlight.Add(Task.Run(async () =>
-                {
-                    try
-                    {
-                        await SettleAsync(receiver, message, handler, cancellationToken);
-                    }
-                    catch (Exception e) when (e is AmqpException or ObjectDisposedException or InvalidOperationException)
-                    {
-                        // The link went while this delivery was handled: its lock is lost, Service Bus delivers it again.
-                        onProblem?.Invoke($"{message.Properties?.MessageId}: not settled, the link closed", e);
-                    }
-                    finally
-                    {
-                        slots.Release();
-                    }
-                }, CancellationToken.None));
-            }
+            await processor.StartProcessingAsync(cancellationToken);
+            subscribed?.Invoke(true);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
         }
-        catch (AmqpException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await connection.ResetAsync(amqp);
-            throw;
+            // stopping
         }
         finally
         {
-            await Task.WhenAll(inFlight).WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
-            await ServiceBusConnection.CloseQuietlyAsync(session);
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await processor.StopProcessingAsync(stopping.Token);
         }
     }
 
-    private async Task SettleAsync(ReceiverLink receiver, Message message, Func<BusDelivery, CancellationToken, Task<DeliveryOutcome>> handler, CancellationToken cancellationToken)
+    private async Task SettleAsync(ProcessMessageEventArgs args, string entity, Func<BusDelivery, CancellationToken, Task<DeliveryOutcome>> handler, CancellationToken stopping)
     {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, args.CancellationToken);
+        var token = linked.Token;
+        var received = args.Message;
         DeliveryOutcome outcome;
-        var deliveryCount = 1;
         try
         {
-            var delivery = ServiceBusMessages.ToDelivery(message);
-            deliveryCount = delivery.DeliveryCount;
-            outcome = await handler(delivery, cancellationToken);
+            outcome = await handler(ServiceBusMessages.ToDelivery(received), token);
         }
         catch (InvalidDataException e)
         {
+            // Nothing of it can reach the node's refusal path (no id, family or sender to archive it under): the alert is raised here.
+            onProblem?.Invoke($"{entity} {received.MessageId}: unreadable envelope, dead-lettered: {e.Message}", e, true);
             outcome = DeliveryOutcome.DeadLetter("UnreadableEnvelope", e.Message);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!token.IsCancellationRequested)
         {
-            onProblem?.Invoke($"{message.Properties?.MessageId}: handler failed, abandoned", e);
+            onProblem?.Invoke($"{entity} {received.MessageId}: handler failed, abandoned", e, false);
             outcome = DeliveryOutcome.Abandon;
         }
         catch (OperationCanceledException)
         {
-            receiver.Release(message); // shutting down: unlocked at once, not counted as a failed delivery
+            await TryAsync(entity, received, () => args.AbandonMessageAsync(received, cancellationToken: CancellationToken.None)); // shutting down: back at once
             return;
         }
 
         switch (outcome)
         {
             case DeliveryOutcome.CompleteOutcome:
-                receiver.Accept(message);
+                await TryAsync(entity, received, () => args.CompleteMessageAsync(received, CancellationToken.None));
                 break;
             case DeliveryOutcome.DeadLetterOutcome dead:
-                receiver.Reject(message, new Error(DeadLetterCondition)
-                {
-                    Description = dead.Description,
-                    Info = new Fields { { DeadLetterReason, dead.Reason }, { DeadLetterDescription, dead.Description } },
-                });
+                await TryAsync(entity, received, () => args.DeadLetterMessageAsync(received, Cut(dead.Reason), Cut(dead.Description), CancellationToken.None));
                 break;
             default:
-                // Given back after a pause (still locked meanwhile), so an outage does not use up MaxDeliveryCount at once.
+                // Given back after a pause (the lock is renewed meanwhile), so an outage does not use up MaxDeliveryCount at once.
                 try
                 {
-                    await Task.Delay(DeliveryOutcome.RetryDelay(deliveryCount), cancellationToken);
+                    await Task.Delay(DeliveryOutcome.RetryDelay(received.DeliveryCount), token);
                 }
                 catch (OperationCanceledException)
                 {
-                    receiver.Release(message);
-                    return;
+                    // shutting down: given back at once
                 }
-                receiver.Modify(message, deliveryFailed: true, undeliverableHere: false);
+                await TryAsync(entity, received, () => args.AbandonMessageAsync(received, cancellationToken: CancellationToken.None));
                 break;
         }
+    }
+
+    /// <summary>A settlement that fails (lock lost, connection gone) leaves the delivery to Service Bus: it comes back, counted.</summary>
+    private async Task TryAsync(string entity, ServiceBusReceivedMessage received, Func<Task> settle)
+    {
+        try
+        {
+            await settle();
+        }
+        catch (Exception e) when (e is ServiceBusException or ObjectDisposedException or InvalidOperationException)
+        {
+            var (handling, meaning) = ServiceBusFailures.Classify(e);
+            onProblem?.Invoke($"{entity} {received.MessageId}: not settled: {meaning}", e, handling == FailureHandling.RetryAndAlert);
+        }
+    }
+
+    private static string Cut(string text) => text.Length <= MaxDeadLetterText ? text : text[..MaxDeadLetterText];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client.IsValueCreated)
+            await _client.Value.DisposeAsync();
     }
 }

@@ -18,8 +18,5 @@ public sealed record ServiceBusDestination(string Country, ServiceBusOptions Nam
 
     public int MaxBodyBytes => MaxMessageBytes - EnvelopeBytes;
 
-    /// <summary>Destinations in the same namespace with the same credential share one connection.</summary>
-    public string ConnectionKey => $"{Namespace.FullyQualifiedNamespace}:{Namespace.Port}/{(Namespace.UsesSas ? "sas:" + Namespace.SasKeyName : "entra-id")}";
-
-    public string Topic => ServiceBusAddresses.Topic(Country);
+    public string Topic => C2C.Core.Ports.Topology.Topic(Country);
 }

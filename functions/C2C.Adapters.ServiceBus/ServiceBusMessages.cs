@@ -1,44 +1,35 @@
-using Amqp;
-using Amqp.Framing;
+using Azure.Messaging.ServiceBus;
 using C2C.Core.Ports;
 
 namespace C2C.Adapters.ServiceBus;
 
 /// <summary>
-/// BusMessage ⇄ AMQP 1.0 message as Service Bus sees it: message-id and correlation-id in the properties section,
-/// the routing facts as application properties (subscription filters match on "family"), the XML as one data section.
-/// The names are those the Functions Service Bus trigger reads (ServiceBusTriggerMessage) and the RabbitMQ adapter uses.
+/// BusMessage ⇄ Service Bus message: our message id as MessageId (the partner topic's duplicate detection drops a
+/// replay), correlation id, the message type as Subject, the routing facts as application properties (subscription
+/// filters match on "family"), the signed XML as the body. Names as in <see cref="BusProperties"/>, which the
+/// RabbitMQ adapter and the Functions trigger read too.
 /// </summary>
 public static class ServiceBusMessages
 {
-    public static Message ToAmqp(BusMessage message)
+    public static ServiceBusMessage ToServiceBus(BusMessage message)
     {
-        var amqp = new Message
+        var sent = new ServiceBusMessage(BinaryData.FromBytes(message.Body))
         {
-            BodySection = new Data { Binary = message.Body.ToArray() },
-            Header = new Header { Durable = true },
-            Properties = new Properties { MessageId = message.MessageId, CorrelationId = message.CorrelationId, ContentType = "application/xml", Subject = message.MessageType },
-            ApplicationProperties = new ApplicationProperties(),
+            MessageId = message.MessageId,
+            CorrelationId = message.CorrelationId,
+            ContentType = "application/xml",
+            Subject = message.MessageType,
         };
         foreach (var (name, value) in BusProperties.Of(message))
-            amqp.ApplicationProperties[name] = value;
-        return amqp;
+            sent.ApplicationProperties[name] = value;
+        return sent;
     }
 
-    /// <exception cref="InvalidDataException">the envelope lacks what the exchange needs.</exception>
-    public static BusDelivery ToDelivery(Message amqp)
+    /// <exception cref="InvalidDataException">the envelope lacks what the exchange needs (message id, family, source country).</exception>
+    public static BusDelivery ToDelivery(ServiceBusReceivedMessage received)
     {
-        var app = amqp.ApplicationProperties;
-        string? Text(string name) => app is not null && app.Map.ContainsKey(name) ? app[name] as string : null;
-        var body = amqp.BodySection switch
-        {
-            Data data => data.Binary,
-            AmqpValue { Value: byte[] bytes } => bytes,
-            AmqpValue { Value: string text } => System.Text.Encoding.UTF8.GetBytes(text),
-            _ => throw new InvalidDataException("body is neither a data section nor a string or binary value"),
-        };
-        var message = BusProperties.Read(amqp.Properties?.MessageId, amqp.Properties?.CorrelationId, body, Text, amqp.Properties?.Subject);
-        // AMQP counts earlier failed deliveries (0 on the first); the port counts deliveries (1 on the first), as Service Bus does.
-        return new BusDelivery(message, (int)(amqp.Header?.DeliveryCount ?? 0) + 1);
+        string? Text(string name) => received.ApplicationProperties.TryGetValue(name, out var value) ? value as string : null;
+        var message = BusProperties.Read(received.MessageId, received.CorrelationId, received.Body.ToMemory(), Text, received.Subject);
+        return new BusDelivery(message, received.DeliveryCount);
     }
 }

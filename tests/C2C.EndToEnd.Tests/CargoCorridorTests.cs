@@ -2,17 +2,19 @@ using Xunit.Abstractions;
 
 namespace C2C.EndToEnd.Tests;
 
-/// <summary>SASEC pre-arrival cargo data, Tuticorin → Malé, with two real nodes (IN, MV) over RabbitMQ.</summary>
+/// <summary>SASEC pre-arrival cargo data, Tuticorin → Malé, with two real nodes (IN, MV) over RabbitMQ or Service Bus.</summary>
 [Collection(CorridorCollection.Name)]
 public sealed class CargoCorridorTests(LocalStack stack, ITestOutputHelper output)
 {
     private const string Consignment = "TUTMLE2611240001";
     private const string Voyage = "9312345-V2611";
 
-    [Fact]
-    public async Task Pre_arrival_data_is_acknowledged_indexed_and_matched_when_the_vessel_arrives()
+    [Theory]
+    [InlineData(CorridorBroker.RabbitMq)]
+    [InlineData(CorridorBroker.ServiceBus)]
+    public async Task Pre_arrival_data_is_acknowledged_indexed_and_matched_when_the_vessel_arrives(CorridorBroker broker)
     {
-        await using var corridor = await Corridor.StartAsync(stack, ["IN", "MV"]);
+        await using var corridor = await Corridor.StartAsync(stack, ["IN", "MV"], broker: broker);
         var (india, maldives) = (corridor["IN"], corridor["MV"]);
 
         Assert.Equal("Sent", (await india.AcceptedAsync(Samples.Bytes("PA001-PreArrivalCargoData"))).Value("MovementStatus"));
@@ -36,5 +38,6 @@ public sealed class CargoCorridorTests(LocalStack stack, ITestOutputHelper outpu
             TransitCorridorTests.AssertEachMessageOnce(events);
         }
         Assert.Equal(["PA001 Outbound", "PA002 Inbound"], (await india.TimelineAsync(Consignment)).Events.Skip(1).Select(e => $"{e.MessageType} {e.Direction}"));
+        await corridor.AssertServiceBusDrainedAsync();
     }
 }

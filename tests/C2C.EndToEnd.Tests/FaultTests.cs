@@ -1,4 +1,5 @@
 using C2C.Adapters.RabbitMq;
+using C2C.Adapters.ServiceBus;
 using C2C.Core.Messages;
 using C2C.Core.Ports;
 using Xunit.Abstractions;
@@ -6,18 +7,21 @@ using Xunit.Abstractions;
 namespace C2C.EndToEnd.Tests;
 
 /// <summary>
-/// Nothing lost, nothing applied twice: nodes killed with SIGKILL mid-flow, the broker and the storage emulator
-/// restarted, duplicate deliveries injected; every movement still ends written off on both sides, each message once.
+/// Nothing lost, nothing applied twice: nodes killed with SIGKILL mid-flow, the broker (RabbitMQ, or both Service Bus
+/// namespaces) and the storage emulator restarted, duplicate deliveries injected; every movement still ends written
+/// off on both sides, each message once.
 /// </summary>
 [Collection(CorridorCollection.Name)]
 public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
 {
     private const int Movements = 8;
 
-    [Fact]
-    public async Task Killed_nodes_restarted_broker_and_storage_and_duplicates_still_end_in_one_correct_state()
+    [Theory]
+    [InlineData(CorridorBroker.RabbitMq)]
+    [InlineData(CorridorBroker.ServiceBus)]
+    public async Task Killed_nodes_restarted_broker_and_storage_and_duplicates_still_end_in_one_correct_state(CorridorBroker broker)
     {
-        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"], broker: broker);
         var (tg, bf) = (corridor["TG"], corridor["BF"]);
         var mrns = Enumerable.Range(0, Movements).Select(_ => EndToEnd.Tests.Movements.NewMrn()).ToList();
         var firstHalf = mrns.Take(Movements / 2).ToList();
@@ -28,7 +32,7 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
             await tg.AcceptedAsync(EndToEnd.Tests.Movements.Sample("IE015-TransitDeclaration", mrn));
         bf.Process.Kill();
         // 2. The broker restarts under Togo's node; Togo keeps releasing (published or left in its outbox).
-        stack.RestartRabbitMq();
+        await corridor.RestartBrokerAsync();
         foreach (var mrn in secondHalf.Take(1))
             await tg.AcceptedAsync(EndToEnd.Tests.Movements.Sample("IE015-TransitDeclaration", mrn));
         // 3. Togo's node is killed while declarations are being posted (some committed, some published, some
@@ -66,7 +70,7 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
         await corridor.RestartAsync("BF");
         stack.RestartAzurite();
         foreach (var mrn in mrns)
-            await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder", seconds: 90);
+            await EndToEnd.Tests.Movements.WaitForBothRecordsAsync(bf, mrn, seconds: 90);
 
         // 7. Border passages; Togo is killed while they travel, and restarted; then every passage again, same ids.
         foreach (var mrn in mrns)
@@ -134,10 +138,14 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
         Assert.Equal(("IE906", "Inbound", "Recorded"), (received[0].MessageType, received[0].Direction, received[0].StatusAfter));
     }
 
-    /// <summary>Re-publishes archived messages straight to a partner's topic, same ids, as a broker redelivery or a replaying relay would.</summary>
+    /// <summary>
+    /// Re-publishes archived messages straight to a partner's topic, same ids, as a broker redelivery or a replaying
+    /// relay would (Service Bus: the topic's duplicate detection drops them, as it would on Azure).
+    /// </summary>
     private static async Task PublishDuplicatesAsync(Corridor corridor, CountryNode from, string to, IEnumerable<string> mrns, params string[] types)
     {
-        await using var publisher = new RabbitMqPublisher(new RabbitMqConnections(new RabbitMqOptions { Uri = corridor.Broker.Uri }));
+        var publisher = Publisher(corridor, to);
+        await using var disposing = (IAsyncDisposable)publisher;
         foreach (var mrn in mrns)
         {
             foreach (var sent in (await from.TimelineAsync(mrn)).Events.Where(e => e.Direction == "Outbound" && types.Contains(e.MessageType)))
@@ -149,18 +157,23 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
         }
     }
 
+    /// <summary>A publisher straight onto <paramref name="to"/>'s topic (both kinds are <see cref="IAsyncDisposable"/>).</summary>
+    private static IMessagePublisher Publisher(Corridor corridor, string to)
+    {
+        if (corridor.BrokerKind == CorridorBroker.RabbitMq)
+            return new RabbitMqPublisher(new RabbitMqConnections(new RabbitMqOptions { Uri = corridor.Broker.Uri }));
+        var ns = corridor.Namespaces[to];
+        var options = new ServiceBusOptions { FullyQualifiedNamespace = "127.0.0.1", Port = ns.Port, UseTls = false, SasKeyName = C2C.Testing.ServiceBus.ServiceBusNamespace.KeyName, SasKey = ns.Key };
+        return new ServiceBusPublisher(new ServiceBusDestinations([new ServiceBusDestination(to, options.Validated())]));
+    }
+
     /// <summary>Nothing waits anywhere: no dead-lettered or queued message, nothing left to publish, nothing held.</summary>
     private async Task AssertNothingLeftOverAsync(Corridor corridor, IReadOnlyList<string> mrns)
     {
-        IReadOnlyDictionary<string, long> depths = new Dictionary<string, long>();
-        for (var attempt = 0; attempt < 50; attempt++, await Task.Delay(200))
-        {
-            depths = await corridor.Broker.QueueDepthsAsync();
-            if (depths.Values.All(d => d == 0))
-                break;
-        }
-        Assert.True(depths.Values.All(d => d == 0), string.Join(", ", depths.Select(q => $"{q.Key}={q.Value}")));
-        Assert.Contains(depths.Keys, q => q.EndsWith(".dlq", StringComparison.Ordinal)); // the dead-letter queues exist, and are empty
+        if (corridor.BrokerKind == CorridorBroker.ServiceBus)
+            await corridor.AssertServiceBusDrainedAsync();
+        else
+            await AssertRabbitMqDrainedAsync(corridor);
         foreach (var country in new[] { "TG", "BF" })
         {
             var index = new C2C.Adapters.Storage.TableMovementIndex(new C2C.Adapters.Storage.StorageClients(new C2C.Adapters.Storage.StorageOptions
@@ -172,5 +185,18 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
             foreach (var mrn in mrns)
                 Assert.Empty((await index.GetAsync(mrn, CancellationToken.None))!.HeldMessages);
         }
+    }
+
+    private static async Task AssertRabbitMqDrainedAsync(Corridor corridor)
+    {
+        IReadOnlyDictionary<string, long> depths = new Dictionary<string, long>();
+        for (var attempt = 0; attempt < 50; attempt++, await Task.Delay(200))
+        {
+            depths = await corridor.Broker.QueueDepthsAsync();
+            if (depths.Values.All(d => d == 0))
+                break;
+        }
+        Assert.True(depths.Values.All(d => d == 0), string.Join(", ", depths.Select(q => $"{q.Key}={q.Value}")));
+        Assert.Contains(depths.Keys, q => q.EndsWith(".dlq", StringComparison.Ordinal)); // the dead-letter queues exist, and are empty
     }
 }

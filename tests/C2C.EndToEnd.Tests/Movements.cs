@@ -23,6 +23,14 @@ public static class Movements
         return System.Text.Encoding.UTF8.GetBytes(text);
     }
 
+    /// <summary>
+    /// Waits (bounded) until a Burkinabe node holds both anticipated records, the transit record (IE050) and the arrival
+    /// record (IE001). Its status alone does not tell: the transit record already makes it ExpectedAtBorder, and a
+    /// border passage posted before the arrival record is in leaves the movement CrossedBorder, not ExpectedAtDestination.
+    /// </summary>
+    public static Task WaitForBothRecordsAsync(CountryNode node, string mrn, int seconds = 30) =>
+        node.WaitForTimelineAsync(mrn, t => t.Any(e => e.MessageType == "IE050") && t.Any(e => e.MessageType == "IE001"), seconds);
+
     /// <summary>The sample with one office replaced (e.g. arrival at an undeclared office).</summary>
     public static byte[] AtOffice(byte[] message, string declared, string actual) =>
         System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(message).Replace(declared, actual, StringComparison.Ordinal));

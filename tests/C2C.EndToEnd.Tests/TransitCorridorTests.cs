@@ -3,23 +3,25 @@ using Xunit.Abstractions;
 namespace C2C.EndToEnd.Tests;
 
 /// <summary>
-/// Lomé → Cinkassé → Ouagadougou with two real nodes (TG, BF) over RabbitMQ and Azurite: every cross-border
-/// record travels through the broker, signed by the sending administration and verified by the receiver.
+/// Lomé → Cinkassé → Ouagadougou with two real nodes (TG, BF) over RabbitMQ (or Service Bus) and Azurite: every
+/// cross-border record travels through the broker, signed by the sending administration and verified by the receiver.
 /// </summary>
 [Collection(CorridorCollection.Name)]
 public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> FastEnquiry = new() { ["C2C:Corridor:EnquiryAfterExpiryDays"] = "0" };
 
-    [Fact]
-    public async Task Full_journey_from_release_to_write_off_on_both_nodes()
+    [Theory]
+    [InlineData(CorridorBroker.RabbitMq)]
+    [InlineData(CorridorBroker.ServiceBus)] // each node with its own namespace, through the Service Bus SDK
+    public async Task Full_journey_from_release_to_write_off_on_both_nodes(CorridorBroker broker)
     {
-        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
+        await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"], broker: broker);
         var (tg, bf) = (corridor["TG"], corridor["BF"]);
         var mrn = Movements.NewMrn();
 
         Assert.Equal("Released", (await tg.AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn))).Value("MovementStatus"));
-        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
+        await Movements.WaitForBothRecordsAsync(bf, mrn);
         foreach (var (sample, bfStatus, tgStatus) in new[]
                  {
                      ("IE118-BorderPassageNotification", "ExpectedAtDestination", "InTransit"),
@@ -41,6 +43,7 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
         Assert.Equal(["IE001 in", "IE050 in"], destination.Take(2).Select(Short).Order());
         Assert.Equal(["IE118 in", "IE118 out", "IE180 in", "IE180 out", "IE006 in", "IE006 out", "IE018 in", "IE018 out", "IE045 in"], destination.Skip(2).Select(Short));
         AssertEachMessageOnce(departure, destination);
+        await corridor.AssertServiceBusDrainedAsync();
     }
 
     [Fact]
@@ -79,11 +82,11 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
         var (tg, bf) = (corridor["TG"], corridor["BF"]);
         var mrn = Movements.NewMrn();
         await tg.AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
-        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
+        await Movements.WaitForBothRecordsAsync(bf, mrn);
 
         // Ouagadougou asks Lomé (IE094 addressed to TGLOM001): Burkina's node forwards it, Togo answers (IE095).
         await bf.AcceptedAsync(Movements.Sample("IE094-StatusRequest", mrn));
-        await WaitForAsync(bf, mrn, events => events.Any(e => e.MessageType == "IE095" && e.Direction == "Inbound"));
+        await bf.WaitForTimelineAsync(mrn, events => events.Any(e => e.MessageType == "IE095" && e.Direction == "Inbound"));
         Assert.Equal(["IE094 in", "IE095 out"], (await TimelineAsync(tg, mrn)).Skip(3).Select(Short));
         Assert.Equal(["IE094 in", "IE094 out", "IE095 in"], (await TimelineAsync(bf, mrn)).Skip(2).Select(Short));
         var answer = (await TimelineAsync(bf, mrn))[^1];
@@ -97,12 +100,12 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
         var (tg, bf) = (corridor["TG"], corridor["BF"]);
         var mrn = Movements.NewMrn();
         await tg.AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
-        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
+        await Movements.WaitForBothRecordsAsync(bf, mrn);
 
         // The truck enters at Dakola instead of Cinkassé: Burkina asks Togo for the record (IE114 → IE115).
         await bf.AcceptedAsync(Movements.AtOffice(Movements.Sample("IE118-BorderPassageNotification", mrn), "BFCIN001", "BFDKL001"));
         await tg.WaitForStatusAsync(mrn, "InTransit");
-        await WaitForAsync(bf, mrn, events => events.Any(e => e.MessageType == "IE115" && e.Direction == "Inbound"));
+        await bf.WaitForTimelineAsync(mrn, events => events.Any(e => e.MessageType == "IE115" && e.Direction == "Inbound"));
         var departure = await TimelineAsync(tg, mrn);
         Assert.Contains(departure, e => e.MessageType == "IE115" && e.Direction == "Outbound" && e.RecipientOffice == "BFDKL001");
         Assert.Single(departure, e => e.MessageType == "IE118" && e.StatusAfter == "InTransit");
@@ -118,7 +121,7 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
         var (tg, bf) = (corridor["TG"], corridor["BF"]);
         var mrn = Movements.NewMrn();
         await tg.AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
-        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
+        await Movements.WaitForBothRecordsAsync(bf, mrn);
         await bf.AcceptedAsync(Movements.Sample("IE118-BorderPassageNotification", mrn));
 
         // The truck turns up at Bobo-Dioulasso instead of Ouagadougou.
@@ -126,7 +129,7 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
         Assert.Equal("ArrivedAtDestination", (await bf.AcceptedAsync(arrival)).Value("MovementStatus"));
         await tg.WaitForStatusAsync(mrn, "Arrived");
         // Departure answered the record request (IE002 → IE003) for the undeclared office.
-        await WaitForAsync(bf, mrn, t => t.Any(e => e.MessageType == "IE003" && e.Direction == "Inbound"));
+        await bf.WaitForTimelineAsync(mrn, t => t.Any(e => e.MessageType == "IE003" && e.Direction == "Inbound"));
         await bf.AcceptedAsync(Movements.AtOffice(Movements.Sample("IE018-ControlResults", mrn), "BFOUA001", "BFBOB001"));
         await tg.WaitForStatusAsync(mrn, "WrittenOff");
         await bf.WaitForStatusAsync(mrn, "WrittenOff");
@@ -146,7 +149,7 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
         Assert.Equal("UnexpectedArrival", (await bf.AcceptedAsync(Movements.Sample("IE006-ArrivalAdvice", mrn))).Value("MovementStatus"));
         // Burkina asked Togo for the record (IE002) and forwarded the arrival; Togo never released this MRN, so it
         // NACKs both (IE906, unknown MRN 90), in either order: an MRN departure does not know is unknown for good.
-        await WaitForAsync(bf, mrn, t => t.Count(e => e.MessageType == "IE906" && e.Direction == "Inbound") == 2);
+        await bf.WaitForTimelineAsync(mrn, t => t.Count(e => e.MessageType == "IE906" && e.Direction == "Inbound") == 2);
         var destination = await TimelineAsync(bf, mrn);
         Assert.Equal(["IE006 in", "IE002 out", "IE006 out", "IE906 in", "IE906 in"], destination.Select(Short));
         Assert.Equal("UnexpectedArrival", await bf.StatusAsync(mrn));
@@ -163,7 +166,7 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
         var (tg, bf) = (corridor["TG"], corridor["BF"]);
         var mrn = Movements.NewMrn();
         await tg.AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
-        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
+        await Movements.WaitForBothRecordsAsync(bf, mrn);
         Assert.Equal("Cancelled", (await tg.AcceptedAsync(Movements.Sample("IE009-InvalidationDecision", mrn))).Value("MovementStatus"));
         await bf.WaitForStatusAsync(mrn, "Cancelled");
 
@@ -201,16 +204,6 @@ public sealed class TransitCorridorTests(LocalStack stack, ITestOutputHelper out
         output.WriteLine($"{node.Country} {mrn}: {string.Join(" | ", events)}");
         Assert.True(intact, $"{node.Country}: hash chain broken");
         return events;
-    }
-
-    private static async Task WaitForAsync(CountryNode node, string mrn, Func<IReadOnlyList<TimelineEntry>, bool> condition, int seconds = 30)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(seconds); DateTime.UtcNow < deadline; await Task.Delay(200))
-        {
-            if (condition((await node.TimelineAsync(mrn)).Events))
-                return;
-        }
-        Assert.Fail($"{node.Country} {mrn}: condition not met within {seconds} s: {string.Join(" | ", (await node.TimelineAsync(mrn)).Events)}");
     }
 
     private static string Short(TimelineEntry e) => $"{e.MessageType} {(e.Direction == "Inbound" ? "in" : "out")}";

@@ -85,6 +85,17 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
         throw new TimeoutException($"{Country} {reference}: expected {status} within {seconds} s, has {last ?? "nothing"}\n--- node log tail ---\n{log[Math.Max(0, log.Length - 4000)..]}");
     }
 
+    /// <summary>Polls (bounded) until the movement's timeline meets the condition; the failure shows the timeline it had.</summary>
+    public async Task WaitForTimelineAsync(string reference, Func<IReadOnlyList<TimelineEntry>, bool> condition, int seconds = 30)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(seconds); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            if (condition((await TimelineAsync(reference)).Events))
+                return;
+        }
+        throw new TimeoutException($"{Country} {reference}: condition not met within {seconds} s: {string.Join(" | ", (await TimelineAsync(reference)).Events)}");
+    }
+
     /// <summary>Archive search (auditor role): the blob names found.</summary>
     public async Task<IReadOnlyList<string>> ArchiveSearchAsync(string query)
     {

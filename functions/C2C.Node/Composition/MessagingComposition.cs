@@ -52,21 +52,24 @@ public static class MessagingComposition
     }
 
     /// <summary>
-    /// Our own namespace for receiving (in Functions hosting the triggers receive; the node only sends), and one
-    /// destination per partner country for sending: the partner's namespace, where its topic c2c.{cc} is.
+    /// Our own namespace for receiving (standalone: the SDK's processor per family subscription; Functions hosting:
+    /// the triggers receive), and one destination per partner country for sending: the partner's namespace, where
+    /// its topic c2c.{cc} is.
     /// </summary>
     private static void AddServiceBus(IServiceCollection services, IConfigurationSection section)
     {
         var entraId = new Lazy<TokenCredential>(() => new DefaultAzureCredential());
         var own = ServiceBusSettings.Own(section, () => entraId.Value);
-        services.AddSingleton(new ServiceBusConnection(own));
         services.AddSingleton(ServiceBusSettings.Destinations(section, own, () => entraId.Value));
-        services.AddSingleton(sp => new ServiceBusPublisher(sp.GetRequiredService<ServiceBusDestinations>()));
+        services.AddSingleton(sp => new ServiceBusPublisher(sp.GetRequiredService<ServiceBusDestinations>(), Report<ServiceBusPublisher>(sp)));
         services.AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<ServiceBusPublisher>());
-        services.AddSingleton<IMessageConsumer>(sp =>
-        {
-            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger<ServiceBusConsumer>();
-            return new ServiceBusConsumer(sp.GetRequiredService<ServiceBusConnection>(), (text, e) => log.LogWarning(e, "{Problem}", text));
-        });
+        services.AddSingleton<IMessageConsumer>(sp => new ServiceBusConsumer(own, Report<ServiceBusConsumer>(sp)));
+    }
+
+    /// <summary>Adapter problems into the log: an alert (operations must act) as an error, the rest as warnings.</summary>
+    private static ProblemReport Report<T>(IServiceProvider services)
+    {
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger<T>();
+        return (text, e, alert) => log.Log(alert ? LogLevel.Error : LogLevel.Warning, e, "{Problem}", text);
     }
 }

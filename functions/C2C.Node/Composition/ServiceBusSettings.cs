@@ -59,6 +59,7 @@ internal static class ServiceBusSettings
             Credential = key is null ? entraId() : null,
             PrefetchCount = section.GetValue("PrefetchCount", 16),
             MaxConcurrentDeliveries = section.GetValue("MaxConcurrentDeliveries", 8),
+            MaxLockRenewal = section.GetValue("MaxLockRenewal", TimeSpan.FromMinutes(5)),
         };
         try
         {

@@ -1,235 +1,221 @@
-using Amqp;
-using Amqp.Framing;
+using Amqp.Types;
 using C2C.Adapters.ServiceBus;
 using C2C.Core.Messages;
 using C2C.Core.Ports;
+using C2C.Integration.Tests.Messaging;
 using C2C.Testing;
+using C2C.Testing.ServiceBus;
 
 namespace C2C.Integration.Tests.ServiceBus;
 
 /// <summary>
-/// The Service Bus adapter at the protocol level, against an AMQP 1.0 listener playing the namespace: the addresses,
-/// properties, outcomes and $cbs frames Service Bus documents. (No real namespace is reachable from here.)
+/// What only Service Bus has, through the SDK against the in-process namespace: the message as the partner's topic
+/// stores it, a namespace and credential per destination, duplicate detection, the failure reasons, lock renewal.
+/// The behaviour both brokers share is in the messaging contract (<see cref="MessagingContract"/>).
 /// </summary>
 public sealed class ServiceBusAdapterTests
 {
-    private static readonly string Key = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+    private static BusMessage Message(string destination = "BF", string id = "TG-1", byte[]? body = null) =>
+        MessagingContract.Message(destination, id: id, body: body) with { CorrelationId = "TGLOM-20261124-0001" };
 
-    private static BusMessage Message(string id = "TG-1", MessageFamily family = MessageFamily.Transit, byte[]? body = null) =>
-        new(id, "TGLOM-20261124-0001", "IE050", family, "TG", "BF", body ?? "<AnticipatedTransitRecord/>"u8.ToArray(),
-            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "c2c=1");
+    private static ServiceBusPublisher Publisher(List<(string Text, bool Alert)>? problems = null, params ServiceBusDestination[] destinations) =>
+        new(new ServiceBusDestinations(destinations), (text, _, alert) => { lock (destinations) problems?.Add((text, alert)); });
 
-    /// <summary>Publishes with <paramref name="options"/> as the namespace of every country the messages go to.</summary>
-    private static async Task PublishAsync(ServiceBusOptions options, params BusMessage[] messages)
+    /// <summary>The test namespace's options with the SDK's retries off (the failure shows at once).</summary>
+    private static ServiceBusOptions NoRetries(ServiceBusNamespace ns, TimeSpan? maxLockRenewal = null)
     {
-        await using var publisher = Publisher(messages.Select(m => m.DestinationCountry).Distinct().Select(cc => new ServiceBusDestination(cc, options.Validated())).ToArray());
-        foreach (var message in messages)
-            await publisher.PublishAsync(message, CancellationToken.None);
-    }
-
-    private static ServiceBusPublisher Publisher(params ServiceBusDestination[] destinations) => new(new ServiceBusDestinations(destinations));
-
-    [Fact]
-    public async Task Send_goes_to_the_countrys_topic_with_the_documented_sections()
-    {
-        using var ns = new AmqpNamespace(Key);
-        ns.AddTopic("BF");
-        await PublishAsync(ns.Options(), Message());
-
-        var (address, sent) = Assert.Single(ns.Sent);
-        Assert.Equal("c2c.bf", address);
-        Assert.Equal(("TG-1", "TGLOM-20261124-0001", "application/xml", "IE050"), (sent.Properties.MessageId, sent.Properties.CorrelationId, sent.Properties.ContentType.ToString(), sent.Properties.Subject));
-        var app = sent.ApplicationProperties;
-        Assert.Equal(["Transit", "IE050", "TG", "BF", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "c2c=1"],
-            new[] { "family", "messageType", "sourceCountry", "destinationCountry", "traceparent", "tracestate" }.Select(n => (string)app[n]));
-        Assert.Equal("<AnticipatedTransitRecord/>"u8.ToArray(), Assert.IsType<Data>(sent.BodySection).Binary);
-        Assert.True(sent.Header.Durable);
-    }
-
-    [Fact]
-    public async Task Wrong_key_missing_topic_and_refused_send_all_throw_and_the_publisher_recovers()
-    {
-        using var ns = new AmqpNamespace(Key);
-        ns.AddTopic("BF");
-        await Assert.ThrowsAnyAsync<Exception>(() => PublishAsync(ns.Options(o => new ServiceBusOptions
+        var o = ServiceBusBroker.Options(ns);
+        return new ServiceBusOptions
         {
-            FullyQualifiedNamespace = o.FullyQualifiedNamespace, Port = o.Port, UseTls = false, SasKeyName = AmqpNamespace.KeyName, SasKey = "wrong",
-        }), Message()));
-        Assert.Empty(ns.Sent);
-
-        // MV is configured on this namespace, but its topic does not exist there.
-        await using var publisher = Publisher(ns.Destination("BF"), ns.Destination("MV"));
-        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => publisher.PublishAsync(Message() with { DestinationCountry = "MV" }, CancellationToken.None));
-        Assert.Contains("c2c.mv", missing.Message);
-        ns.RefuseSends = new Error(new Amqp.Types.Symbol("com.microsoft:entity-disabled")) { Description = "topic disabled" };
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => publisher.PublishAsync(Message(), CancellationToken.None));
-        Assert.Contains("topic disabled", refused.Message);
-        ns.RefuseSends = null;
-        await publisher.PublishAsync(Message("TG-2"), CancellationToken.None);
-        Assert.Equal("TG-2", Assert.Single(ns.Sent).Message.Properties.MessageId);
-        Assert.Empty(ns.DeadLettered);
+            FullyQualifiedNamespace = o.FullyQualifiedNamespace, Port = o.Port, UseTls = false, SasKeyName = o.SasKeyName, SasKey = o.SasKey, MaxRetries = 0,
+            MaxLockRenewal = maxLockRenewal ?? o.MaxLockRenewal, SendTimeout = o.SendTimeout,
+        };
     }
 
     [Fact]
-    public async Task Receive_from_the_family_subscription_in_peek_lock_and_complete()
+    public async Task The_partner_topic_stores_our_message_id_properties_subject_and_bytes()
     {
-        using var ns = new AmqpNamespace(Key);
-        ns.AddTopic("BF");
-        await PublishAsync(ns.Options(), Message("cargo-1", MessageFamily.Cargo), Message("transit-1"));
-        await using var connection = new ServiceBusConnection(ns.Options().Validated());
-        await using var probe = new ConsumerProbe(new ServiceBusConsumer(connection), "BF", MessageFamily.Transit, _ => DeliveryOutcome.Complete);
+        await using var bf = new ServiceBusNamespace().AddTopic("BF");
+        await using (var publisher = Publisher(null, new ServiceBusDestination("BF", ServiceBusBroker.Options(bf))))
+            await publisher.PublishAsync(Message(), CancellationToken.None);
 
-        var (delivery, _) = await probe.NextAsync();
-        Assert.Equal(Message("transit-1") with { Body = default }, delivery.Message with { Body = default });
-        Assert.Equal(1, delivery.DeliveryCount);
-        Assert.Equal("<AnticipatedTransitRecord/>"u8.ToArray(), delivery.Message.Body.ToArray());
-        await WaitAsync(() => ns.Settlements.Count == 1);
-        Assert.IsType<AmqpNamespace.CompletedOutcome>(Assert.Single(ns.Settlements).Outcome);
-        Assert.Equal(["c2c.bf/Subscriptions/transit"], ns.AttachedSources);
-        Assert.Equal(1, ns.Pending("c2c.bf/Subscriptions/cargo"));
+        var stored = Assert.Single(bf.Subscription("BF", MessageFamily.Transit).Snapshot()).Decode();
+        Assert.Equal(("TG-1", "TGLOM-20261124-0001", "application/xml", "IE050"), (stored.Properties.MessageId, stored.Properties.CorrelationId, stored.Properties.ContentType.ToString(), stored.Properties.Subject));
+        Assert.Equal(["Transit", "IE050", "TG", "BF", "26TGLOM0000001437J4", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "c2c=1"],
+            new[] { "family", "messageType", "sourceCountry", "destinationCountry", "movementReference", "traceparent", "tracestate" }.Select(n => (string)stored.ApplicationProperties[n]));
+        Assert.Equal("<x/>"u8.ToArray(), (byte[])stored.Body);
+        Assert.Empty(bf.Subscription("BF", MessageFamily.Cargo).Snapshot()); // the family filter
     }
 
     [Fact]
-    public async Task Abandon_is_a_failed_delivery_counted_up_to_max_delivery_count()
+    public async Task Each_country_goes_to_its_own_namespace_and_one_namespace_is_one_client()
     {
-        using var ns = new AmqpNamespace(Key, maxDeliveryCount: 3);
-        ns.AddTopic("BF");
-        await PublishAsync(ns.Options(), Message("poison"));
-        await using var connection = new ServiceBusConnection(ns.Options().Validated());
-        await using var probe = new ConsumerProbe(new ServiceBusConsumer(connection), "BF", MessageFamily.Transit, _ => DeliveryOutcome.Abandon);
+        await using var bf = new ServiceBusNamespace().AddTopic("BF").AddTopic("NE"); // BF's namespace also hosts NE's topic
+        await using var mv = new ServiceBusNamespace().AddTopic("MV");
+        await using var publisher = Publisher(null, new ServiceBusDestination("BF", ServiceBusBroker.Options(bf)), new ServiceBusDestination("NE", ServiceBusBroker.Options(bf)),
+            new ServiceBusDestination("MV", ServiceBusBroker.Options(mv)));
 
-        var counts = new List<int>();
-        for (var i = 0; i < 3; i++)
-            counts.Add((await probe.NextAsync()).Delivery.DeliveryCount);
-        Assert.Equal([1, 2, 3], counts);
-        await WaitAsync(() => !ns.DeadLettered.IsEmpty);
-        Assert.All(ns.Settlements, s => Assert.Equal(new AmqpNamespace.AbandonedOutcome(DeliveryFailed: true), s.Outcome));
-        Assert.Equal("MaxDeliveryCountExceeded", Assert.Single(ns.DeadLettered).Error!.Condition.ToString());
+        foreach (var (country, i) in new[] { "BF", "MV", "NE", "BF" }.Select((c, i) => (c, i)))
+            await publisher.PublishAsync(Message(country, $"m{i}"), CancellationToken.None);
+
+        Assert.Equal([("c2c.bf", "m0"), ("c2c.ne", "m2"), ("c2c.bf", "m3")], bf.Sent.Select(s => (s.Topic, s.MessageId)));
+        Assert.Equal([("c2c.mv", "m1")], mv.Sent.Select(s => (s.Topic, s.MessageId)));
+        Assert.Equal(2, publisher.OpenClients);
+        Assert.Contains("c2c.mv", string.Join(" ", mv.TokenAudiences)); // a SAS token was put to $cbs for the topic
     }
 
     [Fact]
-    public async Task Dead_letter_outcome_is_a_rejection_with_the_service_bus_condition_and_reason()
+    public async Task Another_namespaces_key_is_refused_as_an_alert_and_nothing_is_sent()
     {
-        using var ns = new AmqpNamespace(Key);
-        ns.AddTopic("BF");
-        await PublishAsync(ns.Options(), Message("forged"));
-        await using var connection = new ServiceBusConnection(ns.Options().Validated());
-        await using var probe = new ConsumerProbe(new ServiceBusConsumer(connection), "BF", MessageFamily.Transit, _ => DeliveryOutcome.DeadLetter("InvalidSignature", "no signature"));
-
-        await probe.NextAsync();
-        await WaitAsync(() => !ns.DeadLettered.IsEmpty);
-        var (_, message, error) = Assert.Single(ns.DeadLettered);
-        Assert.Equal("forged", message.Properties.MessageId);
-        Assert.Equal("com.microsoft:dead-letter", error!.Condition.ToString());
-        Assert.Equal("InvalidSignature", error.Info[new Amqp.Types.Symbol("DeadLetterReason")]);
-        Assert.Equal("no signature", error.Info[new Amqp.Types.Symbol("DeadLetterErrorDescription")]);
-    }
-
-    [Fact]
-    public async Task Handler_failure_abandons_and_the_message_comes_back()
-    {
-        using var ns = new AmqpNamespace(Key);
-        ns.AddTopic("BF");
-        await PublishAsync(ns.Options(), Message("hiccup", body: "<throw/>"u8.ToArray()));
-        var problems = new List<string>();
-        await using var connection = new ServiceBusConnection(ns.Options().Validated());
-        await using var probe = new ConsumerProbe(new ServiceBusConsumer(connection, (text, _) => { lock (problems) problems.Add(text); }), "BF", MessageFamily.Transit, _ => DeliveryOutcome.Complete);
-
-        var (delivery, outcome) = await probe.NextAsync();
-        Assert.Equal((2, DeliveryOutcome.Complete), (delivery.DeliveryCount, outcome));
-        Assert.Contains(problems, p => p.Contains("handler failed"));
-    }
-
-    [Fact]
-    public async Task Dropped_connection_reconnects_and_the_locked_message_is_not_lost()
-    {
-        using var ns = new AmqpNamespace(Key);
-        ns.AddTopic("BF");
-        await using var connection = new ServiceBusConnection(ns.Options().Validated());
-        var received = new TaskCompletionSource();
-        var dropped = new TaskCompletionSource();
-        var problems = new List<string>();
-        await using var probe = new ConsumerProbe(new ServiceBusConsumer(connection, (text, _) => { lock (problems) problems.Add(text); }), "BF", MessageFamily.Transit, d =>
+        await using var bf = new ServiceBusNamespace().AddTopic("BF");
+        await using var other = new ServiceBusNamespace();
+        var problems = new List<(string Text, bool Alert)>();
+        var wrongKey = new ServiceBusOptions
         {
-            // The first delivery is still being handled when the connection goes: its lock is lost with it.
-            if (d.Message.MessageId == "in-flight" && d.DeliveryCount == 1)
+            FullyQualifiedNamespace = "127.0.0.1", Port = bf.Port, UseTls = false, SasKeyName = ServiceBusNamespace.KeyName, SasKey = other.Key, MaxRetries = 0,
+        };
+        await using var publisher = Publisher(problems, new ServiceBusDestination("BF", wrongKey));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => publisher.PublishAsync(Message(), CancellationToken.None));
+        Assert.Empty(bf.Sent);
+        Assert.Contains(problems, p => p.Alert && p.Text.Contains("credential refused"));
+    }
+
+    [Fact]
+    public async Task A_replay_with_the_same_message_id_is_dropped_by_duplicate_detection()
+    {
+        await using var bf = new ServiceBusNamespace().AddTopic("BF");
+        await using var publisher = Publisher(null, new ServiceBusDestination("BF", ServiceBusBroker.Options(bf)));
+
+        await publisher.PublishAsync(Message(id: "once"), CancellationToken.None);
+        await publisher.PublishAsync(Message(id: "once"), CancellationToken.None); // the outbox relay after a lost confirm
+
+        Assert.Equal(2, bf.Sent.Count);
+        Assert.Single(bf.Subscription("BF", MessageFamily.Transit).Snapshot());
+    }
+
+    [Theory]
+    [InlineData("com.microsoft:server-busy", "throttled", false)]
+    [InlineData("amqp:resource-limit-exceeded", "quota exceeded", true)]
+    [InlineData("com.microsoft:entity-disabled", "entity disabled", true)]
+    [InlineData("amqp:link:message-size-exceeded", "larger than the topic takes", true)]
+    public async Task A_refused_send_throws_so_the_outbox_keeps_it_reported_by_reason(string condition, string meaning, bool alert)
+    {
+        await using var bf = new ServiceBusNamespace().AddTopic("BF");
+        var problems = new List<(string Text, bool Alert)>();
+        await using var publisher = Publisher(problems, new ServiceBusDestination("BF", NoRetries(bf)));
+        bf.RefuseSends = new Amqp.Framing.Error(new Symbol(condition)) { Description = "refused by the test" };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => publisher.PublishAsync(Message(), CancellationToken.None));
+        Assert.Contains(meaning, error.Message);
+        Assert.Contains(problems, p => p.Alert == alert && p.Text.Contains(meaning));
+        Assert.Empty(bf.Subscription("BF", MessageFamily.Transit).Snapshot());
+
+        bf.RefuseSends = null;
+        // As the outbox relay does: again later (after ServerBusy the SDK itself holds sends back for 10 s).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
             {
-                received.TrySetResult();
-                dropped.Task.Wait(TimeSpan.FromSeconds(10));
+                await publisher.PublishAsync(Message(id: "after"), CancellationToken.None);
+                break;
             }
-            return DeliveryOutcome.Complete;
-        });
-        await PublishAsync(ns.Options(), Message("in-flight"));
-        await received.Task.WaitAsync(TimeSpan.FromSeconds(15));
-        ns.DropReceivers();
-        dropped.SetResult();
-        await probe.NextAsync();
-
-        await PublishAsync(ns.Options(), Message("after-drop"));
-        var ids = new List<(string, int)>();
-        for (var i = 0; i < 2; i++)
-        {
-            var (d, _) = await probe.NextAsync();
-            ids.Add((d.Message.MessageId, d.DeliveryCount));
+            catch (InvalidOperationException) when (attempt < 30)
+            {
+                await Task.Delay(500);
+            }
         }
-        Assert.Contains(("in-flight", 2), ids);
-        Assert.Contains(ids, i => i.Item1 == "after-drop");
-        Assert.True(ns.AttachedSources.Count >= 2, "the receiver attached again");
-        Assert.Contains(problems, p => p.Contains("reconnecting"));
+        Assert.Equal("after", Assert.Single(bf.Subscription("BF", MessageFamily.Transit).Snapshot()).MessageId);
     }
 
     [Fact]
-    public async Task Deliveries_are_handled_side_by_side()
+    public async Task A_topic_smaller_than_configured_is_refused_by_the_sdk_before_anything_is_sent()
     {
-        using var ns = new AmqpNamespace(Key);
-        ns.AddTopic("BF");
-        await PublishAsync(ns.Options(), Message("first"), Message("second"));
-        var secondStarted = new TaskCompletionSource();
-        await using var connection = new ServiceBusConnection(ns.Options().Validated());
-        await using var probe = new ConsumerProbe(new ServiceBusConsumer(connection), "BF", MessageFamily.Transit, d =>
+        await using var bf = new ServiceBusNamespace(maxMessageBytes: 64 * 1024).AddTopic("BF"); // a Standard topic configured as Premium
+        var problems = new List<(string Text, bool Alert)>();
+        await using var publisher = Publisher(problems, new ServiceBusDestination("BF", NoRetries(bf), MaxMessageBytes: 1024 * 1024));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => publisher.PublishAsync(Message(body: new byte[100 * 1024]), CancellationToken.None));
+        Assert.Empty(bf.Sent);
+        Assert.Contains(problems, p => p.Alert && p.Text.Contains("MaxMessageKilobytes"));
+    }
+
+    [Fact]
+    public async Task A_body_at_the_reported_limit_fits_a_standard_topic_with_the_longest_envelope_the_node_writes()
+    {
+        await using var bf = new ServiceBusNamespace(maxMessageBytes: ServiceBusDestination.StandardMaxMessageBytes).AddTopic("BF");
+        await using var publisher = Publisher(null, new ServiceBusDestination("BF", NoRetries(bf)));
+        var body = new byte[publisher.MaxBodyBytes("BF")!.Value];
+        // Ids of 64 characters, a full traceparent, tracestate at its W3C maximum (512), a long MRN.
+        var longest = new BusMessage(new string('m', 64), new string('c', 64), "IE050", MessageFamily.Transit, "TG", "BF", body,
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", new string('t', 512), "26TGLOM0000001437J4");
+
+        await publisher.PublishAsync(longest, CancellationToken.None);
+
+        Assert.Equal(ServiceBusDestination.StandardMaxMessageBytes - ServiceBusDestination.EnvelopeBytes, body.Length);
+        Assert.Equal(body.Length, Assert.Single(bf.Subscription("BF", MessageFamily.Transit).Snapshot()).Body.Length);
+        // An unknown country gets the smallest limit, the Standard tier's, and is refused naming what to configure.
+        Assert.Equal(body.Length, publisher.MaxBodyBytes("MV"));
+        var unknown = await Assert.ThrowsAsync<InvalidOperationException>(() => publisher.PublishAsync(Message("MV"), CancellationToken.None));
+        Assert.Contains("C2C:Messaging:ServiceBus:Destinations:MV", unknown.Message);
+    }
+
+    [Fact]
+    public async Task Long_work_keeps_its_lock_renewed_and_completes_once()
+    {
+        await using var tg = new ServiceBusNamespace(lockDuration: TimeSpan.FromSeconds(2)).AddTopic("TG");
+        await using (var publisher = Publisher(null, new ServiceBusDestination("TG", ServiceBusBroker.Options(tg))))
+            await publisher.PublishAsync(Message("TG", "slow"), CancellationToken.None);
+        await using var consumer = new ServiceBusConsumer(ServiceBusBroker.Options(tg));
+        await using var probe = new ConsumerProbe(consumer, "TG", MessageFamily.Transit, _ =>
         {
-            // One at a time, the first would wait for the second forever (bounded here): they must overlap.
-            if (d.Message.MessageId == "second")
-                secondStarted.TrySetResult();
-            else if (!secondStarted.Task.Wait(TimeSpan.FromSeconds(10)))
-                return DeliveryOutcome.Abandon;
+            Thread.Sleep(TimeSpan.FromSeconds(5)); // longer than two locks
             return DeliveryOutcome.Complete;
         });
 
-        var outcomes = new[] { await probe.NextAsync(), await probe.NextAsync() };
-        Assert.All(outcomes, o => Assert.Equal(DeliveryOutcome.Complete, o.Outcome));
+        var (delivery, _) = await probe.NextAsync(30);
+        Assert.Equal(1, delivery.DeliveryCount);
+        await WaitAsync(() => tg.Settlements.Any(s => s.Outcome == "Accepted"));
+        Assert.Contains(tg.Settlements, s => s.Outcome == "renew-lock");
+        Assert.Equal(0, tg.Subscription("TG", MessageFamily.Transit).Available + tg.Subscription("TG", MessageFamily.Transit).Locked);
+        Assert.False(probe.TryNext(out _));
     }
 
     [Fact]
-    public async Task Entra_id_tokens_go_to_cbs_for_each_entity_and_are_renewed_before_expiry()
+    public async Task A_lost_lock_is_reported_and_the_message_comes_back_counted_without_a_crash()
     {
-        using var ns = new AmqpNamespace(sasKey: null);
-        ns.AddTopic("BF");
-        var credential = new FixedTokenCredential(TimeSpan.FromMinutes(2)); // inside the renewal margin: renewed at each check
-        var options = ns.Options(o => new ServiceBusOptions { FullyQualifiedNamespace = o.FullyQualifiedNamespace, Port = o.Port, UseTls = false, Credential = credential });
-        await PublishAsync(options, Message());
-        await using var connection = new ServiceBusConnection(options.Validated());
-        await using var probe = new ConsumerProbe(new ServiceBusConsumer(connection), "BF", MessageFamily.Transit, _ => DeliveryOutcome.Complete);
-        await probe.NextAsync();
-        await WaitAsync(() => ns.CbsRequests.Count(r => (string)r.ApplicationProperties["name"] == "amqp://127.0.0.1/c2c.bf/Subscriptions/transit") >= 2);
+        await using var tg = new ServiceBusNamespace(lockDuration: TimeSpan.FromSeconds(1)).AddTopic("TG");
+        await using (var publisher = Publisher(null, new ServiceBusDestination("TG", ServiceBusBroker.Options(tg))))
+            await publisher.PublishAsync(Message("TG", "overran"), CancellationToken.None);
+        var problems = new List<(string Text, bool Alert)>();
+        // No renewal: the work outlives its lock.
+        await using var consumer = new ServiceBusConsumer(NoRetries(tg, maxLockRenewal: TimeSpan.Zero), (text, _, alert) => { lock (problems) problems.Add((text, alert)); });
+        await using var probe = new ConsumerProbe(consumer, "TG", MessageFamily.Transit, d =>
+        {
+            if (d.DeliveryCount == 1)
+                Thread.Sleep(TimeSpan.FromSeconds(3));
+            return DeliveryOutcome.Complete;
+        });
 
-        var first = ns.CbsRequests.First();
-        Assert.Equal(("put-token", "jwt", "amqp://127.0.0.1/c2c.bf"), ((string)first.ApplicationProperties["operation"], (string)first.ApplicationProperties["type"], (string)first.ApplicationProperties["name"]));
-        Assert.Equal(FixedTokenCredential.Token, first.Body);
-        Assert.IsType<DateTime>(first.ApplicationProperties["expiration"]);
-        Assert.StartsWith("cbs-reply-", first.Properties.ReplyTo);
-        Assert.All(credential.Scopes, s => Assert.Equal(["https://servicebus.azure.net/.default"], s));
+        // The second delivery (after the lock expired) may finish before the first, which then cannot complete.
+        Assert.Equal([1, 2], new[] { (await probe.NextAsync(30)).Delivery.DeliveryCount, (await probe.NextAsync(30)).Delivery.DeliveryCount }.Order());
+        await WaitAsync(() => { lock (problems) return problems.Any(p => p.Text.Contains("lock lost") && !p.Alert); });
+        await WaitAsync(() => tg.Subscription("TG", MessageFamily.Transit).Available + tg.Subscription("TG", MessageFamily.Transit).Locked == 0);
     }
 
     [Fact]
-    public async Task Refused_token_fails_the_send()
+    public async Task The_test_namespace_takes_the_sdks_batches()
     {
-        using var ns = new AmqpNamespace(sasKey: null, cbsStatus: 401);
-        ns.AddTopic("BF");
-        var options = ns.Options(o => new ServiceBusOptions { FullyQualifiedNamespace = o.FullyQualifiedNamespace, Port = o.Port, UseTls = false, Credential = new FixedTokenCredential(TimeSpan.FromHours(1)) });
-        var error = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => PublishAsync(options, Message()));
-        Assert.Contains("401", error.Message);
-        Assert.Empty(ns.Sent);
+        await using var bf = new ServiceBusNamespace().AddTopic("BF");
+        await using var client = ServiceBusBroker.Options(bf).CreateClient();
+        await using var sender = client.CreateSender("c2c.bf");
+        using var batch = await sender.CreateMessageBatchAsync();
+        foreach (var id in new[] { "b1", "b2", "b3" })
+            Assert.True(batch.TryAddMessage(ServiceBusMessages.ToServiceBus(Message(id: id))));
+
+        await sender.SendMessagesAsync(batch);
+
+        Assert.Equal(["b1", "b2", "b3"], bf.Subscription("BF", MessageFamily.Transit).Snapshot().Select(m => m.MessageId));
     }
 
     private static async Task WaitAsync(Func<bool> condition, int seconds = 15)

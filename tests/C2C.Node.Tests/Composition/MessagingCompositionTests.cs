@@ -23,8 +23,7 @@ public sealed class MessagingCompositionTests(LocalStack stack) : IDisposable
         using var node = Node(("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "c2c-tg.servicebus.windows.net"),
             ("C2C:Messaging:ServiceBus:SasKeyName", "c2c-node"), ("C2C:Messaging:ServiceBus:SasKeyFile", keyFile), ("Hosting:Mode", "Functions"));
         Assert.IsType<ServiceBusPublisher>(node.Services.GetRequiredService<IMessagePublisher>());
-        Assert.IsType<ServiceBusConsumer>(node.Services.GetRequiredService<IMessageConsumer>());
-        Assert.True(node.Services.GetRequiredService<ServiceBusConnection>().Options.UsesSas);
+        Assert.True(Assert.IsType<ServiceBusConsumer>(node.Services.GetRequiredService<IMessageConsumer>()).Options.UsesSas);
     }
 
     [Fact]
@@ -48,8 +47,8 @@ public sealed class MessagingCompositionTests(LocalStack stack) : IDisposable
         // An unresolved Key Vault reference is no key: listed with its problem, refused when used.
         Assert.Contains("unresolved Key Vault reference", destinations.Find("IN")!.Problem);
         Assert.Throws<InvalidOperationException>(() => destinations.For("IN"));
-        // Our own namespace (receiving) is a separate connection.
-        Assert.Equal("sb-c2c-dev-tg.servicebus.windows.net", node.Services.GetRequiredService<ServiceBusConnection>().Options.FullyQualifiedNamespace);
+        // Our own namespace (receiving) is a separate client.
+        Assert.Equal("sb-c2c-dev-tg.servicebus.windows.net", Assert.IsType<ServiceBusConsumer>(node.Services.GetRequiredService<IMessageConsumer>()).Options.FullyQualifiedNamespace);
     }
 
     [Theory]

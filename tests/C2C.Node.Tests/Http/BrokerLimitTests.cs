@@ -26,6 +26,8 @@ public sealed class BrokerLimitTests(LocalStack stack) : IDisposable
         ("C2C:Messaging:ServiceBus:SasKeyName", "c2c-node"),
         ("C2C:Messaging:ServiceBus:SasKey", "test-key"),
         ("C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespace", "127.0.0.1"),
+        ("C2C:Messaging:ServiceBus:Destinations:BF:SasKeyName", "send-tg"),
+        ("C2C:Messaging:ServiceBus:Destinations:BF:SasKey", "test-key"),
         ("C2C:Messaging:ServiceBus:Destinations:BF:MaxMessageKilobytes", bfMaxMessageKilobytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
