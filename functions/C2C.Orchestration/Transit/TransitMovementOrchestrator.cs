@@ -35,7 +35,8 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
             var timer = context.CreateTimer(wake.At.UtcDateTime, timerCancellation.Token);
             if (await Task.WhenAny(nextMessage, timer) == nextMessage)
             {
-                await timerCancellation.CancelAsync();
+                // Cancel, not CancelAsync: an orchestrator must not leave its own thread (the work item would end without it).
+                timerCancellation.Cancel();
                 await ReceiveAsync(context, journey, movement, await nextMessage);
                 nextMessage = context.WaitForExternalEvent<MovementMessage>(MovementInstances.MessageEvent);
             }
