@@ -1,0 +1,47 @@
+using C2C.Core.Messages;
+using C2C.Core.Transit;
+using C2C.Core.Validation;
+using C2C.Orchestration.Messages;
+using C2C.Orchestration.Transit;
+using C2C.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace C2C.Orchestration.Tests.LocalEngine;
+
+/// <summary>A node's settings on the test's Azurite (its own task hub and storage names) and the sample journey of a TG movement.</summary>
+internal sealed class EngineSetting(LocalStack stack)
+{
+    private static readonly MessageValidator Validator = new();
+
+    public string TaskHub { get; } = "t" + Guid.NewGuid().ToString("N")[..16];
+
+    public string Storage { get; } = "d" + Guid.NewGuid().ToString("N")[..12];
+
+    public string PublishLog { get; } = Path.Combine(Path.GetTempPath(), $"c2c-publish-{Guid.NewGuid():N}.log");
+
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Engine:ConnectionString"] = stack.StorageConnectionString,
+        ["Engine:TaskHub"] = TaskHub,
+        ["Node:Storage"] = Storage,
+        ["Node:PublishLog"] = PublishLog,
+    };
+
+    public IConfiguration Configuration => new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+
+    /// <summary>Short only where the test waits: the orchestration ends soon after the write-off; customs deadlines stay real.</summary>
+    public static readonly MovementTimes Times = new(StayOpenAfterClose: TimeSpan.FromSeconds(2), RetryPublishAfter: TimeSpan.FromSeconds(2));
+
+    public static TransitStart Start(string mrn) => new(mrn, "TG", CorridorPolicy.Default, Times, Message("IE015-TransitDeclaration", mrn, MessageOrigin.Local));
+
+    /// <summary>Border passage at Cinkassé, arrival and control results at Ouagadougou, from the Burkina Faso node.</summary>
+    public static IReadOnlyList<MovementMessage> Reports(string mrn) =>
+        [.. new[] { "IE118-BorderPassageNotification", "IE006-ArrivalAdvice", "IE018-ControlResults" }.Select(s => Message(s, mrn, MessageOrigin.Partner))];
+
+    private static MovementMessage Message(string sample, string mrn, MessageOrigin origin)
+    {
+        var result = Validator.Validate(Samples.ForMovement(sample, mrn));
+        var parsed = result.Message ?? throw new InvalidOperationException($"sample {sample}: {result.Rejection!.Errors[0].Reason}");
+        return MovementMessage.Of(parsed, origin, origin == MessageOrigin.Partner ? "Valid" : "NotSigned");
+    }
+}
