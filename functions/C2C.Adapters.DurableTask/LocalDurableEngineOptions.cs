@@ -28,6 +28,12 @@ public sealed class LocalDurableEngineOptions
     [Range(0, 65535)]
     public int SidecarPort { get; set; }
 
+    /// <summary>
+    /// How long a dequeued work item stays invisible to other workers: after a crash, what the dead worker had taken
+    /// runs again only after this. The sidecar never renews it, so an activity must finish well within it.
+    /// </summary>
+    public TimeSpan QueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Longest wait between polls of an idle queue: lower reacts faster, higher costs fewer storage requests.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

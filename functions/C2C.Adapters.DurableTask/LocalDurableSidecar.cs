@@ -32,6 +32,8 @@ internal sealed class LocalDurableSidecar(LocalDurableEngineOptions options, int
             TaskHubName = options.TaskHub,
             PartitionCount = options.PartitionCount,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = options.QueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.QueueVisibilityTimeout,
             LoggerFactory = loggerFactory,
         });
         // The sidecar's create-task-hub call does not wait; the queues and tables must exist before the dispatcher polls them.

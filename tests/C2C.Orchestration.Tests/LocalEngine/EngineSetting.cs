@@ -23,6 +23,8 @@ internal sealed class EngineSetting(LocalStack stack)
     {
         ["Engine:ConnectionString"] = stack.StorageConnectionString,
         ["Engine:TaskHub"] = TaskHub,
+        // What a killed node had taken comes back after this (the default, 5 minutes, would outlast the test).
+        ["Engine:QueueVisibilityTimeout"] = "00:00:15",
         ["Node:Storage"] = Storage,
         ["Node:PublishLog"] = PublishLog,
     };
