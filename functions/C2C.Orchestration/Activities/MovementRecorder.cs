@@ -88,11 +88,11 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
         var xml = intent.Action == IntentAction.ForwardOriginal
             ? inbound!.Raw.ToArray()
             : _composer.Compose(intent, messageId, step.Mrn, step.Decision.Persist ? step.Decision.StateJson : null,
-                _composer.NeedsDeclaration(intent) ? await DeclarationAsync(step.Mrn, inbound, cancellationToken) : null, step.AppliedAt);
+                _composer.NeedsDeclaration(intent) ? await MovementDeclaration.LoadAsync(index, archive, Validator, step.Mrn, inbound, cancellationToken) : null, step.AppliedAt);
         var crossBorder = CrossesBorder(intent);
         var sequence = previous.Sequence + 1;
         var stored = await ArchiveOnce.StoreAsync(archive, new ArchiveEntry(step.Mrn, sequence, intent.Kind.Code, messageId, MessageDirection.Outbound,
-            SenderOf(xml) ?? node.GatewayOffice, intent.RecipientOffice, step.AppliedAt, crossBorder ? "Signed" : "Unsigned", crossBorder ? signer.Sign(xml) : xml), cancellationToken);
+            MovementDeclaration.SenderOf(xml) ?? node.GatewayOffice, intent.RecipientOffice, step.AppliedAt, crossBorder ? "Signed" : "Unsigned", crossBorder ? signer.Sign(xml) : xml), cancellationToken);
         var verb = intent.Action == IntentAction.ForwardOriginal ? "forwarded" : "sent";
         var sent = EventHashChain.Seal(previous.Hash, new MovementEvent(sequence, messageId, intent.Kind.Code, MessageDirection.Outbound, stored.SenderOffice,
             intent.RecipientOffice, stored.Name, stored.Sha256, status, $"{intent.Kind.Code} {verb} to {intent.RecipientOffice}", step.AppliedAt, "", ""));
@@ -122,22 +122,4 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
 
     private static OutboundMessage ToPublish(MovementStep step, TransitIntent intent, string messageId, string archiveName) =>
         new(step.Mrn, messageId, intent.Kind.Code, intent.RecipientOffice[..2], archiveName, intent.CorrelationId);
-
-    /// <summary>The declaration a record copies: the message at hand if it is one, else the movement's first archived one.</summary>
-    private async Task<ParsedMessage> DeclarationAsync(string mrn, ParsedMessage? inbound, CancellationToken cancellationToken)
-    {
-        if (inbound?.Find("Declaration") is not null)
-            return inbound;
-        var first = (await index.HistoryAsync(mrn, cancellationToken)).FirstOrDefault(e => e.MessageType is "IE015" or "IE001" or "IE050")
-            ?? throw new InvalidOperationException($"movement {mrn} has no declaration in its history");
-        var stored = await archive.ReadAsync(first.ArchiveName, cancellationToken) ?? throw new InvalidOperationException($"archive {first.ArchiveName} missing");
-        return Validator.Validate(stored.Content).Message ?? throw new InvalidOperationException($"archived declaration {first.ArchiveName} no longer validates");
-    }
-
-    private static string? SenderOf(byte[] xml)
-    {
-        var marker = "<MessageSender>"u8;
-        var at = xml.AsSpan().IndexOf(marker);
-        return at < 0 ? null : System.Text.Encoding.UTF8.GetString(xml, at + marker.Length, 8);
-    }
 }
