@@ -31,10 +31,21 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, Trans
             $"/{ended.Message.MessageType}/Header");
         await RecordAsync($"holdend-{ended.Message.MessageId}", "TIMER", null,
             Unchanged(status, $"Hold ended for {ended.Message.MessageType} {ended.Message.MessageId}: refused, out of sequence"), Now);
-        await RefuseAsync(ended.Message, error);
+        await SendNackAsync(ended.Message, error);
     }
 
-    public Task RefuseAsync(MovementMessage message, MessageError error) =>
+    /// <summary>
+    /// A message refused at once is in the history too, with no change of state (the ingest's proof that the movement
+    /// had it, and the auditor's record of what was refused); then its NACK goes out.
+    /// </summary>
+    public async Task RefuseAsync(MovementMessage message, MessageError error, string status)
+    {
+        await RecordAsync($"refused-{message.MessageId}", message.MessageType, message,
+            Unchanged(status, $"{message.MessageType} refused ({error.Code}): {error.Reason}"), Now);
+        await SendNackAsync(message, error);
+    }
+
+    private Task<string> SendNackAsync(MovementMessage message, MessageError error) =>
         UntilDoneAsync(() => context.CallActivityAsync<string>(nameof(SendFunctionalNack), new Refusal(message, error, Now), Retried));
 
     /// <summary>In the movement's order: the next one goes only once the one before is confirmed by the broker.</summary>

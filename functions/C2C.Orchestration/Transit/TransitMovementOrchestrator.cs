@@ -62,7 +62,7 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
                 return;
             }
             journey.Refused(message.MessageId);
-            await movement.RefuseAsync(message, error);
+            await movement.RefuseAsync(message, error, journey.Status);
             return;
         }
         await ApplyAsync(context, journey, movement, message.MessageId, message.MessageType, message, decision);

@@ -40,9 +40,10 @@ internal sealed class EngineSetting(LocalStack stack)
     public static IReadOnlyList<MovementMessage> Reports(string mrn) =>
         [.. new[] { "IE118-BorderPassageNotification", "IE006-ArrivalAdvice", "IE018-ControlResults" }.Select(s => Message(s, mrn, MessageOrigin.Partner))];
 
-    private static MovementMessage Message(string sample, string mrn, MessageOrigin origin)
+    /// <param name="tag">Makes the message ids unique: another tag, another message about the same movement.</param>
+    public static MovementMessage Message(string sample, string mrn, MessageOrigin origin, string? tag = null)
     {
-        var result = Validator.Validate(Samples.ForMovement(sample, mrn));
+        var result = Validator.Validate(tag is null ? Samples.ForMovement(sample, mrn) : Samples.ForMovement(sample, mrn, tag));
         var parsed = result.Message ?? throw new InvalidOperationException($"sample {sample}: {result.Rejection!.Errors[0].Reason}");
         return MovementMessage.Of(parsed, origin, origin == MessageOrigin.Partner ? "Valid" : "NotSigned");
     }

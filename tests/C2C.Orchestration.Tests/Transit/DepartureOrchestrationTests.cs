@@ -134,6 +134,9 @@ public sealed class DepartureOrchestrationTests : IAsyncLifetime
         await _node.Effects.WaitUntilAsync(e => e.Refusals.Count > 0, "the refusal of a second release");
 
         Assert.Equal(ErrorCodes.DuplicateMrn, Assert.Single(_node.Effects.Refusals).Error.Code);
-        Assert.DoesNotContain(_node.Effects.Steps, s => s.TriggerId.EndsWith(again.MessageId, StringComparison.Ordinal));
+        // In the history as refused, changing nothing: the ingest's proof that the movement had it.
+        var refused = Assert.Single(_node.Effects.Steps, s => s.TriggerId.EndsWith(again.MessageId, StringComparison.Ordinal));
+        Assert.Equal($"refused-{again.MessageId}", refused.TriggerId);
+        Assert.False(refused.Decision.Persist);
     }
 }

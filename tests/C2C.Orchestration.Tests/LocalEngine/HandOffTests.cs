@@ -1,0 +1,61 @@
+using C2C.Adapters.Storage;
+using C2C.Core.Exchange;
+using C2C.Core.Transit;
+using C2C.Orchestration.HandOff;
+using C2C.Orchestration.TestNode;
+using C2C.Testing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace C2C.Orchestration.Tests.LocalEngine;
+
+/// <summary>The ingest's hand-off on the local engine: a message counts as delivered only once its movement recorded it.</summary>
+[Collection(LocalStackCollection.Name)]
+public sealed class HandOffTests(LocalStack stack)
+{
+    [Fact]
+    public async Task Each_message_is_acknowledged_as_applied_held_or_refused_and_a_redelivery_is_answered_from_the_index()
+    {
+        var setting = new EngineSetting(stack);
+        using var node = await EngineNode.BuildAsync(setting.Configuration, CancellationToken.None);
+        await node.StartAsync();
+        var client = node.Services.GetRequiredService<DurableTaskClient>();
+        var index = new TableMovementIndex(await EngineNode.StorageAsync(setting.Configuration, CancellationToken.None));
+        var handOff = new MovementHandOff(new NodeContext(EngineNode.Country), index, CorridorPolicy.Default, EngineSetting.Times, TimeSpan.FromSeconds(30));
+        var mrn = Samples.NewMrn();
+        var declaration = EngineSetting.Start(mrn).First!;
+        var (passage, arrival, results) = EngineSetting.Reports(mrn) switch { var r => (r[0], r[1], r[2]) };
+
+        var released = await handOff.HandOverAsync(client, declaration, CancellationToken.None);
+        Assert.Equal(HandOffStatus.Applied, released.Status);
+        Assert.Contains("<MessageType>IE928</MessageType>", System.Text.Encoding.UTF8.GetString(released.Receipt));
+        Assert.Equal(HandOffStatus.Applied, (await handOff.HandOverAsync(client, passage, CancellationToken.None)).Status);
+        // Control results before the arrival: held by the movement, acknowledged as held.
+        Assert.Equal(HandOffStatus.Held, (await handOff.HandOverAsync(client, results, CancellationToken.None)).Status);
+        Assert.Equal(HandOffStatus.Applied, (await handOff.HandOverAsync(client, arrival, CancellationToken.None)).Status);
+        // The held results are applied right after the arrival, in the orchestration's next step.
+        await WaitForStatusAsync(index, mrn, "WrittenOff");
+        // Redelivered after the write-off: answered from the index (applied once the arrival let it fit), nothing raised.
+        Assert.Equal(HandOffStatus.Applied, (await handOff.HandOverAsync(client, results, CancellationToken.None)).Status);
+        Assert.Equal(HandOffStatus.Conflict, (await handOff.HandOverAsync(client, results with { Sha256 = "other content" }, CancellationToken.None)).Status);
+        // A second release of the same MRN (another message id) is refused by the movement, and in its history as such.
+        var again = EngineSetting.Message("IE015-TransitDeclaration", mrn, MessageOrigin.Local, tag: "again" + mrn[^6..]);
+        Assert.Equal(HandOffStatus.Refused, (await handOff.HandOverAsync(client, again, CancellationToken.None)).Status);
+
+        Assert.Equal("WrittenOff", (await index.GetAsync(mrn, CancellationToken.None))!.Status);
+        Assert.Equal(0, await MovementAudit.AssertWrittenOffOnceAsync(index, setting.PublishLog, mrn, [declaration, passage, arrival, results]));
+        await node.StopAsync();
+    }
+
+    private static async Task WaitForStatusAsync(TableMovementIndex index, string mrn, string status)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((await index.GetAsync(mrn, CancellationToken.None))?.Status != status)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{mrn} not {status} within the time allowed");
+            await Task.Delay(100);
+        }
+    }
+}
