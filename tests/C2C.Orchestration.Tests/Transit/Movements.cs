@@ -21,6 +21,7 @@ internal sealed class Movements(string mrn)
 
     public DeclarationReleased Released() => new(Id(), "TGLOM001", "BFOUA001", MessageOrigin.Local, Facts);
     public AnticipatedRecordReceived TransitRecord() => new(Id(), "IE050", "TGLOM001", "BFCIN001", MessageOrigin.Partner, Facts);
+    public AnticipatedRecordReceived ArrivalRecord() => new(Id(), "IE001", "TGLOM001", "BFOUA001", MessageOrigin.Partner, Facts);
     public BorderPassage Passage(MessageOrigin origin) => new(Id(), "BFCIN001", "TGLOM001", origin, "BFCIN001", DateTimeOffset.UtcNow, true);
     public ArrivalAdvised Arrival(MessageOrigin origin) => new(Id(), "BFOUA001", "TGLOM001", origin, "BFOUA001", DateTimeOffset.UtcNow);
     public ControlResultsReported Results(MessageOrigin origin, string code = "A1") => new(Id(), "BFOUA001", "TGLOM001", origin, "BFOUA001", code);
