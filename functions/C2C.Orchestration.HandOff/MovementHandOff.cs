@@ -48,7 +48,7 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
         {
             // A pending or running instance is never replaced: only an ended one starts again.
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(TransitMovementOrchestrator), start,
-                new StartOrchestrationOptions(instanceId).WithDedupeStatuses(OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended),
+                new StartOrchestrationOptions(instanceId) { Version = MovementVersions.Current }.WithDedupeStatuses(OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended),
                 cancellationToken);
         }
         catch (OrchestrationAlreadyExistsException)

@@ -35,17 +35,14 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, Trans
     }
 
     /// <summary>
-    /// A message refused at once is in the history too, with no change of state (the ingest's proof that the movement
-    /// had it, and the auditor's record of what was refused); then its NACK goes out.
+    /// A message refused at once is in the history too (from <see cref="MovementVersions.RefusalsInHistory"/>), with no
+    /// change of state: the ingest's proof that the movement had it, and the auditor's record of what was refused.
     /// </summary>
-    public async Task RefuseAsync(MovementMessage message, MessageError error, string status)
-    {
-        await RecordAsync($"refused-{message.MessageId}", message.MessageType, message,
+    public Task RecordRefusalAsync(MovementMessage message, MessageError error, string status) =>
+        RecordAsync($"refused-{message.MessageId}", message.MessageType, message,
             Unchanged(status, $"{message.MessageType} refused ({error.Code}): {error.Reason}"), Now);
-        await SendNackAsync(message, error);
-    }
 
-    private Task<string> SendNackAsync(MovementMessage message, MessageError error) =>
+    public Task<string> SendNackAsync(MovementMessage message, MessageError error) =>
         UntilDoneAsync(() => context.CallActivityAsync<string>(nameof(SendFunctionalNack), new Refusal(message, error, Now), Retried));
 
     /// <summary>In the movement's order: the next one goes only once the one before is confirmed by the broker.</summary>

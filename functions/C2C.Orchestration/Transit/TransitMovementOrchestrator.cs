@@ -62,7 +62,9 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
                 return;
             }
             journey.Refused(message.MessageId);
-            await movement.RefuseAsync(message, error, journey.Status);
+            if (context.CompareVersionTo(MovementVersions.RefusalsInHistory) >= 0)
+                await movement.RecordRefusalAsync(message, error, journey.Status);
+            await movement.SendNackAsync(message, error);
             return;
         }
         await ApplyAsync(context, journey, movement, message.MessageId, message.MessageType, message, decision);

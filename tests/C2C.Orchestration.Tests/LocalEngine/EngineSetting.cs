@@ -4,6 +4,7 @@ using C2C.Core.Validation;
 using C2C.Orchestration.Messages;
 using C2C.Orchestration.Transit;
 using C2C.Testing;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 
 namespace C2C.Orchestration.Tests.LocalEngine;
@@ -33,6 +34,10 @@ internal sealed class EngineSetting(LocalStack stack)
 
     /// <summary>Short only where the test waits: the orchestration ends soon after the write-off; customs deadlines stay real.</summary>
     public static readonly MovementTimes Times = new(StayOpenAfterClose: TimeSpan.FromSeconds(2), RetryPublishAfter: TimeSpan.FromSeconds(2));
+
+    /// <summary>How the ingest starts a movement: its instance id, at the current version.</summary>
+    public static StartOrchestrationOptions StartOptions(string mrn, string version = MovementVersions.Current) =>
+        new(MovementInstances.Transit(mrn)) { Version = version };
 
     public static TransitStart Start(string mrn) => new(mrn, "TG", CorridorPolicy.Default, Times, Message("IE015-TransitDeclaration", mrn, MessageOrigin.Local));
 

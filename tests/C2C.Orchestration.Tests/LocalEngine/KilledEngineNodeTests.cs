@@ -41,7 +41,7 @@ public sealed class KilledEngineNodeTests(LocalStack stack, ITestOutputHelper ou
         {
             var mrn = Samples.NewMrn();
             var start = EngineSetting.Start(mrn);
-            var instance = await client.ScheduleNewOrchestrationInstanceAsync(nameof(TransitMovementOrchestrator), start, new StartOrchestrationOptions(MovementInstances.Transit(mrn)));
+            var instance = await client.ScheduleNewOrchestrationInstanceAsync(nameof(TransitMovementOrchestrator), start, EngineSetting.StartOptions(mrn));
             await EngineClient.WaitUntilStartedAsync(client, instance);
             var reports = EngineSetting.Reports(mrn);
             foreach (var report in reports)
@@ -94,7 +94,7 @@ public sealed class KilledEngineNodeTests(LocalStack stack, ITestOutputHelper ou
             var movements = Enumerable.Range(0, MovementCount).Select(_ => Samples.NewMrn())
                 .ToDictionary(mrn => mrn, mrn => (IReadOnlyList<MovementMessage>)[EngineSetting.Start(mrn).First!, .. EngineSetting.Reports(mrn)]);
             foreach (var mrn in movements.Keys)
-                await client.ScheduleNewOrchestrationInstanceAsync(nameof(TransitMovementOrchestrator), EngineSetting.Start(mrn), new StartOrchestrationOptions(MovementInstances.Transit(mrn)));
+                await client.ScheduleNewOrchestrationInstanceAsync(nameof(TransitMovementOrchestrator), EngineSetting.Start(mrn), EngineSetting.StartOptions(mrn));
             await WaitUntilAsync(async () => (await controlQueue.PeekMessagesAsync(1)).Value.Length == 0, "the starts taken by the node", poll: TimeSpan.FromMilliseconds(5));
             node.KillHard();
             foreach (var (mrn, messages) in movements)

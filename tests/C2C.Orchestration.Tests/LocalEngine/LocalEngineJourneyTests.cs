@@ -24,7 +24,7 @@ public sealed class LocalEngineJourneyTests(LocalStack stack)
         var start = EngineSetting.Start(mrn);
         var reports = EngineSetting.Reports(mrn);
 
-        var instance = await client.ScheduleNewOrchestrationInstanceAsync(nameof(TransitMovementOrchestrator), start, new StartOrchestrationOptions(MovementInstances.Transit(mrn)));
+        var instance = await client.ScheduleNewOrchestrationInstanceAsync(nameof(TransitMovementOrchestrator), start, EngineSetting.StartOptions(mrn));
         await EngineClient.WaitUntilStartedAsync(client, instance);
         foreach (var report in reports)
             await client.RaiseEventAsync(instance, MovementInstances.MessageEvent, report);

@@ -52,7 +52,7 @@ internal sealed class OrchestratorHost : IAsyncDisposable
     public Task<string> StartAsync(Movements movement, TransitEvent first, CorridorPolicy? policy = null) =>
         Client.ScheduleNewOrchestrationInstanceAsync(nameof(TransitMovementOrchestrator),
             new TransitStart(movement.Mrn, NodeCountry, policy ?? ShortPolicy, ShortTimes, movement.Deliver(first)),
-            new StartOrchestrationOptions(MovementInstances.Transit(movement.Mrn)));
+            new StartOrchestrationOptions(MovementInstances.Transit(movement.Mrn)) { Version = MovementVersions.Current });
 
     public Task DeliverAsync(Movements movement, TransitEvent e) =>
         Client.RaiseEventAsync(MovementInstances.Transit(movement.Mrn), MovementInstances.MessageEvent, movement.Deliver(e));
