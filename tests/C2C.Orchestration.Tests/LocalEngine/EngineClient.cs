@@ -7,18 +7,11 @@ internal static class EngineClient
 {
     /// <summary>
     /// Until the start is checkpointed (no longer Pending): the Azure Storage provider discards an event raised to an
-    /// instance whose start it has not processed yet (PACKAGES.md). The ingest hand-off is to wait likewise, or retry.
+    /// instance whose start it has not processed yet (PACKAGES.md). The ingest's hand-off is proven by the index instead.
     /// </summary>
-    public static async Task WaitUntilStartedAsync(DurableTaskClient client, string instanceId, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
-        while ((await client.GetInstanceAsync(instanceId))?.RuntimeStatus is null or OrchestrationRuntimeStatus.Pending)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{instanceId} not started within the time allowed");
-            await Task.Delay(200);
-        }
-    }
+    public static Task WaitUntilStartedAsync(DurableTaskClient client, string instanceId, TimeSpan? within = null) =>
+        Eventually.UntilAsync(async () => (await client.GetInstanceAsync(instanceId))?.RuntimeStatus is not (null or OrchestrationRuntimeStatus.Pending),
+            $"{instanceId} started", within ?? TimeSpan.FromSeconds(60));
 
     public static async Task<OrchestrationMetadata> CompletionAsync(DurableTaskClient client, string instanceId, TimeSpan within)
     {

@@ -1,12 +1,6 @@
-using C2C.Adapters.Storage;
-using C2C.Core.Exchange;
 using C2C.Core.Transit;
 using C2C.Orchestration.HandOff;
-using C2C.Orchestration.TestNode;
 using C2C.Testing;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace C2C.Orchestration.Tests.LocalEngine;
 
@@ -17,12 +11,8 @@ public sealed class HandOffTests(LocalStack stack)
     [Fact]
     public async Task Each_message_is_acknowledged_as_applied_held_or_refused_and_a_redelivery_is_answered_from_the_index()
     {
-        var setting = new EngineSetting(stack);
-        using var node = await EngineNode.BuildAsync(setting.Configuration, CancellationToken.None);
-        await node.StartAsync();
-        var client = node.Services.GetRequiredService<DurableTaskClient>();
-        var index = new TableMovementIndex(await EngineNode.StorageAsync(setting.Configuration, CancellationToken.None));
-        var handOff = new MovementHandOff(new NodeContext(EngineNode.Country), index, CorridorPolicy.Default, EngineSetting.Times, TimeSpan.FromSeconds(30));
+        await using var engine = await EngineUnderTest.InProcessAsync(new EngineSetting(stack));
+        var (client, index, handOff) = (engine.Client, engine.Index, engine.HandOff(TimeSpan.FromSeconds(30)));
         var mrn = Samples.NewMrn();
         var declaration = EngineSetting.Start(mrn).First!;
         var (passage, arrival, results) = EngineSetting.Reports(mrn) switch { var r => (r[0], r[1], r[2]) };
@@ -35,7 +25,7 @@ public sealed class HandOffTests(LocalStack stack)
         Assert.Equal(HandOffStatus.Held, (await handOff.HandOverAsync(client, results, CancellationToken.None)).Status);
         Assert.Equal(HandOffStatus.Applied, (await handOff.HandOverAsync(client, arrival, CancellationToken.None)).Status);
         // The held results are applied right after the arrival, in the orchestration's next step.
-        await WaitForStatusAsync(index, mrn, "WrittenOff");
+        await Eventually.UntilAsync(async () => (await index.GetAsync(mrn, CancellationToken.None))?.Status == "WrittenOff", $"{mrn} written off");
         // Redelivered after the write-off: answered from the index (applied once the arrival let it fit), nothing raised.
         Assert.Equal(HandOffStatus.Applied, (await handOff.HandOverAsync(client, results, CancellationToken.None)).Status);
         Assert.Equal(HandOffStatus.Conflict, (await handOff.HandOverAsync(client, results with { Sha256 = "other content" }, CancellationToken.None)).Status);
@@ -44,18 +34,6 @@ public sealed class HandOffTests(LocalStack stack)
         Assert.Equal(HandOffStatus.Refused, (await handOff.HandOverAsync(client, again, CancellationToken.None)).Status);
 
         Assert.Equal("WrittenOff", (await index.GetAsync(mrn, CancellationToken.None))!.Status);
-        Assert.Equal(0, await MovementAudit.AssertWrittenOffOnceAsync(index, setting.PublishLog, mrn, [declaration, passage, arrival, results]));
-        await node.StopAsync();
-    }
-
-    private static async Task WaitForStatusAsync(TableMovementIndex index, string mrn, string status)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((await index.GetAsync(mrn, CancellationToken.None))?.Status != status)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{mrn} not {status} within the time allowed");
-            await Task.Delay(100);
-        }
+        Assert.Equal(0, await MovementAudit.AssertWrittenOffOnceAsync(index, engine.Setting.PublishLog, mrn, [declaration, passage, arrival, results]));
     }
 }

@@ -1,17 +1,10 @@
-using C2C.Adapters.DurableTask;
 using Azure.Storage.Queues;
-using C2C.Adapters.Storage;
-using C2C.Core.Exchange;
-using C2C.Core.Transit;
+using C2C.Core.Ports;
 using C2C.Orchestration.HandOff;
 using C2C.Orchestration.Messages;
-using C2C.Orchestration.TestNode;
 using C2C.Orchestration.Transit;
 using C2C.Testing;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Xunit.Abstractions;
 
 namespace C2C.Orchestration.Tests.LocalEngine;
@@ -28,13 +21,8 @@ public sealed class KilledEngineNodeTests(LocalStack stack, ITestOutputHelper ou
     [Fact]
     public async Task Movements_under_way_when_the_node_is_killed_finish_after_its_restart_with_every_effect_recorded_once()
     {
-        var setting = new EngineSetting(stack);
-        using var node = new EngineNodeProcess(setting.Settings);
-        await node.StartAsync(TimeSpan.FromSeconds(60));
-        using var ingest = IngestHost(setting);
-        await ingest.StartAsync();
-        var client = ingest.Services.GetRequiredService<DurableTaskClient>();
-        var index = new TableMovementIndex(await EngineNode.StorageAsync(setting.Configuration, CancellationToken.None));
+        await using var engine = await EngineUnderTest.ChildAsync(new EngineSetting(stack));
+        var (setting, node, client, index) = (engine.Setting, engine.Child!, engine.Client, engine.Index);
 
         var movements = new Dictionary<string, IReadOnlyList<MovementMessage>>();
         for (var i = 0; i < MovementCount; i++)
@@ -50,7 +38,7 @@ public sealed class KilledEngineNodeTests(LocalStack stack, ITestOutputHelper ou
         }
 
         // Killed once the first report of some movement is recorded, while the others are still on their way.
-        await WaitUntilAsync(async () => (await Task.WhenAll(movements.Keys.Select(m => index.GetAsync(m, CancellationToken.None)))).Any(r => r?.EventCount > 3), "a report recorded");
+        await Eventually.UntilAsync(async () => (await Task.WhenAll(movements.Keys.Select(m => index.GetAsync(m, CancellationToken.None)))).Any(r => r?.EventCount > 3), "a report recorded");
         node.KillHard();
         var writtenOffAtKill = (await Task.WhenAll(movements.Keys.Select(m => index.GetAsync(m, CancellationToken.None)))).Count(r => r?.Status == "WrittenOff");
         Assert.True(writtenOffAtKill < MovementCount, "the node was to be killed mid-journey");
@@ -64,7 +52,6 @@ public sealed class KilledEngineNodeTests(LocalStack stack, ITestOutputHelper ou
             repeatedPublishes += await MovementAudit.AssertWrittenOffOnceAsync(index, setting.PublishLog, mrn, received);
         }
         output.WriteLine($"{writtenOffAtKill} of {MovementCount} movements written off when the node was killed; {repeatedPublishes} publishes repeated after the restart (receivers drop them by message id)");
-        await ingest.StopAsync();
     }
 
     /// <summary>
@@ -78,14 +65,8 @@ public sealed class KilledEngineNodeTests(LocalStack stack, ITestOutputHelper ou
     [Fact]
     public async Task Messages_lost_by_a_kill_right_after_scheduling_are_all_recorded_once_through_redelivery()
     {
-        var setting = new EngineSetting(stack);
-        using var node = new EngineNodeProcess(setting.Settings);
-        await node.StartAsync(TimeSpan.FromSeconds(60));
-        using var ingest = IngestHost(setting);
-        await ingest.StartAsync();
-        var client = ingest.Services.GetRequiredService<DurableTaskClient>();
-        var index = new TableMovementIndex(await EngineNode.StorageAsync(setting.Configuration, CancellationToken.None));
-        var handOff = new MovementHandOff(new NodeContext(EngineNode.Country), index, CorridorPolicy.Default, EngineSetting.Times, TimeSpan.FromSeconds(5));
+        await using var engine = await EngineUnderTest.ChildAsync(new EngineSetting(stack));
+        var (setting, node, client, index, handOff) = (engine.Setting, engine.Child!, engine.Client, engine.Index, engine.HandOff(TimeSpan.FromSeconds(5)));
 
         var controlQueue = new QueueClient(stack.StorageConnectionString, $"{setting.TaskHub.ToLowerInvariant()}-control-00");
         var lost = 0;
@@ -95,7 +76,7 @@ public sealed class KilledEngineNodeTests(LocalStack stack, ITestOutputHelper ou
                 .ToDictionary(mrn => mrn, mrn => (IReadOnlyList<MovementMessage>)[EngineSetting.Start(mrn).First!, .. EngineSetting.Reports(mrn)]);
             foreach (var mrn in movements.Keys)
                 await client.ScheduleNewOrchestrationInstanceAsync(nameof(TransitMovementOrchestrator), EngineSetting.Start(mrn), EngineSetting.StartOptions(mrn));
-            await WaitUntilAsync(async () => (await controlQueue.PeekMessagesAsync(1)).Value.Length == 0, "the starts taken by the node", poll: TimeSpan.FromMilliseconds(5));
+            await Eventually.UntilAsync(async () => (await controlQueue.PeekMessagesAsync(1)).Value.Length == 0, "the starts taken by the node", poll: TimeSpan.FromMilliseconds(5));
             node.KillHard();
             foreach (var (mrn, messages) in movements)
             {
@@ -105,7 +86,7 @@ public sealed class KilledEngineNodeTests(LocalStack stack, ITestOutputHelper ou
             await node.StartAsync(TimeSpan.FromSeconds(60));
             // Once every start is recorded (the restarted node has the partitions back, after the dead one's lease ran
             // out) and a little longer, a report raised and not recorded is lost: the provider dropped it.
-            await WaitUntilAsync(async () => (await Task.WhenAll(movements.Select(m => index.FindMessageAsync(m.Key, m.Value[0].MessageId, CancellationToken.None)))).All(d => d is not null),
+            await Eventually.UntilAsync(async () => (await Task.WhenAll(movements.Select(m => index.FindMessageAsync(m.Key, m.Value[0].MessageId, CancellationToken.None)))).All(d => d is not null),
                 "every start recorded after the restart");
             var reportCount = movements.Values.Sum(m => m.Count - 1);
             var lostThisRound = reportCount - await AcknowledgedReportsAsync(index, movements, settleFor: TimeSpan.FromSeconds(5));
@@ -136,11 +117,10 @@ public sealed class KilledEngineNodeTests(LocalStack stack, ITestOutputHelper ou
                 break;
         }
         Assert.True(lost > 0, "no round killed the node at the point where the provider drops events: nothing was proven");
-        await ingest.StopAsync();
     }
 
     /// <summary>Reports already recorded, counted once the movements have had time to take what reached them.</summary>
-    private static async Task<int> AcknowledgedReportsAsync(TableMovementIndex index, Dictionary<string, IReadOnlyList<MovementMessage>> movements, TimeSpan settleFor)
+    private static async Task<int> AcknowledgedReportsAsync(IMovementIndex index, Dictionary<string, IReadOnlyList<MovementMessage>> movements, TimeSpan settleFor)
     {
         await Task.Delay(settleFor);
         var acknowledged = 0;
@@ -154,24 +134,5 @@ public sealed class KilledEngineNodeTests(LocalStack stack, ITestOutputHelper ou
             }
         }
         return acknowledged;
-    }
-
-    /// <summary>A process that only starts movements and hands them messages, as the ingest: it takes no partition.</summary>
-    private static IHost IngestHost(EngineSetting setting)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddLocalDurableClient(setting.Configuration.GetSection("Engine"));
-        return builder.Build();
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? poll = null)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"not seen within the time allowed: {what}");
-            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(50));
-        }
     }
 }

@@ -1,15 +1,9 @@
-using C2C.Adapters.Storage;
-using C2C.Core.Exchange;
-using C2C.Core.Ports;
 using C2C.Core.Transit;
 using C2C.Orchestration.HandOff;
 using C2C.Orchestration.Messages;
-using C2C.Orchestration.TestNode;
 using C2C.Orchestration.Transit;
 using C2C.Testing;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace C2C.Orchestration.Tests.LocalEngine;
 
@@ -25,30 +19,26 @@ public sealed class VersioningTests(LocalStack stack)
     public async Task A_movement_of_the_first_version_finishes_after_the_change_on_its_own_path_and_a_new_one_takes_the_new_path()
     {
         var setting = new EngineSetting(stack);
-        var index = new TableMovementIndex(await EngineNode.StorageAsync(setting.Configuration, CancellationToken.None));
         var before = Samples.NewMrn();
         var (passage, arrival, results) = EngineSetting.Reports(before) switch { var r => (r[0], r[1], r[2]) };
         var refusedBefore = SecondRelease(before);
 
-        using (var node = await EngineNode.BuildAsync(setting.Configuration, CancellationToken.None))
+        await using (var first = await EngineUnderTest.InProcessAsync(setting))
         {
-            await node.StartAsync();
-            var client = node.Services.GetRequiredService<DurableTaskClient>();
+            var client = first.Client;
             var instance = await client.ScheduleNewOrchestrationInstanceAsync(nameof(TransitMovementOrchestrator), EngineSetting.Start(before),
                 EngineSetting.StartOptions(before, MovementVersions.First));
             await EngineClient.WaitUntilStartedAsync(client, instance);
             await client.RaiseEventAsync(instance, MovementInstances.MessageEvent, refusedBefore);
             await client.RaiseEventAsync(instance, MovementInstances.MessageEvent, passage);
-            await WaitUntilRecordedAsync(index, before, passage.MessageId);
-            await node.StopAsync();
+            await Eventually.UntilAsync(async () => await first.Index.FindMessageAsync(before, passage.MessageId, CancellationToken.None) is not null, "the border passage recorded");
         }
 
-        using var changed = await EngineNode.BuildAsync(setting.Configuration, CancellationToken.None);
-        await changed.StartAsync();
-        var after = changed.Services.GetRequiredService<DurableTaskClient>();
+        await using var changed = await EngineUnderTest.InProcessAsync(setting);
+        var (after, index) = (changed.Client, changed.Index);
         await after.RaiseEventAsync(MovementInstances.Transit(before), MovementInstances.MessageEvent, arrival);
         await after.RaiseEventAsync(MovementInstances.Transit(before), MovementInstances.MessageEvent, results);
-        var handOff = new MovementHandOff(new NodeContext(EngineNode.Country), index, CorridorPolicy.Default, EngineSetting.Times, TimeSpan.FromSeconds(30));
+        var handOff = changed.HandOff(TimeSpan.FromSeconds(30));
         var now = Samples.NewMrn();
         Assert.Equal(HandOffStatus.Applied, (await handOff.HandOverAsync(after, EngineSetting.Start(now).First!, CancellationToken.None)).Status);
         Assert.Equal(HandOffStatus.Refused, (await handOff.HandOverAsync(after, SecondRelease(now), CancellationToken.None)).Status);
@@ -60,21 +50,9 @@ public sealed class VersioningTests(LocalStack stack)
         // Version 1 refused without a trace in the history; version 2 records the refusal.
         Assert.DoesNotContain(await index.HistoryAsync(before, CancellationToken.None), e => e.MessageId.StartsWith("refused-", StringComparison.Ordinal));
         Assert.Contains(await index.HistoryAsync(now, CancellationToken.None), e => e.MessageId == $"refused-{SecondRelease(now).MessageId}");
-        await changed.StopAsync();
     }
 
     /// <summary>The same MRN released again (another message id): refused at once with 12 (duplicate MRN).</summary>
     private static MovementMessage SecondRelease(string mrn) =>
         EngineSetting.Message("IE015-TransitDeclaration", mrn, MessageOrigin.Local, tag: "again" + mrn[^6..]);
-
-    private static async Task WaitUntilRecordedAsync(IMovementIndex index, string mrn, string messageId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (await index.FindMessageAsync(mrn, messageId, CancellationToken.None) is null)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{messageId} of {mrn} not recorded within the time allowed");
-            await Task.Delay(100);
-        }
-    }
 }
