@@ -1,5 +1,6 @@
 using C2C.Core.Transit;
 using C2C.Orchestration.HandOff;
+using C2C.Orchestration.Messages;
 using C2C.Testing;
 
 namespace C2C.Orchestration.Tests.LocalEngine;
@@ -35,5 +36,28 @@ public sealed class HandOffTests(LocalStack stack)
 
         Assert.Equal("WrittenOff", (await index.GetAsync(mrn, CancellationToken.None))!.Status);
         Assert.Equal(0, await MovementAudit.AssertWrittenOffOnceAsync(index, engine.Setting.PublishLog, mrn, [declaration, passage, arrival, results]));
+    }
+
+    [Fact]
+    public async Task A_message_after_the_orchestration_ended_opens_the_movement_again_from_its_indexed_state()
+    {
+        await using var engine = await EngineUnderTest.InProcessAsync(new EngineSetting(stack));
+        var handOff = engine.HandOff(TimeSpan.FromSeconds(30));
+        var mrn = Samples.NewMrn();
+        IReadOnlyList<MovementMessage> journey = [EngineSetting.Start(mrn).First!, .. EngineSetting.Reports(mrn)];
+        foreach (var message in journey)
+            Assert.Equal(HandOffStatus.Applied, (await handOff.HandOverAsync(engine.Client, message, CancellationToken.None)).Status);
+        var ended = await EngineClient.CompletionAsync(engine.Client, MovementInstances.Transit(mrn), TimeSpan.FromSeconds(60));
+        Assert.Equal("\"WrittenOff\"", ended.SerializedOutput);
+
+        // Ouagadougou asks for the status of the written-off movement: its orchestration starts again from the index.
+        var statusRequest = EngineSetting.Message("IE094-StatusRequest", mrn, MessageOrigin.Partner);
+        Assert.Equal(HandOffStatus.Applied, (await handOff.HandOverAsync(engine.Client, statusRequest, CancellationToken.None)).Status);
+
+        var history = await engine.Index.HistoryAsync(mrn, CancellationToken.None);
+        var answer = Assert.Single(history, e => e.MessageType == "IE095");
+        Assert.Equal("BFOUA001", answer.RecipientOffice);
+        Assert.True(answer.Sequence > history.Single(e => e.MessageId == statusRequest.MessageId).Sequence);
+        Assert.Equal(0, await MovementAudit.AssertWrittenOffOnceAsync(engine.Index, engine.Setting.PublishLog, mrn, [.. journey, statusRequest]));
     }
 }

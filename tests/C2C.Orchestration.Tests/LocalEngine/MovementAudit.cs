@@ -27,6 +27,9 @@ internal static class MovementAudit
         Assert.Equal(["IE050", "IE001"], history.Where(e => e.Direction == MessageDirection.Outbound).Take(2).Select(e => e.MessageType));
         Assert.Contains(history, e => e.MessageType == "IE045");
         Assert.Equal(toPartners.Count, toPartners.Distinct().Count());
+        // Publishing is the orchestration's step after recording: given a moment, not taken for granted.
+        await Eventually.UntilAsync(() => Task.FromResult(toPartners.All(id => PublishLog.Read(publishLog).Any(p => p.MessageId == id))),
+            $"every message of {mrn} to a partner published", TimeSpan.FromSeconds(30));
         var published = PublishLog.Read(publishLog).Where(p => toPartners.Contains(p.MessageId)).ToList();
         Assert.Equal(toPartners.Order(), published.Select(p => p.MessageId).Distinct().Order());
         return published.Count - toPartners.Count;
