@@ -1,4 +1,5 @@
 using C2C.Core.Exchange;
+using C2C.Core.Messages;
 using C2C.Core.Validation;
 using C2C.Orchestration.Activities;
 using C2C.Orchestration.Messages;
@@ -25,10 +26,10 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, Trans
         RecordAsync($"held-{message.MessageId}", message.MessageType, message,
             Unchanged(status, $"{message.MessageType} held: {error.Reason} It is applied once the movement allows it, else refused when its hold ends."), Now);
 
-    public async Task EndHoldAsync(Transit.HeldDelivery ended, string status)
+    public async Task EndHoldAsync(HeldDelivery ended, string status)
     {
-        var error = new MessageError(ErrorCodes.OutOfSequence, $"{ended.Reason} (held from {ended.HeldAt:yyyy-MM-dd HH:mm:ss}Z, its hold ended)",
-            $"/{ended.Message.MessageType}/Header");
+        var root = MessageCatalog.FindByCode(ended.Message.MessageType)?.RootElement ?? ended.Message.MessageType;
+        var error = new MessageError(ErrorCodes.OutOfSequence, $"{ended.Reason} (held from {ended.HeldAt:yyyy-MM-dd HH:mm:ss}Z, its hold ended)", $"/{root}/Header");
         await RecordAsync($"holdend-{ended.Message.MessageId}", "TIMER", null,
             Unchanged(status, $"Hold ended for {ended.Message.MessageType} {ended.Message.MessageId}: refused, out of sequence"), Now);
         await SendNackAsync(ended.Message, error);

@@ -3,6 +3,7 @@ using C2C.Core.Transit;
 using C2C.Orchestration.Activities;
 using C2C.Orchestration.Messages;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace C2C.Orchestration.Transit;
 
@@ -57,10 +58,12 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
         {
             if (journey.MayHold(message, error))
             {
+                Log(context).MessageHeld(context.InstanceId, message.MessageType, message.MessageId, error.Reason);
                 journey.Hold(message, error.Reason, Now(context));
                 await movement.RecordHoldAsync(message, error, journey.Status);
                 return;
             }
+            Log(context).MessageRefused(context.InstanceId, message.MessageType, message.MessageId, error.Code, error.Reason);
             journey.Refused(message.MessageId);
             if (context.CompareVersionTo(MovementVersions.RefusalsInHistory) >= 0)
                 await movement.RecordRefusalAsync(message, error, journey.Status);
@@ -103,8 +106,11 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
         var now = Now(context);
         var recorded = await movement.RecordAsync(triggerId, triggerType, message, TransitProcess.ToMovement(decision), now);
         journey.Apply(decision, triggerId, now);
+        Log(context).StepRecorded(context.InstanceId, triggerId, journey.Status, decision.History);
         await movement.PublishAsync(recorded.ToPublish);
     }
+
+    private static ILogger Log(TaskOrchestrationContext context) => context.CreateReplaySafeLogger<TransitMovementOrchestrator>();
 
     /// <summary>A timer's id in the index: unique node-wide, the same on every replay (as the sweep's were).</summary>
     private static string TimerId(TaskOrchestrationContext context, Wake wake) =>
