@@ -6,7 +6,7 @@ public enum HandOffStatus
     Applied,
     /// <summary>Held by its movement until the message it follows comes (or refused when its hold ends).</summary>
     Held,
-    /// <summary>Refused by its movement (in its history; the NACK goes to the sender).</summary>
+    /// <summary>Refused by its movement (in its history): <see cref="HandOffOutcome.Receipt"/> is the functional NACK (IE906), also sent to a partner.</summary>
     Refused,
     /// <summary>The same message id with other content was taken before: 409 / code 26.</summary>
     Conflict,
@@ -14,6 +14,7 @@ public enum HandOffStatus
     NotYet,
 }
 
+/// <param name="Receipt">The answer for the sender: the receipt when applied, the NACK when refused, empty otherwise.</param>
 public sealed record HandOffOutcome(HandOffStatus Status, byte[] Receipt)
 {
     public static readonly HandOffOutcome NotYet = new(HandOffStatus.NotYet, []);

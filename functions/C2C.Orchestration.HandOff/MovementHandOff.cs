@@ -77,8 +77,8 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
             return applied.ContentSha256 == message.Sha256 ? new HandOffOutcome(HandOffStatus.Applied, applied.Receipt) : new HandOffOutcome(HandOffStatus.Conflict, []);
         if (await index.FindMessageAsync(mrn, $"held-{message.MessageId}", cancellationToken) is not null)
             return new HandOffOutcome(HandOffStatus.Held, []);
-        if (await index.FindMessageAsync(mrn, $"refused-{message.MessageId}", cancellationToken) is not null)
-            return new HandOffOutcome(HandOffStatus.Refused, []);
+        if (await index.FindMessageAsync(mrn, $"refused-{message.MessageId}", cancellationToken) is { } refused)
+            return new HandOffOutcome(HandOffStatus.Refused, refused.Receipt);
         return null;
     }
 }

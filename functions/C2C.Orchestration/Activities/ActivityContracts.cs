@@ -10,7 +10,9 @@ namespace C2C.Orchestration.Activities;
 /// </summary>
 /// <param name="TriggerType">The message type, or TIMER / HOLD for what the movement raises itself.</param>
 /// <param name="Inbound">The received message (archived as the step's first event); null for a timer.</param>
-public sealed record MovementStep(string Mrn, string TriggerId, string TriggerType, MovementMessage? Inbound, MovementDecision Decision, DateTimeOffset AppliedAt);
+/// <param name="Refusal">For a message refused at once: why. Its NACK is kept with the step, for the ingest to answer with.</param>
+public sealed record MovementStep(string Mrn, string TriggerId, string TriggerType, MovementMessage? Inbound, MovementDecision Decision, DateTimeOffset AppliedAt,
+    MessageError? Refusal = null);
 
 /// <summary>A message the step sent to a partner: archived and in the history; the orchestration publishes it next.</summary>
 public sealed record OutboundMessage(string Mrn, string MessageId, string MessageType, string DestinationCountry, string ArchiveName, string? CorrelationId);

@@ -43,9 +43,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
                 if (outbound is not null)
                     toPublish.Add(outbound);
             }
-            var receipt = inbound is not null && step.TriggerId == inbound.Header.MessageId
-                ? AcknowledgementComposer.Receipt(inbound, MessageIds.Derive(node.Country, "receipt", step.TriggerId), node.GatewayOffice, step.AppliedAt, events[0].ArchiveName, events[0].Sequence, status)
-                : [];
+            var receipt = Answer(step, inbound, events[0], status);
             var commit = new MovementCommit(step.Mrn, current?.Version, status,
                 decision.Persist ? decision.StateJson : current?.StateJson ?? MovementDecision.NoState,
                 decision.Persist ? decision.Attributes : current?.Attributes ?? new Dictionary<string, string>(),
@@ -62,6 +60,24 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
             // ConcurrentUpdate: a second run of this very step got in between; the next load finds its dedup row.
         }
         throw new InvalidOperationException($"movement {step.Mrn}: step {step.TriggerId} still concurrently updated after {MaxAttempts} attempts");
+    }
+
+    /// <summary>
+    /// What the sender is answered, kept with the step's dedup row: the receipt (IE928) of an applied message, the NACK
+    /// of a refused one (the same id as the one <see cref="SendFunctionalNack"/> sends), nothing for a hold or a timer.
+    /// </summary>
+    private byte[] Answer(MovementStep step, ParsedMessage? inbound, MovementEvent first, string status)
+    {
+        if (inbound is null)
+            return [];
+        if (step.Refusal is { } error)
+        {
+            return AcknowledgementComposer.Nack(Rejection.Of(error, inbound.Header, step.Mrn), MessageIds.Derive(node.Country, "nack", inbound.Header.MessageId, inbound.Sha256),
+                node.GatewayOffice, inbound.Header.SenderOffice, step.AppliedAt);
+        }
+        return step.TriggerId == inbound.Header.MessageId
+            ? AcknowledgementComposer.Receipt(inbound, MessageIds.Derive(node.Country, "receipt", step.TriggerId), node.GatewayOffice, step.AppliedAt, first.ArchiveName, first.Sequence, status)
+            : [];
     }
 
     /// <summary>The received message archived as the step's first event, or the node's own event for a timer.</summary>

@@ -17,9 +17,10 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, Trans
     private static readonly TaskOptions Retried = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
 
-    public Task<RecordedStep> RecordAsync(string triggerId, string triggerType, MovementMessage? message, MovementDecision decision, DateTimeOffset at) =>
+    public Task<RecordedStep> RecordAsync(string triggerId, string triggerType, MovementMessage? message, MovementDecision decision, DateTimeOffset at,
+        MessageError? refusal = null) =>
         UntilDoneAsync(() => context.CallActivityAsync<RecordedStep>(nameof(RecordMovementStep),
-            new MovementStep(start.Mrn, triggerId, triggerType, message, decision, at), Retried));
+            new MovementStep(start.Mrn, triggerId, triggerType, message, decision, at, refusal), Retried));
 
     /// <summary>A held message is in the history at once (the ingest's proof that the movement has it), with no change of state.</summary>
     public Task RecordHoldAsync(MovementMessage message, MessageError error, string status) =>
@@ -41,7 +42,7 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, Trans
     /// </summary>
     public Task RecordRefusalAsync(MovementMessage message, MessageError error, string status) =>
         RecordAsync($"refused-{message.MessageId}", message.MessageType, message,
-            Unchanged(status, $"{message.MessageType} refused ({error.Code}): {error.Reason}"), Now);
+            Unchanged(status, $"{message.MessageType} refused ({error.Code}): {error.Reason}"), Now, error);
 
     public Task<string> SendNackAsync(MovementMessage message, MessageError error) =>
         UntilDoneAsync(() => context.CallActivityAsync<string>(nameof(SendFunctionalNack), new Refusal(message, error, Now), Retried));

@@ -32,7 +32,12 @@ public sealed class HandOffTests(LocalStack stack)
         Assert.Equal(HandOffStatus.Conflict, (await handOff.HandOverAsync(client, results with { Sha256 = "other content" }, CancellationToken.None)).Status);
         // A second release of the same MRN (another message id) is refused by the movement, and in its history as such.
         var again = EngineSetting.Message("IE015-TransitDeclaration", mrn, MessageOrigin.Local, tag: "again" + mrn[^6..]);
-        Assert.Equal(HandOffStatus.Refused, (await handOff.HandOverAsync(client, again, CancellationToken.None)).Status);
+        var refused = await handOff.HandOverAsync(client, again, CancellationToken.None);
+        Assert.Equal(HandOffStatus.Refused, refused.Status);
+        // The very NACK the HTTP front answers with: IE906, duplicate MRN.
+        var nack = System.Text.Encoding.UTF8.GetString(refused.Receipt);
+        Assert.Contains("<MessageType>IE906</MessageType>", nack);
+        Assert.Contains($"<ErrorCode>{C2C.Core.Validation.ErrorCodes.DuplicateMrn}</ErrorCode>", nack);
 
         Assert.Equal("WrittenOff", (await index.GetAsync(mrn, CancellationToken.None))!.Status);
         Assert.Equal(0, await MovementAudit.AssertWrittenOffOnceAsync(index, engine.Setting.PublishLog, mrn, [declaration, passage, arrival, results]));
