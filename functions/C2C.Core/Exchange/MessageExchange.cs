@@ -238,7 +238,7 @@ public sealed partial class MessageExchange(
             else
             {
                 if (process.NeedsDeclaration(intent))
-                    declaration ??= await LoadDeclarationAsync(mref, trigger, cancellationToken);
+                    declaration ??= await MovementDeclaration.LoadAsync(index, archive, Validator, mref, trigger, cancellationToken);
                 xml = process.Compose(intent, messageId, mref, decision.Persist ? decision.StateJson : current?.StateJson, declaration, now);
             }
             outgoing.Add(Signed(intent, messageId, xml));
@@ -311,7 +311,7 @@ public sealed partial class MessageExchange(
         try
         {
             stored = await archive.StoreAsync(new ArchiveEntry(mref, sequence, kind.Code, o.MessageId, MessageDirection.Outbound,
-                SenderOf(body) ?? node.GatewayOffice, recipientOffice, now, o.CrossBorder ? "Signed" : "Unsigned", body), cancellationToken);
+                MovementDeclaration.SenderOf(body) ?? node.GatewayOffice, recipientOffice, now, o.CrossBorder ? "Signed" : "Unsigned", body), cancellationToken);
         }
         catch (ArchiveConflictException conflict)
         {
@@ -343,19 +343,6 @@ public sealed partial class MessageExchange(
         return index.CommitAsync(commit, cancellationToken);
     }
 
-    /// <summary>The declaration a record copies: the message at hand if it is one, else the movement's first archived message.</summary>
-    private async Task<ParsedMessage> LoadDeclarationAsync(string mref, ParsedMessage? trigger, CancellationToken cancellationToken)
-    {
-        if (trigger?.Find("Declaration") is not null)
-            return trigger;
-        var first = (await index.HistoryAsync(mref, cancellationToken)).FirstOrDefault(e => e.MessageType is "IE015" or "IE001" or "IE050")
-            ?? throw new InvalidOperationException($"movement {mref} has no declaration in its history");
-        var stored = await archive.ReadAsync(first.ArchiveName, cancellationToken)
-            ?? throw new InvalidOperationException($"archive {first.ArchiveName} missing");
-        return Validator.Validate(stored.Content).Message
-            ?? throw new InvalidOperationException($"archived declaration {first.ArchiveName} no longer validates");
-    }
-
     private ExchangeResult Replay(ParsedMessage message, DedupRecord seen)
     {
         if (seen.ContentSha256 == message.Sha256)
@@ -373,12 +360,5 @@ public sealed partial class MessageExchange(
         var nack = AcknowledgementComposer.Nack(rejection, MessageIds.Derive(node.Country, "nack", message.Header.MessageId, message.Sha256),
             node.GatewayOffice, message.Header.SenderOffice, now);
         return new ExchangeResult(ExchangeOutcome.Rejected, nack, null, null, rejection);
-    }
-
-    private static string? SenderOf(byte[] xml)
-    {
-        var marker = "<MessageSender>"u8;
-        var at = xml.AsSpan().IndexOf(marker);
-        return at < 0 ? null : System.Text.Encoding.UTF8.GetString(xml, at + marker.Length, 8);
     }
 }

@@ -38,7 +38,8 @@ public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy) : 
 
     private bool IsDeparture(string mrn) => mrn.Substring(2, 2) == nodeCountry;
 
-    private static MovementDecision ToMovement(TransitDecision d)
+    /// <summary>A decider's decision as the index keeps it (status, state JSON, the attributes ops and auditors look movements up by).</summary>
+    public static MovementDecision ToMovement(TransitDecision d)
     {
         if (d.Rejection is { } error)
             return MovementDecision.Rejected(error);

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace C2C.Adapters.DurableTask;
+
+/// <summary>The local durable backend: Durable Task's Azure Storage provider on Azurite (or a storage account on premises).</summary>
+public sealed class LocalDurableEngineOptions
+{
+    /// <summary>Storage holding the task hub: the node's own account, beside its archive and index (ARCHITECTURE decision 2).</summary>
+    [Required]
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// One task hub per node (its queues, tables and containers are prefixed with it), so nodes sharing one Azurite never
+    /// see each other's movements. Azure Storage rules: 3-45 letters and digits, starting with a letter.
+    /// </summary>
+    [Required]
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$")]
+    public string TaskHub { get; set; } = "";
+
+    /// <summary>
+    /// Control-queue partitions. One node's traffic fits one; each partition is polled on its own, so more partitions
+    /// cost idle storage requests on a machine where the emulator is the bottleneck.
+    /// </summary>
+    [Range(1, 16)]
+    public int PartitionCount { get; set; } = 1;
+
+    /// <summary>Loopback port of the in-process gRPC sidecar; 0 picks a free one at start.</summary>
+    [Range(0, 65535)]
+    public int SidecarPort { get; set; }
+
+    /// <summary>
+    /// How long a dequeued work item stays invisible to other workers: after a crash, what the dead worker had taken
+    /// runs again only after this. The sidecar never renews it, so an activity must finish well within it.
+    /// </summary>
+    public TimeSpan QueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Longest wait between polls of an idle queue: lower reacts faster, higher costs fewer storage requests.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

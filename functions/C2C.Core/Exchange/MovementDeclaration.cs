@@ -1,0 +1,33 @@
+using C2C.Core.Messages;
+using C2C.Core.Ports;
+using C2C.Core.Validation;
+
+namespace C2C.Core.Exchange;
+
+/// <summary>
+/// The declaration an anticipated record or a record response copies: the message at hand if it carries one, else the
+/// movement's first archived declaration (IE015 at departure, IE001 / IE050 at a receiving node), read back and validated.
+/// </summary>
+public static class MovementDeclaration
+{
+    public static async Task<ParsedMessage> LoadAsync(IMovementIndex index, IMessageArchive archive, MessageValidator validator, string movementReference,
+        ParsedMessage? trigger, CancellationToken cancellationToken)
+    {
+        if (trigger?.Find("Declaration") is not null)
+            return trigger;
+        var first = (await index.HistoryAsync(movementReference, cancellationToken)).FirstOrDefault(e => e.MessageType is "IE015" or "IE001" or "IE050")
+            ?? throw new InvalidOperationException($"movement {movementReference} has no declaration in its history");
+        var stored = await archive.ReadAsync(first.ArchiveName, cancellationToken)
+            ?? throw new InvalidOperationException($"archive {first.ArchiveName} missing");
+        return validator.Validate(stored.Content).Message
+            ?? throw new InvalidOperationException($"archived declaration {first.ArchiveName} no longer validates");
+    }
+
+    /// <summary>The sender office written in a composed message's header (the archive files it under that office), or null.</summary>
+    public static string? SenderOf(byte[] xml)
+    {
+        var marker = "<MessageSender>"u8;
+        var at = xml.AsSpan().IndexOf(marker);
+        return at < 0 ? null : System.Text.Encoding.UTF8.GetString(xml, at + marker.Length, 8);
+    }
+}

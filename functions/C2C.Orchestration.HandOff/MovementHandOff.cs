@@ -1,0 +1,84 @@
+using C2C.Core.Exchange;
+using DurableTask.Core.Exceptions;
+using C2C.Core.Ports;
+using C2C.Core.Transit;
+using C2C.Orchestration.Messages;
+using C2C.Orchestration.Transit;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace C2C.Orchestration.HandOff;
+
+/// <summary>
+/// Hands one validated message to its movement's orchestration, and says whether the movement has it. Raising an
+/// event is no proof (the Azure Storage provider drops an event to an instance whose start it has not processed, e.g.
+/// after a crash right after scheduling): the proof is the row the orchestration's record step writes, under the
+/// message id (applied, with its receipt) or <c>held-</c> / <c>refused-</c> + id. The ingest waits for it, bounded;
+/// without it the message is not delivered and comes again (broker redelivery), and the orchestration ignores a
+/// second copy of a message it took.
+/// </summary>
+public sealed class MovementHandOff(NodeContext node, IMovementIndex index, CorridorPolicy policy, MovementTimes times, TimeSpan acknowledgeWithin)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    public async Task<HandOffOutcome> HandOverAsync(DurableTaskClient client, MovementMessage message, CancellationToken cancellationToken)
+    {
+        // Taken before (a redelivery after the acknowledgement was missed): answered from the index, nothing raised.
+        if (await AcknowledgementAsync(message, cancellationToken) is { } known)
+            return known;
+        var instanceId = MovementInstances.Transit(message.MovementReference);
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null || instance.IsCompleted)
+            await StartAsync(client, instanceId, message, cancellationToken);
+        else
+            await client.RaiseEventAsync(instanceId, MovementInstances.MessageEvent, message, cancellationToken);
+        return await WaitForAcknowledgementAsync(message, cancellationToken);
+    }
+
+    /// <summary>
+    /// A movement new here starts with the message as its input (an input is never dropped like an early event); one
+    /// whose orchestration ended (closed, then a late message) starts again from its indexed state.
+    /// </summary>
+    private async Task StartAsync(DurableTaskClient client, string instanceId, MovementMessage message, CancellationToken cancellationToken)
+    {
+        var record = await index.GetAsync(message.MovementReference, cancellationToken);
+        var start = new TransitStart(message.MovementReference, node.Country, policy, times, message,
+            MovementDecision.HasState(record) ? record!.StateJson : null);
+        try
+        {
+            // A pending or running instance is never replaced: only an ended one starts again.
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(TransitMovementOrchestrator), start,
+                new StartOrchestrationOptions(instanceId) { Version = MovementVersions.Current }.WithDedupeStatuses(OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended),
+                cancellationToken);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // Another ingest started it meanwhile: the message goes as an event (if dropped, no acknowledgement: it comes again).
+            await client.RaiseEventAsync(instanceId, MovementInstances.MessageEvent, message, cancellationToken);
+        }
+    }
+
+    private async Task<HandOffOutcome> WaitForAcknowledgementAsync(MovementMessage message, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + acknowledgeWithin;
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(Poll, cancellationToken);
+            if (await AcknowledgementAsync(message, cancellationToken) is { } outcome)
+                return outcome;
+        }
+        return HandOffOutcome.NotYet;
+    }
+
+    private async Task<HandOffOutcome?> AcknowledgementAsync(MovementMessage message, CancellationToken cancellationToken)
+    {
+        var mrn = message.MovementReference;
+        if (await index.FindMessageAsync(mrn, message.MessageId, cancellationToken) is { } applied)
+            return applied.ContentSha256 == message.Sha256 ? new HandOffOutcome(HandOffStatus.Applied, applied.Receipt) : new HandOffOutcome(HandOffStatus.Conflict, []);
+        if (await index.FindMessageAsync(mrn, $"held-{message.MessageId}", cancellationToken) is not null)
+            return new HandOffOutcome(HandOffStatus.Held, []);
+        if (await index.FindMessageAsync(mrn, $"refused-{message.MessageId}", cancellationToken) is { } refused)
+            return new HandOffOutcome(HandOffStatus.Refused, refused.Receipt);
+        return null;
+    }
+}

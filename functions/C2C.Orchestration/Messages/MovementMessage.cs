@@ -1,0 +1,29 @@
+using C2C.Core.Messages;
+using C2C.Core.Transit;
+
+namespace C2C.Orchestration.Messages;
+
+/// <summary>
+/// One validated message handed to its movement's orchestration (as its first input or as an external event). The
+/// ingest has checked signature, schema and parties; what the orchestrator decides on is <see cref="Event"/>, the
+/// typed facts; the activities archive and forward <see cref="Raw"/> byte for byte.
+/// </summary>
+/// <param name="Event">The <see cref="TransitEvent"/> read from the message, as <see cref="TransitEventJson"/>.</param>
+public sealed record MovementMessage(
+    string MessageId,
+    string MessageType,
+    string MovementReference,
+    MessageOrigin Origin,
+    string SignatureStatus,
+    string Sha256,
+    byte[] Raw,
+    string Event)
+{
+    public static MovementMessage Of(ParsedMessage message, MessageOrigin origin, string signatureStatus) =>
+        new(message.Header.MessageId, message.Kind.Code, message.MovementReference ?? throw new ArgumentException("a movement message names its movement", nameof(message)),
+            origin, signatureStatus, message.Sha256, message.Raw.ToArray(), TransitEventJson.Serialize(TransitEventReader.Read(message, origin)));
+
+    public TransitEvent ReadEvent() => TransitEventJson.Deserialize(Event);
+
+    public bool FromPartner => Origin == MessageOrigin.Partner;
+}

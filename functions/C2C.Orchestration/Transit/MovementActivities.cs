@@ -1,0 +1,77 @@
+using C2C.Core.Exchange;
+using C2C.Core.Messages;
+using C2C.Core.Validation;
+using C2C.Orchestration.Activities;
+using C2C.Orchestration.Messages;
+using Microsoft.DurableTask;
+
+namespace C2C.Orchestration.Transit;
+
+/// <summary>
+/// The movement's effects as the orchestrator calls them: each an activity, each idempotent (an id derived from what
+/// caused it), retried by Durable with backoff. Storage or a broker that stays down longer than the retries is waited
+/// for with a durable timer, so the movement keeps its order and loses nothing.
+/// </summary>
+internal sealed class MovementActivities(TaskOrchestrationContext context, TransitStart start)
+{
+    private static readonly TaskOptions Retried = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
+
+    public Task<RecordedStep> RecordAsync(string triggerId, string triggerType, MovementMessage? message, MovementDecision decision, DateTimeOffset at,
+        MessageError? refusal = null) =>
+        UntilDoneAsync(() => context.CallActivityAsync<RecordedStep>(nameof(RecordMovementStep),
+            new MovementStep(start.Mrn, triggerId, triggerType, message, decision, at, refusal), Retried));
+
+    /// <summary>A held message is in the history at once (the ingest's proof that the movement has it), with no change of state.</summary>
+    public Task RecordHoldAsync(MovementMessage message, MessageError error, string status) =>
+        RecordAsync($"held-{message.MessageId}", message.MessageType, message,
+            Unchanged(status, $"{message.MessageType} held: {error.Reason} It is applied once the movement allows it, else refused when its hold ends."), Now);
+
+    public async Task EndHoldAsync(HeldDelivery ended, string status)
+    {
+        var root = MessageCatalog.FindByCode(ended.Message.MessageType)?.RootElement ?? ended.Message.MessageType;
+        var error = new MessageError(ErrorCodes.OutOfSequence, $"{ended.Reason} (held from {ended.HeldAt:yyyy-MM-dd HH:mm:ss}Z, its hold ended)", $"/{root}/Header");
+        await RecordAsync($"holdend-{ended.Message.MessageId}", "TIMER", null,
+            Unchanged(status, $"Hold ended for {ended.Message.MessageType} {ended.Message.MessageId}: refused, out of sequence"), Now);
+        await SendNackAsync(ended.Message, error);
+    }
+
+    /// <summary>
+    /// A message refused at once is in the history too (from <see cref="MovementVersions.RefusalsInHistory"/>), with no
+    /// change of state: the ingest's proof that the movement had it, and the auditor's record of what was refused.
+    /// </summary>
+    public Task RecordRefusalAsync(MovementMessage message, MessageError error, string status) =>
+        RecordAsync($"refused-{message.MessageId}", message.MessageType, message,
+            Unchanged(status, $"{message.MessageType} refused ({error.Code}): {error.Reason}"), Now, error);
+
+    public Task<string> SendNackAsync(MovementMessage message, MessageError error) =>
+        UntilDoneAsync(() => context.CallActivityAsync<string>(nameof(SendFunctionalNack), new Refusal(message, error, Now), Retried));
+
+    /// <summary>In the movement's order: the next one goes only once the one before is confirmed by the broker.</summary>
+    public async Task PublishAsync(IReadOnlyList<OutboundMessage> messages)
+    {
+        foreach (var message in messages)
+            await UntilDoneAsync(() => context.CallActivityAsync<string>(nameof(PublishToPartner), message, Retried));
+    }
+
+    private async Task<T> UntilDoneAsync<T>(Func<Task<T>> call)
+    {
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (TaskFailedException)
+            {
+                // The activity's retries are used up (a partner's broker or storage down for long): wait, durably, and go on.
+                await context.CreateTimer(start.Times.RetryPublishAfter, CancellationToken.None);
+            }
+        }
+    }
+
+    private static MovementDecision Unchanged(string status, string history) =>
+        new(status, "", new Dictionary<string, string>(), [], [], [], history, null, Persist: false);
+
+    private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+}

@@ -1,0 +1,120 @@
+using C2C.Core.Exchange;
+using C2C.Core.Transit;
+using C2C.Orchestration.Activities;
+using C2C.Orchestration.Messages;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace C2C.Orchestration.Transit;
+
+/// <summary>
+/// One transit movement at one node, from its first message to some time after its end. Each message is decided by
+/// the pure deciders, recorded (archive + hash-chained index, one activity) and what it sends is published. Deadlines
+/// are durable timers; a partner's message that comes too early is held until it fits or its hold ends.
+/// </summary>
+public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, TransitStart start)
+    {
+        var journey = new TransitJourney(start, Now(context));
+        var movement = new MovementActivities(context, start);
+
+        if (start.First is { } first)
+            await ReceiveAsync(context, journey, movement, first);
+
+        // One standing wait for the next message, never cancelled: a cancelled waiter would still take the next event.
+        var nextMessage = context.WaitForExternalEvent<MovementMessage>(MovementInstances.MessageEvent);
+        while (!journey.IsOver(Now(context)))
+        {
+            if (journey.NextWake() is not { } wake)
+            {
+                await ReceiveAsync(context, journey, movement, await nextMessage);
+                nextMessage = context.WaitForExternalEvent<MovementMessage>(MovementInstances.MessageEvent);
+                continue;
+            }
+            using var timerCancellation = new CancellationTokenSource();
+            var timer = context.CreateTimer(wake.At.UtcDateTime, timerCancellation.Token);
+            if (await Task.WhenAny(nextMessage, timer) == nextMessage)
+            {
+                // Cancel, not CancelAsync: an orchestrator must not leave its own thread (the work item would end without it).
+                timerCancellation.Cancel();
+                await ReceiveAsync(context, journey, movement, await nextMessage);
+                nextMessage = context.WaitForExternalEvent<MovementMessage>(MovementInstances.MessageEvent);
+            }
+            else
+            {
+                await WakeAsync(context, journey, movement, wake);
+            }
+        }
+        return journey.Status;
+    }
+
+    private static async Task ReceiveAsync(TaskOrchestrationContext context, TransitJourney journey, MovementActivities movement, MovementMessage message)
+    {
+        if (journey.AlreadyHas(message.MessageId))
+            return;
+        var decision = journey.Decide(message.ReadEvent());
+        if (decision.Rejection is { } error)
+        {
+            if (journey.MayHold(message, error))
+            {
+                Log(context).MessageHeld(context.InstanceId, message.MessageType, message.MessageId, error.Reason);
+                journey.Hold(message, error.Reason, Now(context));
+                await movement.RecordHoldAsync(message, error, journey.Status);
+                return;
+            }
+            Log(context).MessageRefused(context.InstanceId, message.MessageType, message.MessageId, error.Code, error.Reason);
+            journey.Refused(message.MessageId);
+            if (context.CompareVersionTo(MovementVersions.RefusalsInHistory) >= 0)
+                await movement.RecordRefusalAsync(message, error, journey.Status);
+            await movement.SendNackAsync(message, error);
+            return;
+        }
+        await ApplyAsync(context, journey, movement, message.MessageId, message.MessageType, message, decision);
+        await ApplyHeldThatFitAsync(context, journey, movement);
+    }
+
+    /// <summary>Every change may let a held message fit: the oldest that fits is applied, and the pass starts over.</summary>
+    private static async Task ApplyHeldThatFitAsync(TaskOrchestrationContext context, TransitJourney journey, MovementActivities movement)
+    {
+        while (journey.TakeFirstThatFits() is var (held, decision))
+            await ApplyAsync(context, journey, movement, held.Message.MessageId, held.Message.MessageType, held.Message, decision);
+    }
+
+    private static async Task WakeAsync(TaskOrchestrationContext context, TransitJourney journey, MovementActivities movement, Wake wake)
+    {
+        switch (wake.Reason)
+        {
+            case WakeReason.Deadline:
+                var decision = journey.OnDeadline(wake.Kind!, wake.At);
+                if (!decision.ChangesNothing)
+                    await ApplyAsync(context, journey, movement, TimerId(context, wake), "TIMER", null, decision);
+                await ApplyHeldThatFitAsync(context, journey, movement);
+                break;
+            case WakeReason.HoldEnds:
+                foreach (var ended in journey.TakeEndedHolds(Now(context)))
+                    await movement.EndHoldAsync(ended, journey.Status);
+                break;
+            case WakeReason.Close:
+                break; // the loop ends: nothing held, no deadline, closed long enough
+        }
+    }
+
+    private static async Task ApplyAsync(TaskOrchestrationContext context, TransitJourney journey, MovementActivities movement,
+        string triggerId, string triggerType, MovementMessage? message, TransitDecision decision)
+    {
+        var now = Now(context);
+        var recorded = await movement.RecordAsync(triggerId, triggerType, message, TransitProcess.ToMovement(decision), now);
+        journey.Apply(decision, triggerId, now);
+        Log(context).StepRecorded(context.InstanceId, triggerId, journey.Status, decision.History);
+        await movement.PublishAsync(recorded.ToPublish);
+    }
+
+    private static ILogger Log(TaskOrchestrationContext context) => context.CreateReplaySafeLogger<TransitMovementOrchestrator>();
+
+    /// <summary>A timer's id in the index: unique node-wide, the same on every replay (as the sweep's were).</summary>
+    private static string TimerId(TaskOrchestrationContext context, Wake wake) =>
+        $"timer-{wake.Kind}-{wake.At.UtcDateTime:yyyyMMddHHmmssfff}-{context.InstanceId}";
+
+    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using C2C.Core.Composition;
+using C2C.Core.Transit;
+using C2C.Orchestration.Activities;
+
+namespace C2C.Orchestration.Tests.Transit;
+
+/// <summary>
+/// Stands in for the activities in orchestrator tests: what the orchestration asked to record, publish and refuse, in
+/// the order it asked. The record step answers as the real one does: each message to another country is to publish,
+/// under an id derived from the step.
+/// </summary>
+internal sealed class EffectLog(string nodeCountry)
+{
+    private readonly ConcurrentQueue<MovementStep> _steps = new();
+    private readonly ConcurrentQueue<OutboundMessage> _published = new();
+    private readonly ConcurrentQueue<Refusal> _refusals = new();
+
+    public IReadOnlyList<MovementStep> Steps => [.. _steps];
+
+    public IReadOnlyList<OutboundMessage> Published => [.. _published];
+
+    public IReadOnlyList<Refusal> Refusals => [.. _refusals];
+
+    public RecordedStep Record(MovementStep step)
+    {
+        _steps.Enqueue(step);
+        var toPublish = step.Decision.Intents.Where(i => i.RecipientOffice[..2] != nodeCountry)
+            .Select(i => new OutboundMessage(step.Mrn, i.Action == IntentAction.ForwardOriginal ? step.Inbound!.MessageId : MessageIds.Derive(nodeCountry, step.TriggerId, i.Kind.Code, i.RecipientOffice),
+                i.Kind.Code, i.RecipientOffice[..2], $"archive/{step.TriggerId}/{i.Kind.Code}", i.CorrelationId))
+            .ToList();
+        return new RecordedStep(_steps.Count, toPublish);
+    }
+
+    public string Publish(OutboundMessage message)
+    {
+        _published.Enqueue(message);
+        return message.MessageId;
+    }
+
+    public string Refuse(Refusal refusal)
+    {
+        _refusals.Enqueue(refusal);
+        return "nack-" + refusal.Message.MessageId;
+    }
+
+    /// <summary>Waits (bounded) until the log shows what the test expects; timers of a few seconds fire in that time.</summary>
+    public async Task WaitUntilAsync(Func<EffectLog, bool> condition, string what, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (!condition(this))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"not seen within the time allowed: {what}; steps so far: {string.Join(", ", _steps.Select(s => s.TriggerType + " " + s.Decision.Status))}");
+            await Task.Delay(100);
+        }
+    }
+}
