@@ -18,7 +18,12 @@ internal sealed class EngineSetting(LocalStack stack)
 
     public string Storage { get; } = "d" + Guid.NewGuid().ToString("N")[..12];
 
-    public string PublishLog { get; } = Path.Combine(Path.GetTempPath(), $"c2c-publish-{Guid.NewGuid():N}.log");
+    /// <summary>
+    /// Outlives one engine (a test stops a node and starts another on the same setting), so it lives with the run's
+    /// results, which the test command clears, like the nodes' logs; the task hub stays on the run's Azurite.
+    /// </summary>
+    public string PublishLog { get; } = Path.Combine(Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "TestResults", "publish-logs")).FullName,
+        $"{Guid.NewGuid():N}.log");
 
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

@@ -59,9 +59,6 @@ internal sealed class EngineUnderTest : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
         Child?.Dispose();
-        // The task hub and tables stay on the test run's Azurite (stopped with it), as every test's storage does;
-        // the publish log is a file of this machine's.
-        File.Delete(Setting.PublishLog);
     }
 
     private static async Task<IMovementIndex> IndexAsync(EngineSetting setting) =>

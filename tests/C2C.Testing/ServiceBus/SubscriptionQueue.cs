@@ -135,13 +135,21 @@ public sealed class SubscriptionQueue(ServiceBusNamespace owner, string path, st
         }
     }
 
-    /// <summary>The listener stopped: every receiver is gone, whether or not its link got to report it.</summary>
+    /// <summary>
+    /// The listener stopped: every receiver is gone, whether or not its link got to report it. All links go first,
+    /// then their locks: detaching them one by one would hand each released message to the next dead link and count
+    /// it again there (seen under load: a message dead-lettered at MaxDeliveryCount by one restart).
+    /// </summary>
     public void DetachAll()
     {
         lock (Gate)
         {
-            foreach (var link in _credit.Keys.ToList())
-                Detach(link);
+            _credit.Clear();
+            foreach (var (token, locked) in _locked.ToList())
+            {
+                _locked.Remove(token);
+                FailedDelivery(locked.Message);
+            }
         }
     }
 
