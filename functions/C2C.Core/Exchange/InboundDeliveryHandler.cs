@@ -76,10 +76,8 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
         if (OfficeAssertions.Check(message, registry) is { } wrongOffice)
         {
             // Authentic, but it speaks for another administration's office: the sender hears why, ops keep it.
-            var rejection = new Rejection([wrongOffice], message.Header, message.MovementReference);
-            var nack = Composition.AcknowledgementComposer.Nack(rejection, Composition.MessageIds.Derive(node.Country, "nack", message.Header.MessageId, message.Sha256),
-                node.GatewayOffice, message.Header.SenderOffice, DateTimeOffset.UtcNow);
-            await SendNackAsync(nack, rejection, message.Header.MessageId, source, delivery, cancellationToken);
+            var refusal = MessageExchange.Refusal(node, message, wrongOffice, DateTimeOffset.UtcNow);
+            await SendNackAsync(refusal.Response, refusal.Rejection!, message.Header.MessageId, source, delivery, cancellationToken);
             return await RefuseAsync(delivery, signature.Status, "WrongOffice", wrongOffice.Reason, cancellationToken);
         }
 

@@ -51,7 +51,7 @@ public sealed partial class MessageExchange
             $"{message.Kind.Code} held: {error.Reason} It is applied once the movement allows it, else refused when its hold ends ({HoldEnd(now, error.Code):yyyy-MM-dd HH:mm}Z).",
             null, Persist: false);
         if (await PrepareAsync(mref, current, decision, message, signatureStatus, now, [], cancellationToken) is not { } step)
-            return Rejected(message, new Rejection([ConflictingDuplicate(message, $"held in {mref}")], message.Header, message.MovementReference));
+            return Rejected(message, ConflictingDuplicate(message, $"held in {mref}"));
         // The hold is an event of its own, under a derived id: the message itself stays unseen until it is applied.
         var holdId = $"held-{id}";
         step.Events[0] = EventHashChain.Seal(current?.HeadHash ?? EventHashChain.Genesis, step.Events[0] with { MessageId = holdId });

@@ -68,7 +68,7 @@ public sealed partial class MessageExchange(
             if (decision.Rejection is { } error)
             {
                 if (!holdIfEarly || !MayHold(process, mref, current, message, error))
-                    return (Rejected(message, new Rejection([error], message.Header, message.MovementReference)), false);
+                    return (Rejected(message, error), false);
                 if (await HoldAsync(process, mref, current, message, signatureStatus, error, cancellationToken) is { } held)
                     return (held, false);
                 continue; // the movement changed meanwhile: decide again
@@ -77,10 +77,10 @@ public sealed partial class MessageExchange(
             var now = clock.GetUtcNow();
             var outgoing = await ComposeAsync(process, mref, current, decision, message, message.Header.MessageId, now, cancellationToken);
             if (TooLargeForBroker(outgoing, message) is { } tooLarge)
-                return (Rejected(message, new Rejection([tooLarge], message.Header, message.MovementReference)), false);
+                return (Rejected(message, tooLarge), false);
             if (await PrepareAsync(mref, current, decision, message, signatureStatus, now, outgoing, cancellationToken) is not { } step)
                 // Another request with this message id and other bytes got there first (posted at the same moment).
-                return (Rejected(message, new Rejection([ConflictingDuplicate(message, $"sequence {current?.EventCount + 1 ?? 1} of {mref}, in flight")], message.Header, message.MovementReference)), false);
+                return (Rejected(message, ConflictingDuplicate(message, $"sequence {current?.EventCount + 1 ?? 1} of {mref}, in flight")), false);
             var receipt = AcknowledgementComposer.Receipt(message, MessageIds.Derive(node.Country, "receipt", message.Header.MessageId),
                 node.GatewayOffice, now, step.Events[0].ArchiveName, step.Events[0].Sequence, step.Status);
             var dedup = new DedupRecord(message.Header.MessageId, mref, message.Sha256, step.Events[0].Sequence, receipt);
@@ -347,16 +347,22 @@ public sealed partial class MessageExchange(
     {
         if (seen.ContentSha256 == message.Sha256)
             return new ExchangeResult(ExchangeOutcome.Duplicate, seen.Receipt, null, seen.Sequence, null);
-        return Rejected(message, new Rejection([ConflictingDuplicate(message, $"sequence {seen.Sequence} of {seen.MovementReference}")], message.Header, message.MovementReference));
+        return Rejected(message, ConflictingDuplicate(message, $"sequence {seen.Sequence} of {seen.MovementReference}"));
     }
 
     private static MessageError ConflictingDuplicate(ParsedMessage message, string where) =>
         new(ErrorCodes.DuplicateDetected, $"MessageId {message.Header.MessageId} was already received with different content ({where}).",
             $"/{message.Kind.RootElement}/Header/MessageId", message.Header.MessageId);
 
-    private ExchangeResult Rejected(ParsedMessage message, Rejection rejection)
+    private ExchangeResult Rejected(ParsedMessage message, MessageError error) => Refusal(node, message, error, clock.GetUtcNow());
+
+    /// <summary>
+    /// A message refused for <paramref name="error"/>, answered with its functional NACK to the sender office; nothing
+    /// stored. The NACK's id comes from the message's id and bytes, so a redelivered copy gets the same NACK.
+    /// </summary>
+    internal static ExchangeResult Refusal(NodeContext node, ParsedMessage message, MessageError error, DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
+        var rejection = new Rejection([error], message.Header, message.MovementReference);
         var nack = AcknowledgementComposer.Nack(rejection, MessageIds.Derive(node.Country, "nack", message.Header.MessageId, message.Sha256),
             node.GatewayOffice, message.Header.SenderOffice, now);
         return new ExchangeResult(ExchangeOutcome.Rejected, nack, null, null, rejection);
