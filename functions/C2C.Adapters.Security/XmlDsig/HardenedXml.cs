@@ -31,8 +31,6 @@ internal static class HardenedXml
         var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
         using var reader = XmlReader.Create(new MemoryStream(bytes.ToArray(), writable: false), settings);
         document.Load(reader);
-        if (document.FirstChild is XmlDeclaration { Encoding: { Length: > 0 } encoding } && !encoding.Equals("UTF-8", StringComparison.OrdinalIgnoreCase))
-            throw new XmlException($"Only UTF-8 is accepted; the message declares '{encoding}'.");
         return document;
     }
 

@@ -38,9 +38,6 @@ public static class HardenedXml
                 return (null, limitError);
             using var reader = XmlReader.Create(new MemoryStream(bytes.ToArray(), writable: false), ReaderSettings(limits));
             var document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-            var encoding = document.Declaration?.Encoding;
-            if (encoding is not null && !encoding.Equals("UTF-8", StringComparison.OrdinalIgnoreCase))
-                return (null, new MessageError(ErrorCodes.NotWellFormed, $"Only UTF-8 is accepted; the message declares '{encoding}'.", "/"));
             return (document, null);
         }
         catch (XmlException e)

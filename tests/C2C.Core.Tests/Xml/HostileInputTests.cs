@@ -130,10 +130,12 @@ public sealed class HostileInputTests
         Assert.NotNull(new C2C.Core.Validation.MessageValidator().Validate(bytes).Message);
     }
 
-    [Fact]
-    public void Declared_non_utf8_encoding_is_refused()
+    [Theory]
+    [InlineData("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")]
+    [InlineData("<?xml version='1.0' encoding = 'windows-1252' standalone='yes'?>")]
+    public void Declared_non_utf8_encoding_is_refused(string declaration)
     {
-        var xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><StatusRequest xmlns=\"urn:c2c:transit:v1\"/>";
+        var xml = declaration + "<StatusRequest xmlns=\"urn:c2c:transit:v1\"/>";
         var error = RejectOnly(Encoding.Latin1.GetBytes(xml));
         Assert.Equal(ErrorCodes.NotWellFormed, error.Code);
         Assert.Contains("UTF-8", error.Reason);
