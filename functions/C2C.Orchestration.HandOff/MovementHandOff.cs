@@ -21,18 +21,34 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
-    public async Task<HandOffOutcome> HandOverAsync(DurableTaskClient client, MovementMessage message, CancellationToken cancellationToken)
+    /// <summary>Hands over through the client (locally the node's own; on Azure a function's <c>[DurableClient]</c> binding).</summary>
+    public Task<HandOffOutcome> HandOverAsync(DurableTaskClient client, MovementMessage message, CancellationToken cancellationToken) =>
+        HandOverAsync(new ClientDoor(this, client), message, cancellationToken);
+
+    /// <summary>Hands over through <paramref name="door"/>, then waits (bounded) for the movement's acknowledgement.</summary>
+    public async Task<HandOffOutcome> HandOverAsync(IMovementDoor door, MovementMessage message, CancellationToken cancellationToken)
     {
         // Taken before (a redelivery after the acknowledgement was missed): answered from the index, nothing raised.
         if (await AcknowledgementAsync(message, cancellationToken) is { } known)
             return known;
+        await door.DeliverAsync(message, cancellationToken);
+        return await WaitForAcknowledgementAsync(message, cancellationToken);
+    }
+
+    /// <summary>Starts the movement's orchestration with the message, or raises it to the running one. No proof of delivery: see the class.</summary>
+    public async Task DeliverAsync(DurableTaskClient client, MovementMessage message, CancellationToken cancellationToken)
+    {
         var instanceId = MovementInstances.Transit(message.MovementReference);
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance is null || instance.IsCompleted)
             await StartAsync(client, instanceId, message, cancellationToken);
         else
             await client.RaiseEventAsync(instanceId, MovementInstances.MessageEvent, message, cancellationToken);
-        return await WaitForAcknowledgementAsync(message, cancellationToken);
+    }
+
+    private sealed class ClientDoor(MovementHandOff handOff, DurableTaskClient client) : IMovementDoor
+    {
+        public Task DeliverAsync(MovementMessage message, CancellationToken cancellationToken) => handOff.DeliverAsync(client, message, cancellationToken);
     }
 
     /// <summary>
@@ -70,7 +86,8 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
         return HandOffOutcome.NotYet;
     }
 
-    private async Task<HandOffOutcome?> AcknowledgementAsync(MovementMessage message, CancellationToken cancellationToken)
+    /// <summary>What the movement recorded for the message: applied, held, refused, a conflicting copy; null if nothing yet.</summary>
+    public async Task<HandOffOutcome?> AcknowledgementAsync(MovementMessage message, CancellationToken cancellationToken)
     {
         var mrn = message.MovementReference;
         if (await index.FindMessageAsync(mrn, message.MessageId, cancellationToken) is { } applied)

@@ -14,7 +14,7 @@ namespace C2C.Core.Exchange;
 /// Every refusal is archived as received (with the signature verdict) and raised as an alert for operations.
 /// The same code serves the standalone consumers and the Functions Service Bus triggers.
 /// </summary>
-public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry registry, ISignatureVerifier verifier, IMessageSigner signer, MessageValidator validator, MessageExchange exchange,
+public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry registry, ISignatureVerifier verifier, IMessageSigner signer, MessageValidator validator, IMovementExchange exchange,
     IMessageArchive archive, RefusedMessages refused, IMessagePublisher? publisher)
 {
     /// <summary>

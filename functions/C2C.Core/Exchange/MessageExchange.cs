@@ -20,7 +20,7 @@ public sealed partial class MessageExchange(
     IMessageSigner signer,
     IMessagePublisher? publisher,
     TimeProvider clock,
-    CorridorPolicy? policy = null)
+    CorridorPolicy? policy = null) : IMovementExchange
 {
     /// <summary>Concurrent updates of one movement are rare (one truck, one MRN); a few retries settle them.</summary>
     public const int MaxAttempts = 8;
@@ -29,11 +29,6 @@ public sealed partial class MessageExchange(
 
     private readonly CorridorPolicy _policy = policy ?? CorridorPolicy.Default;
 
-    /// <param name="holdIfEarly">
-    /// For deliveries from a partner's topic: a message that comes before the one it follows is held for the movement
-    /// (<see cref="HeldMessage"/>) instead of refused. Over HTTP the caller sees each answer before it sends the next,
-    /// so it is refused at once.
-    /// </param>
     public async Task<ExchangeResult> AcceptAsync(ParsedMessage message, MessageOrigin origin, string signatureStatus, CancellationToken cancellationToken,
         bool holdIfEarly = false)
     {

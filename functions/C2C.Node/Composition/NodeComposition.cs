@@ -67,9 +67,10 @@ public static class NodeComposition
                 processes, sp.GetRequiredService<IMessageSigner>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<CorridorPolicy>());
         });
+        services.AddSingleton<IMovementExchange>(sp => sp.GetRequiredService<MessageExchange>());
         services.AddSingleton(sp => new RefusedMessages(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(), sp.GetRequiredService<IAlertLog>()));
         services.AddSingleton(sp => new InboundDeliveryHandler(sp.GetRequiredService<NodeContext>(), registry, sp.GetRequiredService<ISignatureVerifier>(),
-            sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<MessageExchange>(), sp.GetRequiredService<IMessageArchive>(),
+            sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<IMovementExchange>(), sp.GetRequiredService<IMessageArchive>(),
             sp.GetRequiredService<RefusedMessages>(), sp.GetService<IMessagePublisher>()));
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<DeadlineSweeper>();

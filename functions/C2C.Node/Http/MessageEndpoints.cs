@@ -29,7 +29,7 @@ public static class MessageEndpoints
             .Accepts<string>("application/xml").Produces<ValidationReport>(200);
     }
 
-    private static async Task<IResult> IngestAsync(HttpContext context, CallerResolver callers, MessageValidator validator, MessageExchange exchange,
+    private static async Task<IResult> IngestAsync(HttpContext context, CallerResolver callers, MessageValidator validator, IMovementExchange exchange,
         NodeContext node, ISignatureVerifier verifier, RefusedMessages refused, PartnerRegistry registry, IOptions<NodeOptions> options, TimeProvider clock)
     {
         var caller = callers.Resolve(context);

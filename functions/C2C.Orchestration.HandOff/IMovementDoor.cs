@@ -1,0 +1,13 @@
+using C2C.Orchestration.Messages;
+
+namespace C2C.Orchestration.HandOff;
+
+/// <summary>
+/// How a message reaches its movement's orchestration: locally the node's own Durable client starts or raises it; on
+/// Azure a hosted Service Bus processor has no client (it is a binding), so it queues the message for a function that
+/// has one. Either way delivery is proven by the movement's acknowledgement in the index, never by the door.
+/// </summary>
+public interface IMovementDoor
+{
+    Task DeliverAsync(MovementMessage message, CancellationToken cancellationToken);
+}
