@@ -67,17 +67,23 @@ public static class NodeComposition
                 processes, sp.GetRequiredService<IMessageSigner>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<CorridorPolicy>());
         });
-        services.AddSingleton<IMovementExchange>(sp => sp.GetRequiredService<MessageExchange>());
         services.AddSingleton(sp => new RefusedMessages(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(), sp.GetRequiredService<IAlertLog>()));
         services.AddSingleton(sp => new InboundDeliveryHandler(sp.GetRequiredService<NodeContext>(), registry, sp.GetRequiredService<ISignatureVerifier>(),
             sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<IMovementExchange>(), sp.GetRequiredService<IMessageArchive>(),
             sp.GetRequiredService<RefusedMessages>(), sp.GetService<IMessagePublisher>()));
+        if (ModeOf(configuration) != HostingMode.Standalone)
+            services.AddSingleton<IMovementExchange>(sp => sp.GetRequiredService<MessageExchange>()); // until the isolated worker hosts the engine
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService<StorageInitializer>();
         MessagingComposition.Add(services, configuration);
         if (ModeOf(configuration) == HostingMode.Standalone)
         {
+            // After the storage initializer: hosted services start in order, and the activities write the archive and index.
+            var storage = StorageOptionsFrom(configuration, registry.Self.Country);
+            EngineComposition.Add(services, configuration, storage.ConnectionString ?? "", storage.NodeName);
+            if (!services.Any(d => d.ServiceType == typeof(IMessagePublisher)))
+                services.AddSingleton<IMessagePublisher>(sp => new NoBroker(sp.GetRequiredService<ILoggerFactory>().CreateLogger<NoBroker>()));
             services.AddHostedService<Hosting.Standalone.PeriodicWork>();
             if (services.Any(d => d.ServiceType == typeof(IMessageConsumer)))
             {

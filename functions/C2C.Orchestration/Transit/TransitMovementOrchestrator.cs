@@ -59,7 +59,7 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
             if (journey.MayHold(message, error))
             {
                 Log(context).MessageHeld(context.InstanceId, message.MessageType, message.MessageId, error.Reason);
-                journey.Hold(message, error.Reason, Now(context));
+                journey.Hold(message, error, Now(context));
                 await movement.RecordHoldAsync(message, error, journey.Status);
                 return;
             }

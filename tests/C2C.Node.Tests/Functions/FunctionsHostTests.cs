@@ -48,16 +48,15 @@ public sealed class FunctionsHostTests(LocalStack stack) : IDisposable
         using var tg = new InProcessNode(_network, "TG", stack);
         using var bf = FunctionsNode("BF");
         await Answer.ReadAsync(await InProcessNode.PostAsync(tg.Offices(), Samples.Bytes("IE015-TransitDeclaration")));
-        var outbox = await tg.Services.GetRequiredService<IMovementIndex>().PendingOutboxAsync(10, CancellationToken.None);
-        var record = await tg.Services.GetRequiredService<IMessageArchive>().ReadAsync(outbox.First(o => o.MessageType == "IE050").ArchiveName, CancellationToken.None);
+        var record = (await tg.Postbox.WaitForAsync(m => m.MessageType == "IE050"))[0];
 
-        var (status, body) = await InvokeAsync(bf.Client(null), "TransitInbound", Invocation(record!.Content, "TG"));
+        var (status, body) = await InvokeAsync(bf.Client(null), "TransitInbound", Invocation(record.Body.ToArray(), "TG"));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("completed", body.GetProperty("Logs")[0].GetString());
         Assert.Equal("ExpectedAtBorder", (await bf.Services.GetRequiredService<IMovementIndex>().GetAsync(Samples.Mrn, CancellationToken.None))!.Status);
 
         // The host redelivers (lock lost): the same message changes nothing and still succeeds.
-        var (again, _) = await InvokeAsync(bf.Client(null), "TransitInbound", Invocation(record.Content, "TG", deliveryCount: 2));
+        var (again, _) = await InvokeAsync(bf.Client(null), "TransitInbound", Invocation(record.Body.ToArray(), "TG", deliveryCount: 2));
         Assert.Equal(HttpStatusCode.OK, again);
         Assert.Single(await bf.Services.GetRequiredService<IMovementIndex>().HistoryAsync(Samples.Mrn, CancellationToken.None));
     }
