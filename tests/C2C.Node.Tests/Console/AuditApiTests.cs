@@ -133,6 +133,10 @@ public sealed class AuditApiTests(LocalStack stack) : IDisposable
         Assert.DoesNotContain(enquiry, (await ViewAsync("Overdue")).Keys);
         Assert.Equal("UnderEnquiry", (await ViewAsync("UnderEnquiry"))[enquiry]);
         Assert.Equal([released], (await ViewAsync("Released")).Keys.Where(k => k == released || k == crossed));
+        // Beside the state, the movement's orchestration: running, waiting for the enquiry's answer or its deadline.
+        var listed = JsonDocument.Parse(await tg.Auditor().GetStringAsync("api/v1/audit/movements?status=UnderEnquiry")).RootElement.EnumerateArray()
+            .Single(m => m.GetProperty("movementReference").GetString() == enquiry).GetProperty("orchestration");
+        Assert.Equal(($"transit-{enquiry}", "Running"), (listed.GetProperty("instanceId").GetString(), listed.GetProperty("runtimeStatus").GetString()));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await tg.Auditor().GetAsync("api/v1/audit/movements?status=Nonsense")).StatusCode);
         foreach (var path in new[] { "api/v1/audit/movements?status=InTransit", $"api/v1/audit/movements/{released}/integrity" })
