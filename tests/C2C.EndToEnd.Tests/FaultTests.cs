@@ -184,7 +184,10 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
             }));
             Assert.Empty(await index.PendingOutboxAsync(100, CancellationToken.None));
             foreach (var mrn in mrns)
+            {
                 Assert.Empty((await index.GetAsync(mrn, CancellationToken.None))!.HeldMessages);
+                Assert.Equal(0, await corridor[country].HeldByOrchestrationAsync(mrn));
+            }
         }
     }
 

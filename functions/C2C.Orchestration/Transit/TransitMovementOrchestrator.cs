@@ -26,6 +26,7 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
         var nextMessage = context.WaitForExternalEvent<MovementMessage>(MovementInstances.MessageEvent);
         while (!journey.IsOver(Now(context)))
         {
+            context.SetCustomStatus(new MovementProgress(journey.Status, journey.Held.Count, journey.NextWake()?.At));
             if (journey.NextWake() is not { } wake)
             {
                 await ReceiveAsync(context, journey, movement, await nextMessage);
@@ -46,6 +47,7 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
                 await WakeAsync(context, journey, movement, wake);
             }
         }
+        context.SetCustomStatus(new MovementProgress(journey.Status, 0, null));
         return journey.Status;
     }
 

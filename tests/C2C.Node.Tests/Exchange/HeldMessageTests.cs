@@ -43,6 +43,20 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
         }
     }
 
+    /// <summary>What the movement's orchestration says it holds, in the ops status of the movement (bounded wait: it says so when it checkpoints).</summary>
+    private static async Task HeldByOrchestrationAsync(InProcessNode node, int held)
+    {
+        var seen = "";
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            using var movement = System.Text.Json.JsonDocument.Parse(seen = await node.Auditor().GetStringAsync($"api/v1/movements/{Samples.Mrn}"));
+            if (movement.RootElement.GetProperty("orchestration").GetProperty("progress") is { ValueKind: System.Text.Json.JsonValueKind.Object } progress
+                && progress.GetProperty("held").GetInt32() == held)
+                return;
+        }
+        Assert.Fail($"the orchestration does not say it holds {held}: {seen}");
+    }
+
     /// <summary>Held in its movement's orchestration: the history lists the hold at once, under held-{message id}, state unchanged.</summary>
     private static async Task<MovementEvent> HeldAsync(InProcessNode node, string messageType) =>
         Assert.Single(await HistoryAsync(node), e => e.MessageId.StartsWith("held-", StringComparison.Ordinal) && e.MessageType == messageType);
@@ -65,12 +79,14 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(tg, "BF", "IE018-ControlResults"));
         Assert.Equal("Released", (await MovementAsync(tg)).Status);
         Assert.Contains("held", (await HeldAsync(tg, "IE018")).History);
+        await HeldByOrchestrationAsync(tg, 1);
 
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(tg, "BF", "IE118-BorderPassageNotification"));
         Assert.Equal("InTransit", (await MovementAsync(tg)).Status); // still not its turn: held
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(tg, "BF", "IE006-ArrivalAdvice"));
 
         await StatusAsync(tg, "WrittenOff");
+        await HeldByOrchestrationAsync(tg, 0);
         var history = await HistoryAsync(tg);
         Assert.Equal(["IE015", "IE050", "IE001", "IE018", "IE118", "IE006", "IE018", "IE045"], history.Select(e => e.MessageType));
         Assert.Equal(["Released", "InTransit", "Arrived", "WrittenOff"], history.Skip(3).Where(e => e.Direction == MessageDirection.Inbound).Select(e => e.StatusAfter));
