@@ -15,6 +15,7 @@ internal sealed class EffectLog(string nodeCountry)
     private readonly ConcurrentQueue<MovementStep> _steps = new();
     private readonly ConcurrentQueue<OutboundMessage> _published = new();
     private readonly ConcurrentQueue<Refusal> _refusals = new();
+    private readonly ConcurrentDictionary<string, string> _recipients = new(StringComparer.Ordinal);
 
     public IReadOnlyList<MovementStep> Steps => [.. _steps];
 
@@ -25,12 +26,21 @@ internal sealed class EffectLog(string nodeCountry)
     public RecordedStep Record(MovementStep step)
     {
         _steps.Enqueue(step);
-        var toPublish = step.Decision.Intents.Where(i => i.RecipientOffice[..2] != nodeCountry)
-            .Select(i => new OutboundMessage(step.Mrn, i.Action == IntentAction.ForwardOriginal ? step.Inbound!.MessageId : MessageIds.Derive(nodeCountry, step.TriggerId, i.Kind.Code, i.RecipientOffice),
-                i.Kind.Code, i.RecipientOffice[..2], $"archive/{step.TriggerId}/{i.Kind.Code}", i.CorrelationId))
-            .ToList();
+        var toPublish = new List<OutboundMessage>();
+        foreach (var intent in step.Decision.Intents.Where(i => i.RecipientOffice[..2] != nodeCountry))
+        {
+            var id = intent.Action == IntentAction.ForwardOriginal ? step.Inbound!.MessageId : MessageIds.Derive(nodeCountry, step.TriggerId, intent.Kind.Code, intent.RecipientOffice);
+            _recipients[id] = intent.RecipientOffice;
+            toPublish.Add(new OutboundMessage(step.Mrn, id, intent.Kind.Code, intent.RecipientOffice[..2], $"archive/{step.TriggerId}/{intent.Kind.Code}", intent.CorrelationId));
+        }
         return new RecordedStep(_steps.Count, toPublish);
     }
+
+    /// <summary>The office a published message was sent to.</summary>
+    public string RecipientOf(string messageId) => _recipients[messageId];
+
+    /// <summary>The movement's status after the last step that changed it, or null.</summary>
+    public string? StatusOf(string mrn) => Steps.LastOrDefault(s => s.Mrn == mrn && s.Decision.Persist)?.Decision.Status;
 
     public string Publish(OutboundMessage message)
     {
