@@ -1,4 +1,5 @@
 using C2C.Core.Archive;
+using C2C.Core.Cargo;
 using C2C.Core.Composition;
 using C2C.Core.Exchange;
 using C2C.Core.Messages;
@@ -21,7 +22,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
 
     private static readonly MessageValidator Validator = new();
 
-    // Composition only: the policy plays no part in building a message.
+    // Transit composition only (cargo has its own composer): the policy plays no part in building a message.
     private readonly TransitProcess _composer = new(node.Country, CorridorPolicy.Default);
 
     public async Task<RecordedStep> RecordAsync(MovementStep step, CancellationToken cancellationToken)
@@ -101,10 +102,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
         string status, CancellationToken cancellationToken)
     {
         var messageId = OutboundId(step, intent);
-        var xml = intent.Action == IntentAction.ForwardOriginal
-            ? inbound!.Raw.ToArray()
-            : _composer.Compose(intent, messageId, step.Mrn, step.Decision.Persist ? step.Decision.StateJson : null,
-                _composer.NeedsDeclaration(intent) ? await MovementDeclaration.LoadAsync(index, archive, Validator, step.Mrn, inbound, cancellationToken) : null, step.AppliedAt);
+        var xml = intent.Action == IntentAction.ForwardOriginal ? inbound!.Raw.ToArray() : await ComposeAsync(step, intent, messageId, inbound, cancellationToken);
         var crossBorder = CrossesBorder(intent);
         var sequence = previous.Sequence + 1;
         var stored = await ArchiveOnce.StoreAsync(archive, new ArchiveEntry(step.Mrn, sequence, intent.Kind.Code, messageId, MessageDirection.Outbound,
@@ -113,6 +111,16 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
         var sent = EventHashChain.Seal(previous.Hash, new MovementEvent(sequence, messageId, intent.Kind.Code, MessageDirection.Outbound, stored.SenderOffice,
             intent.RecipientOffice, stored.Name, stored.Sha256, status, $"{intent.Kind.Code} {verb} to {intent.RecipientOffice}", step.AppliedAt, "", ""));
         return (crossBorder ? ToPublish(step, intent, messageId, stored.Name) : null, sent);
+    }
+
+    /// <summary>A message the node writes itself: a cargo acknowledgement from the consignment's new state, a transit message (with the declaration when it copies it).</summary>
+    private async Task<byte[]> ComposeAsync(MovementStep step, TransitIntent intent, string messageId, ParsedMessage? inbound, CancellationToken cancellationToken)
+    {
+        var stateAfter = step.Decision.Persist ? step.Decision.StateJson : null;
+        if (intent.Kind.Family == MessageFamily.Cargo)
+            return CargoComposer.Compose(intent, messageId, step.Mrn, CargoStateSerializer.Deserialize(stateAfter ?? throw new InvalidOperationException($"{intent.Kind.Code} for {step.Mrn} without a state")), step.AppliedAt);
+        var declaration = _composer.NeedsDeclaration(intent) ? await MovementDeclaration.LoadAsync(index, archive, Validator, step.Mrn, inbound, cancellationToken) : null;
+        return _composer.Compose(intent, messageId, step.Mrn, stateAfter, declaration, step.AppliedAt);
     }
 
     /// <summary>A second run: what the first run sent, read back from the history by the same derived ids.</summary>

@@ -24,7 +24,7 @@ public sealed record Wake(DateTimeOffset At, WakeReason Reason, string? Kind = n
 /// messages it holds, the message ids it took. Pure and deterministic (time always comes in as an argument), so the
 /// orchestrator rebuilds exactly the same journey on every replay.
 /// </summary>
-public sealed class TransitJourney(TransitStart start, DateTimeOffset startedAt)
+public sealed class TransitJourney(TransitStart start, DateTimeOffset startedAt) : IMovementJourney
 {
     /// <summary>A movement holds at most this many messages; more are refused at once (a partner gone wrong, not a late message).</summary>
     public const int MaxHeld = 16;
