@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using C2C.Core.Composition;
+using C2C.Core.Ports;
 using C2C.Core.Transit;
 using C2C.Orchestration.Activities;
+using C2C.Orchestration.Messages;
 
 namespace C2C.Orchestration.Tests.Transit;
 
 /// <summary>
-/// Stands in for the activities in orchestrator tests: what the orchestration asked to record, publish and refuse, in
-/// the order it asked. The record step answers as the real one does: each message to another country is to publish,
+/// Stands in for the activities in orchestrator tests: what the orchestrations asked to record, publish, refuse and
+/// deliver to another movement, in the order they asked. The record step answers as the real one does: each message to another country is to publish,
 /// under an id derived from the step.
 /// </summary>
 internal sealed class EffectLog(string nodeCountry)
@@ -16,12 +18,28 @@ internal sealed class EffectLog(string nodeCountry)
     private readonly ConcurrentQueue<OutboundMessage> _published = new();
     private readonly ConcurrentQueue<Refusal> _refusals = new();
     private readonly ConcurrentDictionary<string, string> _recipients = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<MovementMessage> _deliveries = new();
 
     public IReadOnlyList<MovementStep> Steps => [.. _steps];
 
     public IReadOnlyList<OutboundMessage> Published => [.. _published];
 
     public IReadOnlyList<Refusal> Refusals => [.. _refusals];
+
+    /// <summary>Every delivery to another movement that was not recorded there yet (a second one means the first was lost or still on its way).</summary>
+    public IReadOnlyList<MovementMessage> Deliveries => [.. _deliveries];
+
+    public IReadOnlyList<MovementStep> StepsOf(string reference) => [.. _steps.Where(s => s.Mrn == reference)];
+
+    public bool HasRecorded(string reference, string triggerId) => _steps.Any(s => s.Mrn == reference && s.TriggerId == triggerId);
+
+    public void Delivered(MovementMessage message) => _deliveries.Enqueue(message);
+
+    /// <summary>The movement as the index would have it after the steps so far (its last state), or null if none made one.</summary>
+    public MovementRecord? RecordOf(string reference) =>
+        StepsOf(reference).LastOrDefault(s => s.Decision.Persist) is { } last
+            ? new MovementRecord(reference, last.Decision.Status, last.Decision.StateJson, StepsOf(reference).Count, "", "", last.AppliedAt, last.Decision.Attributes)
+            : null;
 
     public RecordedStep Record(MovementStep step)
     {
