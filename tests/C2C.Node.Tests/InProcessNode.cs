@@ -83,6 +83,22 @@ public sealed class InProcessNode : IDisposable
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
+    /// <summary>
+    /// Waits (bounded) until the movement's indexed status is <paramref name="status"/>: its orchestration goes on after it
+    /// answered (held messages that now fit, deadlines due at once, a vessel's arrival delivered to each consignment).
+    /// </summary>
+    public async Task<MovementRecord> WaitForStatusAsync(string reference, string status, int seconds = 30)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(seconds); ; await Task.Delay(100))
+        {
+            var record = await Services.GetRequiredService<IMovementIndex>().GetAsync(reference, CancellationToken.None);
+            if (record?.Status == status)
+                return record;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{reference} at {Country} is {record?.Status ?? "unknown"}, not {status} after {seconds} s");
+        }
+    }
+
     /// <summary>A node without a broker publishes into <see cref="Postbox"/> instead of nowhere.</summary>
     private void KeepWhatIsPublished(IServiceCollection services)
     {

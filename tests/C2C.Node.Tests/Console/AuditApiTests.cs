@@ -119,8 +119,8 @@ public sealed class AuditApiTests(LocalStack stack) : IDisposable
         // Their deadlines are durable timers, due at once: wait until each movement has taken them.
         await AcceptedAsync(tg.Offices(), Samples.OverdueDeclaration(enquiry, daysAgo: 10));
         await AcceptedAsync(tg.Offices(), Samples.OverdueDeclaration(overdue, daysAgo: 3));
-        await WaitForStatusAsync(tg, enquiry, "UnderEnquiry");
-        await WaitForStatusAsync(tg, overdue, "Overdue");
+        await tg.WaitForStatusAsync(enquiry, "UnderEnquiry");
+        await tg.WaitForStatusAsync(overdue, "Overdue");
 
         async Task<Dictionary<string, string>> ViewAsync(string view) =>
             JsonDocument.Parse(await tg.Auditor().GetStringAsync($"api/v1/audit/movements?status={view}")).RootElement.EnumerateArray()
@@ -143,18 +143,6 @@ public sealed class AuditApiTests(LocalStack stack) : IDisposable
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await tg.Offices().GetAsync(path)).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await tg.Client(null).GetAsync(path)).StatusCode);
-        }
-    }
-
-    private static async Task WaitForStatusAsync(InProcessNode node, string mrn, string status)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(100))
-        {
-            var current = (await node.Services.GetRequiredService<IMovementIndex>().GetAsync(mrn, CancellationToken.None))?.Status;
-            if (current == status)
-                return;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{mrn} is {current ?? "unknown"}, not {status}");
         }
     }
 

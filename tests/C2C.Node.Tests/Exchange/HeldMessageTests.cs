@@ -30,19 +30,6 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
     private static async Task<MovementRecord> MovementAsync(InProcessNode node) =>
         (await node.Services.GetRequiredService<IMovementIndex>().GetAsync(Samples.Mrn, CancellationToken.None))!;
 
-    /// <summary>The movement applies held messages after it acknowledged the one that let them fit: wait for the status it ends in.</summary>
-    private static async Task<MovementRecord> StatusAsync(InProcessNode node, string status)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(100))
-        {
-            var record = await node.Services.GetRequiredService<IMovementIndex>().GetAsync(Samples.Mrn, CancellationToken.None);
-            if (record?.Status == status)
-                return record;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{Samples.Mrn} is {record?.Status ?? "unknown"}, not {status}");
-        }
-    }
-
     /// <summary>What the movement's orchestration says it holds, in the ops status of the movement (bounded wait: it says so when it checkpoints).</summary>
     private static async Task HeldByOrchestrationAsync(InProcessNode node, int held)
     {
@@ -85,7 +72,7 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
         Assert.Equal("InTransit", (await MovementAsync(tg)).Status); // still not its turn: held
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(tg, "BF", "IE006-ArrivalAdvice"));
 
-        await StatusAsync(tg, "WrittenOff");
+        await tg.WaitForStatusAsync(Samples.Mrn, "WrittenOff");
         await HeldByOrchestrationAsync(tg, 0);
         var history = await HistoryAsync(tg);
         Assert.Equal(["IE015", "IE050", "IE001", "IE018", "IE118", "IE006", "IE018", "IE045"], history.Select(e => e.MessageType));
@@ -104,7 +91,7 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
         await HeldAsync(bf, "IE010");
 
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(bf, "TG", "IE001-AnticipatedArrivalRecord"));
-        await StatusAsync(bf, "Cancelled");
+        await bf.WaitForStatusAsync(Samples.Mrn, "Cancelled");
         Assert.Equal(["IE010", "IE001", "IE010"], (await HistoryAsync(bf)).Select(e => e.MessageType));
     }
 

@@ -27,18 +27,6 @@ public sealed class SampleFlowTests(LocalStack stack) : IDisposable
     private static async Task<string> StatusAsync(InProcessNode node, string reference) =>
         (await node.Services.GetRequiredService<IMovementIndex>().GetAsync(reference, CancellationToken.None))!.Status;
 
-    private static async Task WaitForStatusAsync(InProcessNode node, string reference, string status)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(100))
-        {
-            var current = (await node.Services.GetRequiredService<IMovementIndex>().GetAsync(reference, CancellationToken.None))?.Status;
-            if (current == status)
-                return;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{reference} is {current ?? "unknown"}, not {status}");
-        }
-    }
-
     private static async Task AssertArchivedAsync(InProcessNode node, Answer receipt, byte[] original)
     {
         var stored = await node.Services.GetRequiredService<IMessageArchive>().ReadAsync(receipt.Value("ArchiveReference")!, CancellationToken.None);
@@ -138,7 +126,7 @@ public sealed class SampleFlowTests(LocalStack stack) : IDisposable
         await Courier.DeliverAsync(tg, bf);
 
         // Both deadlines are durable timers of the movement, due at once.
-        await WaitForStatusAsync(tg, Samples.Mrn, "UnderEnquiry");
+        await tg.WaitForStatusAsync(Samples.Mrn, "UnderEnquiry");
         Assert.Contains(await tg.Services.GetRequiredService<IMovementIndex>().HistoryAsync(Samples.Mrn, CancellationToken.None), e => e.StatusAfter == "Overdue");
         var enquiry = Assert.Single(await Courier.DeliverAsync(tg, bf));
         Assert.Equal(200, enquiry.Status);
@@ -168,7 +156,7 @@ public sealed class SampleFlowTests(LocalStack stack) : IDisposable
         await Accepted(maldives.Offices(), Samples.Bytes("PA003-CargoArrivalReport"));
         Assert.Equal("VesselArrived", await StatusAsync(maldives, "9312345-V2611"));
         // The voyage's orchestration delivers the arrival to each consignment on board, matched against the pre-arrival data.
-        await WaitForStatusAsync(maldives, "TUTMLE2611240001", "Arrived");
+        await maldives.WaitForStatusAsync("TUTMLE2611240001", "Arrived");
         // The sample acknowledgement repeats the one Malé composed, with other bytes and id: applied as a later ack.
         await Accepted(india.Administration("MV"), india.SignAs("MV", Samples.Bytes("PA002-PreArrivalCargoAck")));
     }
@@ -179,8 +167,8 @@ public sealed class SampleFlowTests(LocalStack stack) : IDisposable
         using var maldives = new InProcessNode(_network, "MV", stack);
         var report = Samples.Text("PA003-CargoArrivalReport").Replace("</ConsignmentReference>", "</ConsignmentReference>\n  <ConsignmentReference>TUTMLE2611240099</ConsignmentReference>");
         await Accepted(maldives.Offices(), InProcessNode.Utf8(report));
-        await WaitForStatusAsync(maldives, "TUTMLE2611240099", "ArrivedWithoutPreArrival");
-        await WaitForStatusAsync(maldives, "TUTMLE2611240001", "ArrivedWithoutPreArrival");
+        await maldives.WaitForStatusAsync("TUTMLE2611240099", "ArrivedWithoutPreArrival");
+        await maldives.WaitForStatusAsync("TUTMLE2611240001", "ArrivedWithoutPreArrival");
         // The same report again is the same message: its receipt again, nothing delivered twice.
         Assert.Equal("duplicate", (await Post(maldives.Offices(), InProcessNode.Utf8(report))).Outcome);
         var index = maldives.Services.GetRequiredService<IMovementIndex>();
