@@ -31,8 +31,7 @@ public static class NodeComposition
             configuration.GetSection(PartnerOptions.Section).Get<Dictionary<string, PartnerOptions>>() ?? []);
         services.AddSingleton(registry);
         services.AddSingleton(new NodeContext(registry.Self.Country));
-        services.AddSingleton(sp => new ForwardedCertificateTrust(ModeOf(configuration), configuration[ForwardedCertificateTrust.CustomHandlerPortSetting],
-            sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), sp.GetRequiredService<ILogger<ForwardedCertificateTrust>>()));
+        services.AddSingleton<ForwardedCertificateTrust>();
         var allowApiKeys = (configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions()).Authentication.AllowApiKeys;
         services.AddSingleton(sp => new CallerResolver(registry, sp.GetRequiredService<ForwardedCertificateTrust>(), allowApiKeys, sp.GetRequiredService<TimeProvider>()));
 
