@@ -1,0 +1,102 @@
+using System.Reflection;
+using C2C.Core.Ports;
+using C2C.Node.Hosting.Worker;
+using C2C.Orchestration.HandOff;
+using C2C.Orchestration.Transit;
+using C2C.Testing.ServiceBus;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace C2C.Node.Tests.Worker;
+
+/// <summary>
+/// The movements on the Durable extension: every orchestrator and activity class runs as the function of its name, and
+/// a movement handed over through the queue door reaches its write-off through those functions, published to Service Bus.
+/// </summary>
+[Collection(StackCollection.Name)]
+public sealed class MovementFunctionsTests(LocalStack stack) : IDisposable
+{
+    private readonly TestNetwork _network = new("TG", "BF");
+
+    public void Dispose() => _network.Dispose();
+
+    [Fact]
+    public void Every_orchestrator_and_activity_class_runs_as_the_function_of_its_name()
+    {
+        var tasks = typeof(TransitMovementOrchestrator).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && BaseOf(t, typeof(TaskOrchestrator<,>), typeof(TaskActivity<,>)) is not null)
+            .ToList();
+        Assert.Equal(4, tasks.Count);
+        var functions = typeof(MovementFunctions).GetMethods().Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null)
+            .ToDictionary(m => m.GetCustomAttribute<FunctionAttribute>()!.Name);
+        foreach (var task in tasks)
+        {
+            Assert.True(functions.TryGetValue(task.Name, out var function), $"{task.Name} has no function of its name");
+            var baseType = BaseOf(task, typeof(TaskOrchestrator<,>), typeof(TaskActivity<,>))!;
+            var (input, output) = (baseType.GetGenericArguments()[0], baseType.GetGenericArguments()[1]);
+            Assert.Equal(typeof(Task<>).MakeGenericType(output), function.ReturnType);
+            var trigger = function.GetParameters()[0];
+            if (baseType.GetGenericTypeDefinition() == typeof(TaskOrchestrator<,>))
+                Assert.NotNull(trigger.GetCustomAttribute<OrchestrationTriggerAttribute>());
+            else
+                Assert.Equal((true, input), (trigger.GetCustomAttribute<ActivityTriggerAttribute>() is not null, trigger.ParameterType));
+        }
+    }
+
+    [Fact]
+    public async Task A_movement_handed_over_through_the_queue_door_journeys_through_the_functions_to_its_write_off()
+    {
+        await using var bus = new ServiceBusNamespace().AddTopic("TG").AddTopic("BF");
+        bus.Start();
+        await using var node = await new WorkerNode(_network, "TG", stack) { Engine = true, Settings = ServiceBusSettings(bus) }.StartAsync();
+        var (door, handOff, index) = (node.Services.GetRequiredService<IMovementDoor>(), node.Services.GetRequiredService<MovementHandOff>(), node.Services.GetRequiredService<IMovementIndex>());
+        Assert.IsType<QueueMovementDoor>(door);
+        var mrn = Samples.NewMrn();
+
+        var released = await handOff.HandOverAsync(door, WorkerMessages.Declaration(mrn), CancellationToken.None);
+        Assert.Equal(HandOffStatus.Applied, released.Status);
+        Assert.Contains("<MessageType>IE928</MessageType>", System.Text.Encoding.UTF8.GetString(released.Receipt));
+        foreach (var report in WorkerMessages.Reports(mrn))
+            Assert.Equal(HandOffStatus.Applied, (await handOff.HandOverAsync(door, report, CancellationToken.None)).Status);
+
+        Assert.Equal("WrittenOff", (await index.GetAsync(mrn, CancellationToken.None))!.Status);
+        // Each message took one note through the queue function; what the movement sent Burkina Faso was published on its topic.
+        Assert.Equal(4, node.Services.GetRequiredService<FunctionsHostDouble.HandOffQueueTrigger>().Invocations);
+        var sent = (await index.HistoryAsync(mrn, CancellationToken.None)).Where(e => e.Direction == MessageDirection.Outbound).Select(e => e.MessageId).ToList();
+        Assert.NotEmpty(sent);
+        await Eventually(() => sent.All(id => bus.Sent.Contains(("c2c.bf", id))), "every outbound message published to c2c.bf");
+    }
+
+    /// <summary>Our namespace and Burkina Faso's destination on the in-process Service Bus endpoint.</summary>
+    internal static (string, string)[] ServiceBusSettings(ServiceBusNamespace bus)
+    {
+        var port = bus.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return
+        [
+            ("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "127.0.0.1"), ("C2C:Messaging:ServiceBus:Port", port),
+            ("C2C:Messaging:ServiceBus:UseTls", "false"), ("C2C:Messaging:ServiceBus:SasKeyName", ServiceBusNamespace.KeyName), ("C2C:Messaging:ServiceBus:SasKey", bus.Key),
+            ("C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespace", "127.0.0.1"),
+            ("C2C:Messaging:ServiceBus:Destinations:BF:SasKeyName", ServiceBusNamespace.KeyName), ("C2C:Messaging:ServiceBus:Destinations:BF:SasKey", bus.Key),
+        ];
+    }
+
+    private static async Task Eventually(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"not seen within 60 s: {what}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static Type? BaseOf(Type type, params Type[] definitions)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+            if (t.IsGenericType && definitions.Contains(t.GetGenericTypeDefinition()))
+                return t;
+        return null;
+    }
+}
