@@ -44,7 +44,7 @@ internal sealed class LocalDurableSidecar(LocalDurableEngineOptions options, int
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton(StartBeforeStop.Around(service));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = mode);
         builder.Services.AddSingleton<TaskHubGrpcServer>();

@@ -23,7 +23,7 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
 
     /// <summary>Hands over through the client (locally the node's own; on Azure a function's <c>[DurableClient]</c> binding).</summary>
     public Task<HandOffOutcome> HandOverAsync(DurableTaskClient client, MovementMessage message, CancellationToken cancellationToken) =>
-        HandOverAsync(new ClientDoor(this, client), message, cancellationToken);
+        HandOverAsync(new ClientMovementDoor(this, client), message, cancellationToken);
 
     /// <summary>Hands over through <paramref name="door"/>, then waits (bounded) for the movement's acknowledgement.</summary>
     public async Task<HandOffOutcome> HandOverAsync(IMovementDoor door, MovementMessage message, CancellationToken cancellationToken)
@@ -44,11 +44,6 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
             await StartAsync(client, instanceId, message, cancellationToken);
         else
             await client.RaiseEventAsync(instanceId, MovementInstances.MessageEvent, message, cancellationToken);
-    }
-
-    private sealed class ClientDoor(MovementHandOff handOff, DurableTaskClient client) : IMovementDoor
-    {
-        public Task DeliverAsync(MovementMessage message, CancellationToken cancellationToken) => handOff.DeliverAsync(client, message, cancellationToken);
     }
 
     /// <summary>

@@ -127,9 +127,10 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
         var nack = System.Text.Encoding.UTF8.GetString(await corridor["BF"].ArchivedAsync(Assert.Single(nacks)));
         Assert.Contains("<ErrorCode>", nack);
         Assert.Contains("<Signature", nack);
-        // Nothing applied: Burkina Faso's node only recorded the hold and the refusal.
+        // Nothing applied: Burkina Faso's node only recorded the hold and its end; the NACK is archived beside the
+        // movement's history (sequence 0), as every refusal is: a refusal changes nothing.
         Assert.Equal("Recorded", await corridor["BF"].StatusAsync(mrn));
-        Assert.Equal(["IE045 Inbound", "TIMER Inbound", "IE906 Outbound"],
+        Assert.Equal(["IE045 Inbound", "TIMER Inbound"],
             (await corridor["BF"].TimelineAsync(mrn)).Events.Select(e => $"{e.MessageType} {e.Direction}"));
         // Togo cannot apply a NACK about a movement it never had, but keeps it: archived and listed.
         IReadOnlyList<TimelineEntry> received = [];
@@ -183,7 +184,10 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
             }));
             Assert.Empty(await index.PendingOutboxAsync(100, CancellationToken.None));
             foreach (var mrn in mrns)
+            {
                 Assert.Empty((await index.GetAsync(mrn, CancellationToken.None))!.HeldMessages);
+                Assert.Equal(0, await corridor[country].HeldByOrchestrationAsync(mrn));
+            }
         }
     }
 

@@ -4,6 +4,9 @@ using C2C.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using C2C.Core.Ports;
 
 namespace C2C.Node.Tests;
 
@@ -24,6 +27,7 @@ public sealed class InProcessNode : IDisposable
             foreach (var (key, value) in settings)
                 b.UseSetting(key, value);
             configure?.Invoke(b);
+            b.ConfigureTestServices(services => KeepWhatIsPublished(services));
         });
         if (kestrel is not null)
             _factory.UseKestrel(kestrel);
@@ -36,6 +40,12 @@ public sealed class InProcessNode : IDisposable
     }
 
     public TestNetwork Network { get; }
+
+    /// <summary>What the node published, when it has no broker of its own.</summary>
+    public PartnerPostbox Postbox { get; } = new();
+
+    /// <summary>Archive names <see cref="Http.Courier"/> has carried from this node already.</summary>
+    internal HashSet<string> Carried { get; } = new(StringComparer.Ordinal);
 
     public string Country { get; }
 
@@ -72,6 +82,14 @@ public sealed class InProcessNode : IDisposable
     }
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>A node without a broker publishes into <see cref="Postbox"/> instead of nowhere.</summary>
+    private void KeepWhatIsPublished(IServiceCollection services)
+    {
+        if (services.LastOrDefault(d => d.ServiceType == typeof(IMessagePublisher)) is not { ImplementationFactory: { } factory })
+            return;
+        services.AddSingleton<IMessagePublisher>(sp => factory(sp) is C2C.Node.Composition.NoBroker ? Postbox : (IMessagePublisher)factory(sp));
+    }
 
     public void Dispose() => _factory.Dispose();
 }

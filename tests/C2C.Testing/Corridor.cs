@@ -126,6 +126,8 @@ public sealed class Corridor : IAsyncDisposable
             ServiceBusSettings(settings, country);
         settings["C2C:OutboxRelaySeconds"] = "1";
         settings["C2C:DeadlineSweepSeconds"] = "1";
+        // What a killed node's engine had taken comes back after this (5 min by default): the fault test kills nodes.
+        settings["C2C:Engine:QueueVisibilityTimeout"] = "00:00:15";
         settings["Logging:LogLevel:Default"] = "Information";
         foreach (var (key, value) in _overrides)
             settings[key] = value;

@@ -54,6 +54,17 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
         return json.RootElement.GetProperty("status").GetString();
     }
 
+    /// <summary>How many partner messages the movement's orchestration holds (came before the one they follow), as its ops status says.</summary>
+    public async Task<int> HeldByOrchestrationAsync(string reference)
+    {
+        var json = await _auditor.GetStringAsync($"api/v1/movements/{reference}");
+        using var movement = JsonDocument.Parse(json);
+        var orchestration = movement.RootElement.GetProperty("orchestration");
+        if (orchestration.ValueKind == JsonValueKind.Null)
+            throw new InvalidOperationException($"{Country} runs no engine: {json}");
+        return orchestration.GetProperty("progress") is { ValueKind: JsonValueKind.Object } progress ? progress.GetProperty("held").GetInt32() : 0;
+    }
+
     /// <summary>The movement's applied messages in order: (type, direction, status after, message id), and whether the hash chain holds.</summary>
     public async Task<(IReadOnlyList<TimelineEntry> Events, bool ChainIntact)> TimelineAsync(string reference)
     {

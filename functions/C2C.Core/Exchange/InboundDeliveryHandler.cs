@@ -76,7 +76,7 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
         if (OfficeAssertions.Check(message, registry) is { } wrongOffice)
         {
             // Authentic, but it speaks for another administration's office: the sender hears why, ops keep it.
-            var refusal = MessageExchange.Refusal(node, message, wrongOffice, DateTimeOffset.UtcNow);
+            var refusal = FunctionalRefusal.Of(node, message, wrongOffice, DateTimeOffset.UtcNow);
             await SendNackAsync(refusal.Response, refusal.Rejection!, message.Header.MessageId, source, delivery, cancellationToken);
             return await RefuseAsync(delivery, signature.Status, "WrongOffice", wrongOffice.Reason, cancellationToken);
         }
@@ -88,7 +88,8 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
             // Applied nowhere, so kept here: archived as received and raised, beside the NACK the sender gets.
             await refused.RecordAsync(raw, source, message.Header.MessageId, signature.Status, RefusedMessages.ReasonOf(outcome.Rejection!),
                 RefusedMessages.Describe(outcome.Rejection!), cancellationToken);
-            await SendNackAsync(outcome.Response, outcome.Rejection!, message.Header.MessageId, source, delivery, cancellationToken);
+            if (!outcome.NackSent)
+                await SendNackAsync(outcome.Response, outcome.Rejection!, message.Header.MessageId, source, delivery, cancellationToken);
         }
         return DeliveryOutcome.Complete;
     }

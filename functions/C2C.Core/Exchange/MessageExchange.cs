@@ -345,21 +345,7 @@ public sealed partial class MessageExchange(
         return Rejected(message, ConflictingDuplicate(message, $"sequence {seen.Sequence} of {seen.MovementReference}"));
     }
 
-    private static MessageError ConflictingDuplicate(ParsedMessage message, string where) =>
-        new(ErrorCodes.DuplicateDetected, $"MessageId {message.Header.MessageId} was already received with different content ({where}).",
-            $"/{message.Kind.RootElement}/Header/MessageId", message.Header.MessageId);
+    private static MessageError ConflictingDuplicate(ParsedMessage message, string where) => FunctionalRefusal.ConflictingDuplicate(message, where);
 
-    private ExchangeResult Rejected(ParsedMessage message, MessageError error) => Refusal(node, message, error, clock.GetUtcNow());
-
-    /// <summary>
-    /// A message refused for <paramref name="error"/>, answered with its functional NACK to the sender office; nothing
-    /// stored. The NACK's id comes from the message's id and bytes, so a redelivered copy gets the same NACK.
-    /// </summary>
-    internal static ExchangeResult Refusal(NodeContext node, ParsedMessage message, MessageError error, DateTimeOffset now)
-    {
-        var rejection = new Rejection([error], message.Header, message.MovementReference);
-        var nack = AcknowledgementComposer.Nack(rejection, MessageIds.Derive(node.Country, "nack", message.Header.MessageId, message.Sha256),
-            node.GatewayOffice, message.Header.SenderOffice, now);
-        return new ExchangeResult(ExchangeOutcome.Rejected, nack, null, null, rejection);
-    }
+    private ExchangeResult Rejected(ParsedMessage message, MessageError error) => FunctionalRefusal.Of(node, message, error, clock.GetUtcNow());
 }

@@ -1,13 +1,10 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using C2C.Core.Exchange;
 using C2C.Core.Ports;
-using C2C.Core.Transit;
 using C2C.Node.Hosting.Worker;
 using C2C.Node.Http;
 using C2C.Orchestration.HandOff;
-using C2C.Orchestration.Transit;
 
 namespace C2C.Node.Composition;
 
@@ -18,9 +15,6 @@ namespace C2C.Node.Composition;
 /// </summary>
 public static class FunctionsComposition
 {
-    /// <summary>How long the ingest waits for a movement to acknowledge a message before it answers 503 / abandons.</summary>
-    public static readonly TimeSpan AcknowledgeWithin = TimeSpan.FromSeconds(10);
-
     public static IServiceCollection AddC2CWorker(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddNodeHttp(configuration);
@@ -34,18 +28,22 @@ public static class FunctionsComposition
             services.AddSingleton<Hosting.Standalone.ConsumerSubscriptions>();
             services.AddHostedService<Hosting.Standalone.InboundConsumers>();
         }
-        // Until the engine switch (docs/durable-engine.md, step 4) the movements are MessageExchange's: its outbox
-        // relay and deadline sweep run on timers in the worker too. Goes with them.
+        // SASEC cargo is still MessageExchange's (docs/durable-engine.md, plan step 3): its outbox relay and deadline
+        // sweep run on timers in the worker, as standalone. Goes with them.
         services.AddHostedService<Hosting.Standalone.PeriodicWork>();
 
         var taskHub = configuration[QueueMovementDoor.TaskHubSetting] is { Length: > 0 } hub
             ? hub
             : throw new InvalidOperationException($"{QueueMovementDoor.TaskHubSetting} is required: the Durable task hub (host.json hubName), e.g. c2ctg");
+        // The movements run on the Durable extension (MovementFunctions); the ingest reaches them through the queue door,
+        // HTTP and Service Bus alike: the node's one IMovementExchange, no client threaded through the endpoints.
         services.AddSingleton(_ => HostStorage.Door(configuration, taskHub));
         services.AddSingleton<IMovementDoor>(sp => sp.GetRequiredService<QueueMovementDoor>());
         services.AddHostedService<DoorInitializer>();
-        services.AddSingleton(sp => new MovementHandOff(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMovementIndex>(),
-            sp.GetRequiredService<CorridorPolicy>(), MovementTimes.Default, AcknowledgeWithin));
+        EngineComposition.AddIngest(services);
+        // The ops view (movement status, audit) reads each movement's orchestration with the HTTP function's own binding.
+        services.AddScoped<InvocationDurableClient>();
+        services.AddScoped(sp => sp.GetRequiredService<InvocationDurableClient>().Client!);
         return services;
     }
 

@@ -66,7 +66,6 @@ public static class NodeComposition
                 processes, sp.GetRequiredService<IMessageSigner>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<CorridorPolicy>());
         });
-        services.AddSingleton<IMovementExchange>(sp => sp.GetRequiredService<MessageExchange>());
         services.AddSingleton(sp => new RefusedMessages(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(), sp.GetRequiredService<IAlertLog>()));
         services.AddSingleton(sp => new InboundDeliveryHandler(sp.GetRequiredService<NodeContext>(), registry, sp.GetRequiredService<ISignatureVerifier>(),
             sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<IMovementExchange>(), sp.GetRequiredService<IMessageArchive>(),
@@ -75,8 +74,13 @@ public static class NodeComposition
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService<StorageInitializer>();
         MessagingComposition.Add(services, configuration);
+        if (!services.Any(d => d.ServiceType == typeof(IMessagePublisher)))
+            services.AddSingleton<IMessagePublisher>(sp => new NoBroker(sp.GetRequiredService<ILoggerFactory>().CreateLogger<NoBroker>()));
         if (ModeOf(configuration) == HostingMode.Standalone)
         {
+            // After the storage initializer: hosted services start in order, and the activities write the archive and index.
+            var storage = StorageOptionsFrom(configuration, registry.Self.Country);
+            EngineComposition.Add(services, configuration, storage.ConnectionString ?? "", storage.NodeName);
             services.AddHostedService<Hosting.Standalone.PeriodicWork>();
             if (services.Any(d => d.ServiceType == typeof(IMessageConsumer)))
             {

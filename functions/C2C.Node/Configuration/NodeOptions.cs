@@ -10,6 +10,8 @@ public sealed class NodeOptions
 
     public CorridorOptions Corridor { get; set; } = new();
 
+    public MovementOptions Movements { get; set; } = new();
+
     public AuthenticationOptions Authentication { get; set; } = new();
 }
 
@@ -32,4 +34,17 @@ public sealed class CorridorOptions
 
     /// <summary>How long a partner's message about a movement with no record here yet waits for the record (then refused, 90).</summary>
     public int HoldUnknownMovementSeconds { get; set; } = 300;
+}
+
+/// <summary>How the movements' orchestrations wait (not customs rules: those are <see cref="CorridorOptions"/>).</summary>
+public sealed class MovementOptions
+{
+    /// <summary>How long a written-off or cancelled movement's orchestration still answers before it completes (a later message opens it again).</summary>
+    public double StayOpenAfterCloseDays { get; set; } = 30;
+
+    /// <summary>When a partner's broker still refuses after the publish activity's own retries, the movement waits this long and tries again.</summary>
+    public double RetryPublishAfterSeconds { get; set; } = 300;
+
+    /// <summary>How long ingest waits for the movement to acknowledge a message before it answers 503 (HTTP) or lets the broker redeliver.</summary>
+    public double AcknowledgeWithinSeconds { get; set; } = 20;
 }

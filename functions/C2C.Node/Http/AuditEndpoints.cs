@@ -2,6 +2,8 @@ using C2C.Core.Archive;
 using C2C.Core.Exchange;
 using C2C.Core.Ports;
 using C2C.Node.Security;
+using C2C.Orchestration.HandOff;
+using Microsoft.DurableTask.Client;
 
 namespace C2C.Node.Http;
 
@@ -65,7 +67,14 @@ public static class AuditEndpoints
         var records = new List<MovementRecord>();
         foreach (var s in statuses)
             records.AddRange(await index.ByStatusAsync(s, limit, context.RequestAborted));
-        return Results.Json(records.OrderByDescending(r => r.UpdatedAt).Take(limit)
-            .Select(r => new { r.MovementReference, r.Status, Sequence = r.EventCount, r.UpdatedAt, r.Attributes }));
+        // Beside each movement's state, its orchestration's (where this host runs the engine).
+        var engine = context.RequestServices.GetService<DurableTaskClient>();
+        var listed = new List<object>();
+        foreach (var r in records.OrderByDescending(r => r.UpdatedAt).Take(limit))
+        {
+            var orchestration = engine is null ? null : await MovementOrchestrationStatus.ReadAsync(engine, r.MovementReference, context.RequestAborted);
+            listed.Add(new { r.MovementReference, r.Status, Sequence = r.EventCount, r.UpdatedAt, r.Attributes, Orchestration = orchestration });
+        }
+        return Results.Json(listed);
     }
 }

@@ -22,7 +22,7 @@ public static class MessageEndpoints
         var group = app.MapGroup("/api/v1/messages").WithTags("Messages");
         group.MapPost("/", IngestAsync)
             .WithSummary("Submit a message (XML, urn:c2c:transit:v1)")
-            .WithDescription("Authenticate with a client certificate (mutual TLS) or X-Api-Key. 200: receipt IE928 (also for an exact repeat). 400: XML NACK IE917. 401/403: IE906 with code 94. 403 also: an office in the body that the sender's administration may not name (code 94). 409: same MessageId with other content (IE906 code 26), also when posted at the same moment. 413: too large (IE917). 422: functional NACK IE906. 503: storage or broker unavailable, nothing accepted (problem document, Retry-After): post the same message again.")
+            .WithDescription("Authenticate with a client certificate (mutual TLS) or X-Api-Key. 200: receipt IE928 (also for an exact repeat). 400: XML NACK IE917. 401/403: IE906 with code 94. 403 also: an office in the body that the sender's administration may not name (code 94). 409: same MessageId with other content (IE906 code 26), also when posted at the same moment. 413: too large (IE917). 422: functional NACK IE906. 503: storage or broker unavailable, or the movement's orchestration has not acknowledged the message in time (C2C:Movements:AcknowledgeWithinSeconds, 20 s), nothing accepted yet (problem document, Retry-After): post the same message again; it is applied once.")
             .Accepts<string>("application/xml").Produces(200, contentType: "application/xml");
         group.MapPost("/validate", ValidateAsync)
             .WithSummary("Dry run for conformance testing: validate only, store nothing")

@@ -3,6 +3,8 @@ using C2C.Core.Archive;
 using C2C.Core.Partners;
 using C2C.Core.Ports;
 using C2C.Node.Security;
+using C2C.Orchestration.HandOff;
+using Microsoft.DurableTask.Client;
 
 namespace C2C.Node.Http;
 
@@ -31,9 +33,13 @@ public static class MovementEndpoints
             record.HeadHash,
             record.UpdatedAt,
             record.Attributes,
-            // Partner messages that came before the one they follow, waiting (applied in order, or refused when the hold ends).
+            // Cargo records until their orchestrations land: partner messages held in the record itself.
             Held = record.HeldMessages,
             State = JsonDocument.Parse(record.StateJson).RootElement,
+            // A movement's orchestration (where this host runs the engine): running or not, what it holds, when it wakes next.
+            Orchestration = context.RequestServices.GetService<DurableTaskClient>() is { } engine
+                ? await MovementOrchestrationStatus.ReadAsync(engine, reference, context.RequestAborted)
+                : null,
         });
     }
 

@@ -15,7 +15,9 @@ public sealed record MovementStep(string Mrn, string TriggerId, string TriggerTy
     MessageError? Refusal = null);
 
 /// <summary>A message the step sent to a partner: archived and in the history; the orchestration publishes it next.</summary>
-public sealed record OutboundMessage(string Mrn, string MessageId, string MessageType, string DestinationCountry, string ArchiveName, string? CorrelationId);
+/// <param name="TraceParent">The trace of the message that caused it (none for a timer's).</param>
+public sealed record OutboundMessage(string Mrn, string MessageId, string MessageType, string DestinationCountry, string ArchiveName, string? CorrelationId,
+    string? TraceParent = null);
 
 /// <param name="Sequence">The step's first event in the movement's history.</param>
 public sealed record RecordedStep(int Sequence, IReadOnlyList<OutboundMessage> ToPublish);

@@ -59,7 +59,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
             }
             // ConcurrentUpdate: a second run of this very step got in between; the next load finds its dedup row.
         }
-        throw new InvalidOperationException($"movement {step.Mrn}: step {step.TriggerId} still concurrently updated after {MaxAttempts} attempts");
+        throw new MovementConcurrentlyUpdatedException(step.Mrn, step.TriggerId, MaxAttempts);
     }
 
     /// <summary>
@@ -101,10 +101,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
         string status, CancellationToken cancellationToken)
     {
         var messageId = OutboundId(step, intent);
-        var xml = intent.Action == IntentAction.ForwardOriginal
-            ? inbound!.Raw.ToArray()
-            : _composer.Compose(intent, messageId, step.Mrn, step.Decision.Persist ? step.Decision.StateJson : null,
-                _composer.NeedsDeclaration(intent) ? await MovementDeclaration.LoadAsync(index, archive, Validator, step.Mrn, inbound, cancellationToken) : null, step.AppliedAt);
+        var xml = await ComposeAsync(step, intent, messageId, inbound, cancellationToken);
         var crossBorder = CrossesBorder(intent);
         var sequence = previous.Sequence + 1;
         var stored = await ArchiveOnce.StoreAsync(archive, new ArchiveEntry(step.Mrn, sequence, intent.Kind.Code, messageId, MessageDirection.Outbound,
@@ -114,6 +111,24 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
             intent.RecipientOffice, stored.Name, stored.Sha256, status, $"{intent.Kind.Code} {verb} to {intent.RecipientOffice}", step.AppliedAt, "", ""));
         return (crossBorder ? ToPublish(step, intent, messageId, stored.Name) : null, sent);
     }
+
+    /// <summary>
+    /// The signed size of each message the step would send across a border, composed as <see cref="RecordAsync"/>
+    /// would compose it, nothing stored: the ingest refuses what a partner's broker could never take.
+    /// </summary>
+    public async Task<IReadOnlyList<(TransitIntent Intent, int SignedBytes)>> CrossBorderSizesAsync(MovementStep step, ParsedMessage inbound, CancellationToken cancellationToken)
+    {
+        var sizes = new List<(TransitIntent, int)>();
+        foreach (var intent in step.Decision.Intents.Where(CrossesBorder))
+            sizes.Add((intent, signer.Sign(await ComposeAsync(step, intent, OutboundId(step, intent), inbound, cancellationToken)).Length));
+        return sizes;
+    }
+
+    private async Task<byte[]> ComposeAsync(MovementStep step, TransitIntent intent, string messageId, ParsedMessage? inbound, CancellationToken cancellationToken) =>
+        intent.Action == IntentAction.ForwardOriginal
+            ? inbound!.Raw.ToArray()
+            : _composer.Compose(intent, messageId, step.Mrn, step.Decision.Persist ? step.Decision.StateJson : null,
+                _composer.NeedsDeclaration(intent) ? await MovementDeclaration.LoadAsync(index, archive, Validator, step.Mrn, inbound, cancellationToken) : null, step.AppliedAt);
 
     /// <summary>A second run: what the first run sent, read back from the history by the same derived ids.</summary>
     private async Task<RecordedStep> AlreadyRecordedAsync(MovementStep step, DedupRecord seen, CancellationToken cancellationToken)
@@ -137,5 +152,5 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
     private bool CrossesBorder(TransitIntent intent) => intent.RecipientOffice[..2] != node.Country;
 
     private static OutboundMessage ToPublish(MovementStep step, TransitIntent intent, string messageId, string archiveName) =>
-        new(step.Mrn, messageId, intent.Kind.Code, intent.RecipientOffice[..2], archiveName, intent.CorrelationId);
+        new(step.Mrn, messageId, intent.Kind.Code, intent.RecipientOffice[..2], archiveName, intent.CorrelationId, step.Inbound?.TraceParent);
 }

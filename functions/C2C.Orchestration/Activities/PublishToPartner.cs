@@ -18,7 +18,7 @@ public sealed class PublishToPartner(NodeContext node, IMessageArchive archive, 
             ?? throw new InvalidOperationException($"{input.MessageType} {input.MessageId} of {input.Mrn}: archive {input.ArchiveName} missing");
         var family = MessageCatalog.FindByCode(input.MessageType)?.Family ?? throw new InvalidOperationException($"unknown message type {input.MessageType}");
         await publisher.PublishAsync(new BusMessage(input.MessageId, input.CorrelationId, input.MessageType, family, node.Country, input.DestinationCountry,
-            stored.Content, MovementReference: input.Mrn), CancellationToken.None);
+            stored.Content, input.TraceParent, MovementReference: input.Mrn), CancellationToken.None);
         return input.MessageId;
     }
 }

@@ -14,7 +14,7 @@ namespace C2C.Orchestration.Activities;
 /// the refused message, so a second run archives and sends the same NACK. A national office's message is never
 /// refused here: the HTTP front answers it at once from the indexed state.
 /// </summary>
-/// <returns>The NACK's message id, or "" when nothing is sent (a local message, or a NACK to a NACK).</returns>
+/// <returns>The NACK's message id, or "" when nothing is sent (a local message, one posted over HTTP, or a NACK to a NACK).</returns>
 public sealed class SendFunctionalNack(NodeContext node, IMessageArchive archive, IMessageSigner signer, IMessagePublisher publisher) : TaskActivity<Refusal, string>
 {
     private static readonly MessageValidator Validator = new();
@@ -22,7 +22,7 @@ public sealed class SendFunctionalNack(NodeContext node, IMessageArchive archive
     public override async Task<string> RunAsync(TaskActivityContext context, Refusal input)
     {
         var message = input.Message;
-        if (!message.FromPartner || MessageCatalog.FindByCode(message.MessageType)?.Family == MessageFamily.Control)
+        if (!message.FromPartner || !message.FromTopic || MessageCatalog.FindByCode(message.MessageType)?.Family == MessageFamily.Control)
             return "";
         var header = (Validator.Validate(message.Raw).Message ?? throw new InvalidOperationException($"message {message.MessageId} no longer validates")).Header;
         var rejection = Rejection.Of(input.Error, header, message.MovementReference);
@@ -33,7 +33,7 @@ public sealed class SendFunctionalNack(NodeContext node, IMessageArchive archive
             node.GatewayOffice, NodeOffices.Gateway(country), input.At, "Signed", signed), CancellationToken.None);
         var body = (await archive.ReadAsync(stored.Name, CancellationToken.None))!.Content;
         await publisher.PublishAsync(new BusMessage(nackId, message.MessageId, rejection.NackKind.Code, MessageFamily.Control, node.Country, country, body,
-            MovementReference: message.MovementReference), CancellationToken.None);
+            message.TraceParent, MovementReference: message.MovementReference), CancellationToken.None);
         return nackId;
     }
 }

@@ -1,3 +1,4 @@
+using C2C.Core.Exchange;
 using C2C.Core.Messages;
 using C2C.Core.Transit;
 
@@ -9,6 +10,12 @@ namespace C2C.Orchestration.Messages;
 /// typed facts; the activities archive and forward <see cref="Raw"/> byte for byte.
 /// </summary>
 /// <param name="Event">The <see cref="TransitEvent"/> read from the message, as <see cref="TransitEventJson"/>.</param>
+/// <param name="FromTopic">
+/// Delivered from this node's topic (a partner node sent it): it may be held when early, and a refusal is answered with a
+/// NACK on the partner's topic. Posted over HTTP, the caller gets the answer in the response and nothing is held.
+/// (Absent from movements started before it existed: they only ever got messages from the topic.)
+/// </param>
+/// <param name="TraceParent">The W3C trace of the ingest that handed it over: what the movement sends because of it continues that trace.</param>
 public sealed record MovementMessage(
     string MessageId,
     string MessageType,
@@ -17,11 +24,14 @@ public sealed record MovementMessage(
     string SignatureStatus,
     string Sha256,
     byte[] Raw,
-    string Event)
+    string Event,
+    bool FromTopic = true,
+    string? TraceParent = null)
 {
-    public static MovementMessage Of(ParsedMessage message, MessageOrigin origin, string signatureStatus) =>
+    public static MovementMessage Of(ParsedMessage message, MessageOrigin origin, string signatureStatus, bool fromTopic = true) =>
         new(message.Header.MessageId, message.Kind.Code, message.MovementReference ?? throw new ArgumentException("a movement message names its movement", nameof(message)),
-            origin, signatureStatus, message.Sha256, message.Raw.ToArray(), TransitEventJson.Serialize(TransitEventReader.Read(message, origin)));
+            origin, signatureStatus, message.Sha256, message.Raw.ToArray(), TransitEventJson.Serialize(TransitEventReader.Read(message, origin)), fromTopic,
+            TraceContext.TraceParent);
 
     public TransitEvent ReadEvent() => TransitEventJson.Deserialize(Event);
 

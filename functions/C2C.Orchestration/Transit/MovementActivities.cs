@@ -30,7 +30,7 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, Trans
     public async Task EndHoldAsync(HeldDelivery ended, string status)
     {
         var root = MessageCatalog.FindByCode(ended.Message.MessageType)?.RootElement ?? ended.Message.MessageType;
-        var error = new MessageError(ErrorCodes.OutOfSequence, $"{ended.Reason} (held from {ended.HeldAt:yyyy-MM-dd HH:mm:ss}Z, its hold ended)", $"/{root}/Header");
+        var error = new MessageError(ended.Code ?? ErrorCodes.OutOfSequence, $"{ended.Reason} (held from {ended.HeldAt:yyyy-MM-dd HH:mm:ss}Z, its hold ended)", $"/{root}/Header");
         await RecordAsync($"holdend-{ended.Message.MessageId}", "TIMER", null,
             Unchanged(status, $"Hold ended for {ended.Message.MessageType} {ended.Message.MessageId}: refused, out of sequence"), Now);
         await SendNackAsync(ended.Message, error);

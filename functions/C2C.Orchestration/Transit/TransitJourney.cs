@@ -6,7 +6,8 @@ using C2C.Orchestration.Messages;
 namespace C2C.Orchestration.Transit;
 
 /// <summary>A partner's message that came before the one it follows, waiting in its movement's orchestration.</summary>
-public sealed record HeldDelivery(MovementMessage Message, DateTimeOffset HeldAt, string Reason);
+/// <param name="Code">The refusal it would get now (90: no movement here yet, 92: out of sequence): it sets how long it is held.</param>
+public sealed record HeldDelivery(MovementMessage Message, DateTimeOffset HeldAt, string Reason, string? Code = null);
 
 /// <summary>What the orchestration waits for besides messages: a customs deadline, the end of a hold, the end of its life.</summary>
 public enum WakeReason
@@ -76,11 +77,12 @@ public sealed class TransitJourney(TransitStart start, DateTimeOffset startedAt)
     public bool MayHold(MovementMessage message, MessageError error) =>
         error.Code is ErrorCodes.OutOfSequence or ErrorCodes.UnknownMrn
         && message.FromPartner
+        && message.FromTopic
         && MessageCatalog.FindByCode(message.MessageType)?.Family != MessageFamily.Control
         && _held.Count < MaxHeld
         && (State is null ? !start.IsDeparture : !State.IsTerminal);
 
-    public void Hold(MovementMessage message, string reason, DateTimeOffset now) => _held.Add(new HeldDelivery(message, now, reason));
+    public void Hold(MovementMessage message, MessageError error, DateTimeOffset now) => _held.Add(new HeldDelivery(message, now, error.Reason, error.Code));
 
     /// <summary>The oldest held message that fits now, taken out of the hold; null if none does.</summary>
     public (HeldDelivery Held, TransitDecision Decision)? TakeFirstThatFits()
@@ -121,5 +123,7 @@ public sealed class TransitJourney(TransitStart start, DateTimeOffset startedAt)
     public bool IsOver(DateTimeOffset now) =>
         _quietSince is { } quiet && _held.Count == 0 && _deadlines.Count == 0 && now >= quiet + start.Times.StayOpenAfterClose;
 
-    private DateTimeOffset HoldEnd(HeldDelivery held) => held.HeldAt + start.Policy.HoldEarlyMessagesFor;
+    /// <summary>A message about a movement with no record here yet waits for the record a shorter while than one that is only early.</summary>
+    private DateTimeOffset HoldEnd(HeldDelivery held) =>
+        held.HeldAt + (held.Code == ErrorCodes.UnknownMrn ? start.Policy.HoldUnknownMovementFor : start.Policy.HoldEarlyMessagesFor);
 }

@@ -26,6 +26,7 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
         var nextMessage = context.WaitForExternalEvent<MovementMessage>(MovementInstances.MessageEvent);
         while (!journey.IsOver(Now(context)))
         {
+            context.SetCustomStatus(new MovementProgress(journey.Status, journey.Held.Count, journey.NextWake()?.At));
             if (journey.NextWake() is not { } wake)
             {
                 await ReceiveAsync(context, journey, movement, await nextMessage);
@@ -46,6 +47,7 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
                 await WakeAsync(context, journey, movement, wake);
             }
         }
+        context.SetCustomStatus(new MovementProgress(journey.Status, 0, null));
         return journey.Status;
     }
 
@@ -59,7 +61,7 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
             if (journey.MayHold(message, error))
             {
                 Log(context).MessageHeld(context.InstanceId, message.MessageType, message.MessageId, error.Reason);
-                journey.Hold(message, error.Reason, Now(context));
+                journey.Hold(message, error, Now(context));
                 await movement.RecordHoldAsync(message, error, journey.Status);
                 return;
             }

@@ -110,16 +110,17 @@ public sealed class AuditApiTests(LocalStack stack) : IDisposable
     [Fact]
     public async Task Ops_view_shows_movements_in_transit_overdue_and_under_enquiry_to_auditors_only()
     {
-        // The enquiry is due as soon as a movement is overdue; the sweep runs only when the test drives it.
-        using var tg = new InProcessNode(_network, "TG", stack, b => b.UseSetting("C2C:Corridor:EnquiryAfterExpiryDays", "0").UseSetting("C2C:DeadlineSweepSeconds", "3600"));
+        // Enquiries open 7 days after the time limit (NCTS): one movement expired 3 days ago, one 10 days ago.
+        using var tg = new InProcessNode(_network, "TG", stack);
         var (released, crossed, overdue, enquiry) = (Samples.NewMrn(), Samples.NewMrn(), Samples.NewMrn(), Samples.NewMrn());
         await AcceptedAsync(tg.Offices(), Samples.ForMovement("IE015-TransitDeclaration", released));
         await AcceptedAsync(tg.Offices(), Samples.ForMovement("IE015-TransitDeclaration", crossed));
         await AcceptedAsync(tg.Administration("BF"), tg.SignAs("BF", Samples.ForMovement("IE118-BorderPassageNotification", crossed)));
-        // Time limits already past: overdue at once; the sweep then opens the enquiry of the first one.
-        await AcceptedAsync(tg.Offices(), Samples.OverdueDeclaration(enquiry));
-        await tg.Services.GetRequiredService<C2C.Core.Exchange.DeadlineSweeper>().RunOnceAsync(CancellationToken.None);
-        await AcceptedAsync(tg.Offices(), Samples.OverdueDeclaration(overdue));
+        // Their deadlines are durable timers, due at once: wait until each movement has taken them.
+        await AcceptedAsync(tg.Offices(), Samples.OverdueDeclaration(enquiry, daysAgo: 10));
+        await AcceptedAsync(tg.Offices(), Samples.OverdueDeclaration(overdue, daysAgo: 3));
+        await WaitForStatusAsync(tg, enquiry, "UnderEnquiry");
+        await WaitForStatusAsync(tg, overdue, "Overdue");
 
         async Task<Dictionary<string, string>> ViewAsync(string view) =>
             JsonDocument.Parse(await tg.Auditor().GetStringAsync($"api/v1/audit/movements?status={view}")).RootElement.EnumerateArray()
@@ -132,12 +133,28 @@ public sealed class AuditApiTests(LocalStack stack) : IDisposable
         Assert.DoesNotContain(enquiry, (await ViewAsync("Overdue")).Keys);
         Assert.Equal("UnderEnquiry", (await ViewAsync("UnderEnquiry"))[enquiry]);
         Assert.Equal([released], (await ViewAsync("Released")).Keys.Where(k => k == released || k == crossed));
+        // Beside the state, the movement's orchestration: running, waiting for the enquiry's answer or its deadline.
+        var listed = JsonDocument.Parse(await tg.Auditor().GetStringAsync("api/v1/audit/movements?status=UnderEnquiry")).RootElement.EnumerateArray()
+            .Single(m => m.GetProperty("movementReference").GetString() == enquiry).GetProperty("orchestration");
+        Assert.Equal(($"transit-{enquiry}", "Running"), (listed.GetProperty("instanceId").GetString(), listed.GetProperty("runtimeStatus").GetString()));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await tg.Auditor().GetAsync("api/v1/audit/movements?status=Nonsense")).StatusCode);
         foreach (var path in new[] { "api/v1/audit/movements?status=InTransit", $"api/v1/audit/movements/{released}/integrity" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await tg.Offices().GetAsync(path)).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await tg.Client(null).GetAsync(path)).StatusCode);
+        }
+    }
+
+    private static async Task WaitForStatusAsync(InProcessNode node, string mrn, string status)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(100))
+        {
+            var current = (await node.Services.GetRequiredService<IMovementIndex>().GetAsync(mrn, CancellationToken.None))?.Status;
+            if (current == status)
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{mrn} is {current ?? "unknown"}, not {status}");
         }
     }
 

@@ -30,6 +30,37 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
     private static async Task<MovementRecord> MovementAsync(InProcessNode node) =>
         (await node.Services.GetRequiredService<IMovementIndex>().GetAsync(Samples.Mrn, CancellationToken.None))!;
 
+    /// <summary>The movement applies held messages after it acknowledged the one that let them fit: wait for the status it ends in.</summary>
+    private static async Task<MovementRecord> StatusAsync(InProcessNode node, string status)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(100))
+        {
+            var record = await node.Services.GetRequiredService<IMovementIndex>().GetAsync(Samples.Mrn, CancellationToken.None);
+            if (record?.Status == status)
+                return record;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{Samples.Mrn} is {record?.Status ?? "unknown"}, not {status}");
+        }
+    }
+
+    /// <summary>What the movement's orchestration says it holds, in the ops status of the movement (bounded wait: it says so when it checkpoints).</summary>
+    private static async Task HeldByOrchestrationAsync(InProcessNode node, int held)
+    {
+        var seen = "";
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            using var movement = System.Text.Json.JsonDocument.Parse(seen = await node.Auditor().GetStringAsync($"api/v1/movements/{Samples.Mrn}"));
+            if (movement.RootElement.GetProperty("orchestration").GetProperty("progress") is { ValueKind: System.Text.Json.JsonValueKind.Object } progress
+                && progress.GetProperty("held").GetInt32() == held)
+                return;
+        }
+        Assert.Fail($"the orchestration does not say it holds {held}: {seen}");
+    }
+
+    /// <summary>Held in its movement's orchestration: the history lists the hold at once, under held-{message id}, state unchanged.</summary>
+    private static async Task<MovementEvent> HeldAsync(InProcessNode node, string messageType) =>
+        Assert.Single(await HistoryAsync(node), e => e.MessageId.StartsWith("held-", StringComparison.Ordinal) && e.MessageType == messageType);
+
     private static async Task<List<MovementEvent>> HistoryAsync(InProcessNode node) =>
         [.. await node.Services.GetRequiredService<IMovementIndex>().HistoryAsync(Samples.Mrn, CancellationToken.None)];
 
@@ -46,17 +77,16 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
         await ReleaseAsync(tg);
 
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(tg, "BF", "IE018-ControlResults"));
-        var held = await MovementAsync(tg);
-        Assert.Equal(("Released", "IE018"), (held.Status, Assert.Single(held.HeldMessages).MessageType));
-        Assert.Contains("held", (await HistoryAsync(tg))[^1].History);
+        Assert.Equal("Released", (await MovementAsync(tg)).Status);
+        Assert.Contains("held", (await HeldAsync(tg, "IE018")).History);
+        await HeldByOrchestrationAsync(tg, 1);
 
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(tg, "BF", "IE118-BorderPassageNotification"));
         Assert.Equal("InTransit", (await MovementAsync(tg)).Status); // still not its turn: held
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(tg, "BF", "IE006-ArrivalAdvice"));
 
-        var done = await MovementAsync(tg);
-        Assert.Equal("WrittenOff", done.Status);
-        Assert.Empty(done.HeldMessages);
+        await StatusAsync(tg, "WrittenOff");
+        await HeldByOrchestrationAsync(tg, 0);
         var history = await HistoryAsync(tg);
         Assert.Equal(["IE015", "IE050", "IE001", "IE018", "IE118", "IE006", "IE018", "IE045"], history.Select(e => e.MessageType));
         Assert.Equal(["Released", "InTransit", "Arrived", "WrittenOff"], history.Skip(3).Where(e => e.Direction == MessageDirection.Inbound).Select(e => e.StatusAfter));
@@ -71,12 +101,10 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
     {
         using var bf = new InProcessNode(_network, "BF", stack);
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(bf, "TG", "IE010-CancellationNotification"));
-        Assert.Equal("IE010", Assert.Single((await MovementAsync(bf)).HeldMessages).MessageType);
+        await HeldAsync(bf, "IE010");
 
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(bf, "TG", "IE001-AnticipatedArrivalRecord"));
-        var cancelled = await MovementAsync(bf);
-        Assert.Equal("Cancelled", cancelled.Status);
-        Assert.Empty(cancelled.HeldMessages);
+        await StatusAsync(bf, "Cancelled");
         Assert.Equal(["IE010", "IE001", "IE010"], (await HistoryAsync(bf)).Select(e => e.MessageType));
     }
 
@@ -86,32 +114,20 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
         using var tg = new InProcessNode(_network, "TG", stack, b => b.UseSetting("C2C:Corridor:HoldEarlyMessagesSeconds", "1"));
         await ReleaseAsync(tg);
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(tg, "BF", "IE018-ControlResults"));
-        Assert.Single((await MovementAsync(tg)).HeldMessages);
+        await HeldAsync(tg, "IE018");
 
-        var sweeper = tg.Services.GetRequiredService<DeadlineSweeper>();
-        var applied = 0;
-        for (var attempt = 0; attempt < 50 && applied == 0; attempt++, await Task.Delay(100))
-            applied = await sweeper.RunOnceAsync(CancellationToken.None);
-        Assert.Equal(1, applied);
-
-        var movement = await MovementAsync(tg);
-        Assert.Equal("Released", movement.Status);
-        Assert.Empty(movement.HeldMessages);
-        var history = await HistoryAsync(tg);
-        var nack = history[^1];
-        Assert.Equal(("IE906", MessageDirection.Outbound, "BFOUA001"), (nack.MessageType, nack.Direction, nack.RecipientOffice));
-        Assert.Contains("Hold ended", history[^2].History);
-        // The NACK leaves through the outbox like every message the movement sends, signed.
-        var pending = await tg.Services.GetRequiredService<IMovementIndex>().PendingOutboxAsync(100, CancellationToken.None);
-        var item = Assert.Single(pending, p => p.MovementReference == Samples.Mrn && p.MessageType == "IE906");
-        Assert.Equal(("BF", MessageFamily.Control), (item.DestinationCountry, item.Family));
-        var archived = await tg.Services.GetRequiredService<IMessageArchive>().ReadAsync(item.ArchiveName, CancellationToken.None);
-        var xml = System.Text.Encoding.UTF8.GetString(archived!.Content);
+        // Its hold ends (a durable timer): refused with 92, the NACK signed and sent to the border office's country.
+        var nack = Assert.Single(await tg.Postbox.WaitForAsync(m => m.MessageType == "IE906"));
+        Assert.Equal(("BF", MessageFamily.Control), (nack.DestinationCountry, nack.Family));
+        var xml = System.Text.Encoding.UTF8.GetString(nack.Body.Span);
         Assert.Contains("<ErrorCode>92</ErrorCode>", xml);
         Assert.Contains("<Signature", xml);
-        // A second sweep changes nothing.
-        Assert.Equal(0, await sweeper.RunOnceAsync(CancellationToken.None));
-        Assert.Equal(history.Count, (await HistoryAsync(tg)).Count);
+        var history = await HistoryAsync(tg);
+        Assert.Contains("Hold ended", history[^1].History);
+        Assert.Equal("Released", (await MovementAsync(tg)).Status);
+        // Archived like every message the node sends, outside the movement's history (a refusal changes nothing).
+        var archived = await tg.Services.GetRequiredService<IMessageArchive>().SearchAsync(new ArchiveQuery(MovementReference: Samples.Mrn, MessageType: "IE906"), CancellationToken.None);
+        Assert.Equal(nack.MessageId, Assert.Single(archived).MessageId);
     }
 
     [Fact]
@@ -120,19 +136,11 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
         // An hour for a message that came early; one second for one whose movement this node never heard of.
         using var bf = new InProcessNode(_network, "BF", stack, ("C2C:Corridor:HoldEarlyMessagesSeconds", "3600"), ("C2C:Corridor:HoldUnknownMovementSeconds", "1"));
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(bf, "TG", "IE045-WriteOffNotification"));
-        var held = Assert.Single((await MovementAsync(bf)).HeldMessages);
-        Assert.Equal("90", held.Code);
+        await HeldAsync(bf, "IE045");
 
-        var sweeper = bf.Services.GetRequiredService<DeadlineSweeper>();
-        var applied = 0;
-        for (var attempt = 0; attempt < 50 && applied == 0; attempt++, await Task.Delay(100))
-            applied = await sweeper.RunOnceAsync(CancellationToken.None);
-        Assert.Equal(1, applied);
-        Assert.Empty((await MovementAsync(bf)).HeldMessages);
-        var nack = (await HistoryAsync(bf))[^1];
-        Assert.Equal(("IE906", MessageDirection.Outbound), (nack.MessageType, nack.Direction));
-        var archived = await bf.Services.GetRequiredService<IMessageArchive>().ReadAsync(nack.ArchiveName, CancellationToken.None);
-        Assert.Contains("<ErrorCode>90</ErrorCode>", System.Text.Encoding.UTF8.GetString(archived!.Content));
+        var nack = Assert.Single(await bf.Postbox.WaitForAsync(m => m.MessageType == "IE906", seconds: 20));
+        Assert.Contains("<ErrorCode>90</ErrorCode>", System.Text.Encoding.UTF8.GetString(nack.Body.Span));
+        Assert.Contains("Hold ended", (await HistoryAsync(bf))[^1].History);
     }
 
     [Fact]
@@ -143,6 +151,6 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
         var answer = await Answer.ReadAsync(await InProcessNode.PostAsync(tg.Administration("BF"), tg.SignAs("BF", Samples.Bytes("IE018-ControlResults"))));
         Assert.Equal(422, answer.Status);
         Assert.Contains("92", answer.ErrorCodes);
-        Assert.Empty((await MovementAsync(tg)).HeldMessages);
+        Assert.DoesNotContain(await HistoryAsync(tg), e => e.MessageId.StartsWith("held-", StringComparison.Ordinal));
     }
 }

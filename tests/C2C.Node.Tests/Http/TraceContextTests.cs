@@ -22,9 +22,9 @@ public sealed class TraceContextTests(LocalStack stack) : IDisposable
         client.DefaultRequestHeaders.Add("traceparent", $"00-{TraceId}-00f067aa0ba902b7-01");
         await Answer.ReadAsync(await InProcessNode.PostAsync(client, Samples.Bytes("IE015-TransitDeclaration")));
 
-        var outbox = await tg.Services.GetRequiredService<IMovementIndex>().PendingOutboxAsync(10, CancellationToken.None);
-        Assert.Equal(2, outbox.Count);
-        Assert.All(outbox, item => Assert.StartsWith($"00-{TraceId}-", item.TraceParent));
+        // The anticipated records, published by the movement's orchestration after it answered.
+        var records = await tg.Postbox.WaitForAsync(m => m.MessageType is "IE050" or "IE001", count: 2);
+        Assert.All(records, item => Assert.StartsWith($"00-{TraceId}-", item.TraceParent));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class TraceContextTests(LocalStack stack) : IDisposable
 
         Assert.Equal(DeliveryOutcome.Complete, await bf.Services.GetRequiredService<InboundDeliveryHandler>().HandleAsync(delivery, CancellationToken.None));
 
-        var answer = Assert.Single(await bf.Services.GetRequiredService<IMovementIndex>().PendingOutboxAsync(10, CancellationToken.None));
+        var answer = Assert.Single(await bf.Postbox.WaitForAsync(m => m.DestinationCountry == "TG"));
         Assert.Equal("IE143", answer.MessageType);
         Assert.StartsWith($"00-{TraceId}-", answer.TraceParent);
         Assert.DoesNotContain("00f067aa0ba902b7", answer.TraceParent); // a span of its own under the partner's

@@ -51,7 +51,11 @@ internal static class FunctionsHostDouble
             return;
         }
         var functions = ActivatorUtilities.CreateInstance<HttpFunctions>(context.RequestServices);
-        var result = (IResult)function.Method.Invoke(functions, [context.Request])!;
+        // The bindings: the request, and a Durable client (the local engine's, where the test runs one).
+        var arguments = function.Method.GetParameters().Select(p => p.ParameterType == typeof(HttpRequest) ? context.Request
+            : p.ParameterType == typeof(DurableTaskClient) ? (object?)context.RequestServices.GetService<IDurableTaskClientProvider>()?.GetClient()
+            : throw new NotSupportedException($"{function.Name}: no binding for {p.Name}")).ToArray();
+        var result = (IResult)function.Method.Invoke(functions, arguments)!;
         await result.ExecuteAsync(context);
     }
 

@@ -41,6 +41,6 @@ public sealed class HostJsonTests
         var taskHub = TimeSpan.Parse(Extensions.GetProperty("durableTask").GetProperty("storageProvider").GetProperty("maxQueuePollingInterval").GetString()!,
             System.Globalization.CultureInfo.InvariantCulture);
         // The hand-off queue, then the orchestration's control queue, then its work-item queue, all within the wait.
-        Assert.True(handOff + 2 * taskHub < C2C.Node.Composition.FunctionsComposition.AcknowledgeWithin / 2, $"{handOff} + 2 x {taskHub}");
+        Assert.True(handOff + 2 * taskHub < TimeSpan.FromSeconds(new C2C.Node.Configuration.MovementOptions().AcknowledgeWithinSeconds) / 4, $"{handOff} + 2 x {taskHub}");
     }
 }

@@ -52,7 +52,7 @@ public sealed class HttpFunctionsTests(LocalStack stack) : IDisposable
     [Fact]
     public async Task The_worker_answers_a_partner_as_the_standalone_node_does()
     {
-        await using var worker = await new WorkerNode(_network, "TG", stack).StartAsync();
+        await using var worker = await new WorkerNode(_network, "TG", stack) { Engine = true }.StartAsync();
         using var standalone = new InProcessNode(_network, "TG", stack);
         var declaration = Samples.Bytes("IE015-TransitDeclaration");
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using C2C.Core.Ports;
 using C2C.Node.Hosting.Worker;
+using C2C.Orchestration;
 using C2C.Orchestration.HandOff;
 using C2C.Orchestration.Transit;
 using C2C.Testing.ServiceBus;
@@ -66,6 +67,12 @@ public sealed class MovementFunctionsTests(LocalStack stack) : IDisposable
         var sent = (await index.HistoryAsync(mrn, CancellationToken.None)).Where(e => e.Direction == MessageDirection.Outbound).Select(e => e.MessageId).ToList();
         Assert.NotEmpty(sent);
         await Eventually(() => sent.All(id => bus.Sent.Contains(("c2c.bf", id))), "every outbound message published to c2c.bf");
+
+        // Operations see the movement's orchestration beside its state, read with the HTTP function's Durable client.
+        using var auditor = node.Client(_network.AuditorKey("TG"));
+        var movement = System.Text.Json.Nodes.JsonNode.Parse(await auditor.GetStringAsync($"api/v1/movements/{mrn}"))!;
+        Assert.Equal(MovementInstances.Transit(mrn), movement["orchestration"]!["instanceId"]!.GetValue<string>());
+        Assert.Equal("Running", movement["orchestration"]!["runtimeStatus"]!.GetValue<string>()); // closed, it stays open a while for late messages
     }
 
     /// <summary>Our namespace and Burkina Faso's destination on the in-process Service Bus endpoint.</summary>

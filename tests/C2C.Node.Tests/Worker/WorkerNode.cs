@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using C2C.Adapters.DurableTask;
 using C2C.Node.Composition;
 using C2C.Node.Hosting.Worker;
@@ -65,14 +64,12 @@ public sealed class WorkerNode(TestNetwork network, string country, LocalStack s
         if (Engine)
         {
             builder.Services.AddLocalDurableEngine(builder.Configuration.GetSection("Engine"), tasks => tasks.AddMovementFunctions());
-            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<FunctionsHostDouble.HandOffQueueTrigger>(sp, sp.GetRequiredService<DurableTaskClient>()));
+            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<FunctionsHostDouble.HandOffQueueTrigger>(sp, sp.GetRequiredService<IDurableTaskClientProvider>().GetClient()));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<FunctionsHostDouble.HandOffQueueTrigger>());
         }
         _app = builder.Build();
         _app.Run(FunctionsHostDouble.InvokeHttpAsync);
         await _app.StartAsync();
-        if (Engine)
-            await EngineDispatchingAsync();
         return this;
     }
 
@@ -92,23 +89,5 @@ public sealed class WorkerNode(TestNetwork network, string country, LocalStack s
             return;
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    /// <summary>
-    /// Until the engine owns its control queue: the Azure Storage provider started (stopping it before that fails in the
-    /// provider, on a thread of its own, and ends the test process).
-    /// </summary>
-    private async Task EngineDispatchingAsync()
-    {
-        var partitions = new TableClient(stack.StorageConnectionString, $"{TaskHub}Partitions");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            await foreach (var partition in partitions.QueryAsync<TableEntity>())
-                if (partition.GetString("CurrentOwner") is { Length: > 0 })
-                    return;
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-        throw new TimeoutException($"the local engine of {TaskHub} did not take its control queue within 60 s");
     }
 }

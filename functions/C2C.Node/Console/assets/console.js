@@ -112,7 +112,7 @@ async function ops(event) {
   for (const r of records) {
     const row = body.insertRow();
     button(row.insertCell(), r.movementReference, "link", () => openMovement(r.movementReference));
-    cell(row, r.status); cell(row, r.sequence); cell(row, when(r.updatedAt));
+    cell(row, r.status); cell(row, r.orchestration ? r.orchestration.runtimeStatus : "—"); cell(row, r.sequence); cell(row, when(r.updatedAt));
     cell(row, Object.entries(r.attributes ?? {}).map(([k, v]) => `${k}: ${v}`).join(", "));
   }
   $("ops-results").hidden = false;
