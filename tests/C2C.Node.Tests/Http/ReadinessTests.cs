@@ -81,13 +81,6 @@ public sealed class ReadinessTests(LocalStack stack) : IDisposable
     /// On Azure, where Service Bus is the broker, the node is the isolated worker and its own processor receives: the
     /// worker is ready once every family subscription consumes and every partner country has a destination.
     /// </summary>
-    private static (string, string)[] ServiceBus(ServiceBusNamespace own) =>
-    [
-        ("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "127.0.0.1"),
-        ("C2C:Messaging:ServiceBus:Port", own.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("C2C:Messaging:ServiceBus:UseTls", "false"),
-        ("C2C:Messaging:ServiceBus:SasKeyName", ServiceBusNamespace.KeyName), ("C2C:Messaging:ServiceBus:SasKey", own.Key),
-    ];
-
     private static async Task<(int Status, JsonElement Body)> ReadyAsync(Worker.WorkerNode node)
     {
         using var client = node.Client(null);
@@ -102,7 +95,7 @@ public sealed class ReadinessTests(LocalStack stack) : IDisposable
         own.Start();
         await using var node = await new Worker.WorkerNode(_network, "TG", stack)
         {
-            Settings = [.. ServiceBus(own), ("C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespace", "sb-c2c-dev-bf.servicebus.windows.net"),
+            Settings = [.. Worker.WorkerNode.ServiceBus(own), ("C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespace", "sb-c2c-dev-bf.servicebus.windows.net"),
                 ("C2C:Messaging:ServiceBus:Destinations:BF:SasKeyName", "send-tg"), ("C2C:Messaging:ServiceBus:Destinations:BF:SasKey", "key-from-key-vault")],
         }.StartAsync();
 
@@ -131,7 +124,7 @@ public sealed class ReadinessTests(LocalStack stack) : IDisposable
             ("C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespace", "sb-c2c-dev-bf.servicebus.windows.net"),
             ("C2C:Messaging:ServiceBus:Destinations:BF:SasKeyName", "send-tg"), ("C2C:Messaging:ServiceBus:Destinations:BF:SasKey", bfKey),
         ];
-        await using var node = await new Worker.WorkerNode(_network, "TG", stack) { Settings = [.. ServiceBus(own), .. destination] }.StartAsync();
+        await using var node = await new Worker.WorkerNode(_network, "TG", stack) { Settings = [.. Worker.WorkerNode.ServiceBus(own), .. destination] }.StartAsync();
         var (status, body) = await ReadyAsync(node);
 
         Assert.Equal(503, status);

@@ -50,7 +50,7 @@ public sealed class MovementFunctionsTests(LocalStack stack) : IDisposable
     {
         await using var bus = new ServiceBusNamespace().AddTopic("TG").AddTopic("BF");
         bus.Start();
-        await using var node = await new WorkerNode(_network, "TG", stack) { Engine = true, Settings = ServiceBusSettings(bus) }.StartAsync();
+        await using var node = await new WorkerNode(_network, "TG", stack) { Engine = true, Settings = WorkerNode.ServiceBus(bus, "BF") }.StartAsync();
         var (door, handOff, index) = (node.Services.GetRequiredService<IMovementDoor>(), node.Services.GetRequiredService<MovementHandOff>(), node.Services.GetRequiredService<IMovementIndex>());
         Assert.IsType<QueueMovementDoor>(door);
         var mrn = Samples.NewMrn();
@@ -73,19 +73,6 @@ public sealed class MovementFunctionsTests(LocalStack stack) : IDisposable
         var movement = System.Text.Json.Nodes.JsonNode.Parse(await auditor.GetStringAsync($"api/v1/movements/{mrn}"))!;
         Assert.Equal(MovementInstances.Transit(mrn), movement["orchestration"]!["instanceId"]!.GetValue<string>());
         Assert.Equal("Running", movement["orchestration"]!["runtimeStatus"]!.GetValue<string>()); // closed, it stays open a while for late messages
-    }
-
-    /// <summary>Our namespace and Burkina Faso's destination on the in-process Service Bus endpoint.</summary>
-    internal static (string, string)[] ServiceBusSettings(ServiceBusNamespace bus)
-    {
-        var port = bus.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return
-        [
-            ("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "127.0.0.1"), ("C2C:Messaging:ServiceBus:Port", port),
-            ("C2C:Messaging:ServiceBus:UseTls", "false"), ("C2C:Messaging:ServiceBus:SasKeyName", ServiceBusNamespace.KeyName), ("C2C:Messaging:ServiceBus:SasKey", bus.Key),
-            ("C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespace", "127.0.0.1"),
-            ("C2C:Messaging:ServiceBus:Destinations:BF:SasKeyName", ServiceBusNamespace.KeyName), ("C2C:Messaging:ServiceBus:Destinations:BF:SasKey", bus.Key),
-        ];
     }
 
     private static async Task Eventually(Func<bool> condition, string what)

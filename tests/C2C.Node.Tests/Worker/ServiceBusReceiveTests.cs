@@ -21,31 +21,29 @@ public sealed class ServiceBusReceiveTests(LocalStack stack) : IDisposable
     {
         await using var bus = new ServiceBusNamespace().AddTopic("TG").AddTopic("BF");
         bus.Start();
-        var port = bus.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        (string, string)[] ServiceBus(string to) =>
-        [
-            ("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "127.0.0.1"), ("C2C:Messaging:ServiceBus:Port", port),
-            ("C2C:Messaging:ServiceBus:UseTls", "false"), ("C2C:Messaging:ServiceBus:SasKeyName", ServiceBusNamespace.KeyName), ("C2C:Messaging:ServiceBus:SasKey", bus.Key),
-            ($"C2C:Messaging:ServiceBus:Destinations:{to}:FullyQualifiedNamespace", "127.0.0.1"),
-            ($"C2C:Messaging:ServiceBus:Destinations:{to}:SasKeyName", ServiceBusNamespace.KeyName), ($"C2C:Messaging:ServiceBus:Destinations:{to}:SasKey", bus.Key),
-            ("C2C:OutboxRelaySeconds", "1"),
-        ];
-        await using var burkina = await new WorkerNode(_network, "BF", stack) { Engine = true, Settings = ServiceBus("TG") }.StartAsync();
-        using var togo = new InProcessNode(_network, "TG", stack, ServiceBus("BF"));
+        await using var burkina = await new WorkerNode(_network, "BF", stack) { Engine = true, Settings = WorkerNode.ServiceBus(bus, "TG") }.StartAsync();
+        using var togo = new InProcessNode(_network, "TG", stack, WorkerNode.ServiceBus(bus, "BF"));
 
         var answer = await Answer.ReadAsync(await InProcessNode.PostAsync(togo.Offices(), Samples.Bytes("IE015-TransitDeclaration")));
         Assert.True(answer.Status == 200, answer.ToString());
 
         var index = burkina.Services.GetRequiredService<IMovementIndex>();
+        await UntilAsync(async () => (await index.GetAsync(Samples.Mrn, CancellationToken.None))?.Status == "ExpectedAtBorder", "Burkina Faso's worker applied the anticipated records");
+        Assert.Contains("IE050", (await index.HistoryAsync(Samples.Mrn, CancellationToken.None)).Select(e => e.MessageType));
+        // Settled by the processor once the movement acknowledged it: completed ("Accepted") on Burkina Faso's transit
+        // subscription, nothing dead-lettered.
+        await UntilAsync(() => Task.FromResult(bus.Settlements.Any(s => s.Path.StartsWith("c2c.bf/subscriptions/transit", StringComparison.OrdinalIgnoreCase) && s.Outcome == "Accepted")),
+            "the delivery completed");
+        Assert.Equal(0, bus.DeadLetterQueue("BF", Core.Messages.MessageFamily.Transit).Available);
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while ((await index.GetAsync(Samples.Mrn, CancellationToken.None))?.Status != "ExpectedAtBorder")
+        while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "Burkina Faso's worker did not apply the anticipated records within 60 s");
+            Assert.True(DateTime.UtcNow < deadline, $"not within 60 s: {what}");
             await Task.Delay(200);
         }
-        Assert.Contains("IE050", (await index.HistoryAsync(Samples.Mrn, CancellationToken.None)).Select(e => e.MessageType));
-        // Settled by the processor: accepted (completed) on Burkina Faso's transit subscription, nothing dead-lettered.
-        Assert.Contains(bus.Settlements, s => s.Path.StartsWith("c2c.bf/", StringComparison.Ordinal) && s.Outcome == "Accepted");
-        Assert.Equal(0, bus.DeadLetterQueue("BF", Core.Messages.MessageFamily.Transit).Available);
     }
 }

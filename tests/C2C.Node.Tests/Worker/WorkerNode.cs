@@ -73,6 +73,14 @@ public sealed class WorkerNode(TestNetwork network, string country, LocalStack s
         return this;
     }
 
+    /// <summary>Service Bus as on Azure: our namespace and each partner's destination, all on the in-process endpoint <paramref name="bus"/>.</summary>
+    public static (string Key, string Value)[] ServiceBus(C2C.Testing.ServiceBus.ServiceBusNamespace bus, params string[] partners) =>
+    [
+        ("C2C:Messaging:Provider", "ServiceBus"),
+        .. bus.NodeSettings("C2C:Messaging:ServiceBus"),
+        .. partners.SelectMany(partner => bus.NodeSettings($"C2C:Messaging:ServiceBus:Destinations:{partner}")),
+    ];
+
     public HttpClient Client(string? apiKey)
     {
         var client = (_app ?? throw new InvalidOperationException("start the node first")).GetTestClient();
