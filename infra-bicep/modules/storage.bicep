@@ -46,7 +46,7 @@ var tableNames = [
   'outbox${nodeName}'
   'lookups${nodeName}'
 ]
-// The Functions host keeps timer schedules and singleton locks (azure-webjobs-hosts) and its keys
+// The Functions host keeps its locks (azure-webjobs-hosts) and its keys
 // (azure-webjobs-secrets) in AzureWebJobsStorage; the Durable task hub (Azure Storage provider) keeps its partition
 // and app leases and its large messages in {hub}-leases, {hub}-applease, {hub}-largemessages; the node's hand-off
 // door keeps a message too large for a queue message in {hub}-handoff until the hand-off function took it. Created

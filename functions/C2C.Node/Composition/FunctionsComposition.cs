@@ -32,9 +32,10 @@ public static class FunctionsComposition
         // sweep run on timers in the worker, as standalone. Goes with them.
         services.AddHostedService<Hosting.Standalone.PeriodicWork>();
 
-        var taskHub = configuration[QueueMovementDoor.TaskHubSetting] is { Length: > 0 } hub
+        // Lower case: the host resolves the trigger's queue name %C2C_TASK_HUB%-handoff as it is, and queue names are.
+        var taskHub = configuration[QueueMovementDoor.TaskHubSetting] is { } hub && System.Text.RegularExpressions.Regex.IsMatch(hub, "^[a-z][a-z0-9]{2,44}$")
             ? hub
-            : throw new InvalidOperationException($"{QueueMovementDoor.TaskHubSetting} is required: the Durable task hub (host.json hubName), e.g. c2ctg");
+            : throw new InvalidOperationException($"{QueueMovementDoor.TaskHubSetting} must name the Durable task hub (host.json hubName) in 3-45 lower-case letters and digits, e.g. c2ctg");
         // The movements run on the Durable extension (MovementFunctions); the ingest reaches them through the queue door,
         // HTTP and Service Bus alike: the node's one IMovementExchange, no client threaded through the endpoints.
         services.AddSingleton(_ => HostStorage.Door(configuration, taskHub));

@@ -2,9 +2,12 @@ using System.Reflection;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using C2C.Node.Composition;
 using C2C.Node.Hosting.Worker;
 using C2C.Orchestration.HandOff;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace C2C.Node.Tests.Worker;
@@ -59,6 +62,21 @@ public sealed class QueueMovementDoorTests(LocalStack stack)
         Assert.Null(trigger.Connection); // the host's storage, AzureWebJobsStorage, as the door's composition reads it
         Assert.Equal(QueueMovementDoor.QueueName("c2ctg"), trigger.QueueName.Replace($"%{QueueMovementDoor.TaskHubSetting}%", "c2ctg", StringComparison.Ordinal));
         Assert.Equal($"%{QueueMovementDoor.TaskHubSetting}%", FunctionsHostDouble.HostJson.Read().GetProperty("extensions").GetProperty("durableTask").GetProperty("hubName").GetString());
+    }
+
+    [Theory]
+    [InlineData("C2CTG")]
+    [InlineData("c2c-tg")]
+    [InlineData(null)]
+    public void A_task_hub_name_the_hand_off_queue_cannot_take_stops_the_start_up(string? taskHub)
+    {
+        using var network = new TestNetwork("TG", "BF");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(network.Settings("TG", stack.StorageConnectionString, "tg").Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)))
+            .AddInMemoryCollection([new("Hosting:Mode", "Functions"), new("AzureWebJobsStorage", stack.StorageConnectionString), new(QueueMovementDoor.TaskHubSetting, taskHub)])
+            .Build();
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddC2CWorker(configuration, AppContext.BaseDirectory));
+        Assert.Contains($"{QueueMovementDoor.TaskHubSetting} must name the Durable task hub", error.Message);
     }
 
     private static async Task<int> CountAsync(BlobContainerClient blobs)

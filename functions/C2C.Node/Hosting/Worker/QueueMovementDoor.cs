@@ -24,7 +24,8 @@ public sealed class QueueMovementDoor(QueueClient queue, BlobContainerClient lar
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    public static string QueueName(string taskHub) => $"{taskHub.ToLowerInvariant()}-handoff";
+    /// <summary>As the host resolves the trigger's <c>%C2C_TASK_HUB%-handoff</c>; the task hub's name is lower case (FunctionsComposition).</summary>
+    public static string QueueName(string taskHub) => $"{taskHub}-handoff";
 
     public QueueClient Queue => queue;
 
