@@ -1,4 +1,5 @@
 using C2C.Core.Archive;
+using C2C.Core.Cargo;
 using C2C.Core.Exchange;
 using C2C.Core.Messages;
 using C2C.Core.Ports;
@@ -34,8 +35,7 @@ public sealed class DurableMovementExchange(
     IMovementDoor door,
     CorridorPolicy policy,
     IMessagePublisher? publisher,
-    TimeProvider clock,
-    IMovementExchange? cargo = null) : IMovementExchange
+    TimeProvider clock) : IMovementExchange
 {
     /// <summary>Concurrent writers of one record without an orchestration (acknowledgements naming no movement) retry this often.</summary>
     private const int RecordAttempts = 8;
@@ -45,8 +45,6 @@ public sealed class DurableMovementExchange(
 
     public async Task<ExchangeResult> AcceptAsync(ParsedMessage message, MessageOrigin origin, string signatureStatus, CancellationToken cancellationToken, bool holdIfEarly = false)
     {
-        if (message.Kind.Family == MessageFamily.Cargo)
-            return await (cargo ?? throw new InvalidOperationException("no exchange for cargo messages")).AcceptAsync(message, origin, signatureStatus, cancellationToken, holdIfEarly);
         var mref = message.MovementReference ?? ArchiveNaming.NoMovement;
         var (current, seen) = await index.LoadAsync(mref, message.Header.MessageId, cancellationToken);
         if (seen is not null)
@@ -54,17 +52,18 @@ public sealed class DurableMovementExchange(
         if (_recordOnly.Handles(message))
             return await RecordAsIsAsync(message, mref, origin, signatureStatus, holdIfEarly, cancellationToken);
 
-        var decision = _transit.Decide(mref, current, message, origin);
+        var handed = MovementMessage.Of(message, origin, signatureStatus, fromTopic: holdIfEarly);
+        var decision = handed.IsCargo ? DecideCargo(mref, current, handed) : _transit.Decide(mref, current, message, origin);
         if (decision.Rejection is { } error)
         {
             if (message.Kind.Family == MessageFamily.Control && origin == MessageOrigin.Partner && !MovementDecision.HasState(current))
                 return await RecordAsIsAsync(message, mref, origin, signatureStatus, holdIfEarly, cancellationToken); // never a NACK to a NACK, never lost
-            var orchestrationDecides = holdIfEarly && (MovementDecision.HasState(current) || _transit.MayWaitFor(mref, current));
+            // A cargo record holds nothing: what does not fit now never will (docs/durable-engine.md, cargo).
+            var orchestrationDecides = !handed.IsCargo && holdIfEarly && (MovementDecision.HasState(current) || _transit.MayWaitFor(mref, current));
             if (!orchestrationDecides)
                 return FunctionalRefusal.Of(node, message, error, clock.GetUtcNow());
         }
 
-        var handed = MovementMessage.Of(message, origin, signatureStatus, fromTopic: holdIfEarly);
         if (decision.Rejection is null && await TooLargeForBrokerAsync(handed, message, decision, cancellationToken) is { } tooLarge)
             return FunctionalRefusal.Of(node, message, tooLarge, clock.GetUtcNow());
         var outcome = await handOff.HandOverAsync(door, handed, cancellationToken);
@@ -107,6 +106,10 @@ public sealed class DurableMovementExchange(
             ?? throw new InvalidOperationException($"{received.MessageType} {received.MessageId} recorded in {mref} but not found there");
         return new ExchangeResult(ExchangeOutcome.Accepted, recorded.Receipt, null, recorded.Sequence, null);
     }
+
+    private MovementDecision DecideCargo(string reference, MovementRecord? current, MovementMessage handed) =>
+        CargoDecider.Decide(reference, node.Country, MovementDecision.HasState(current) ? CargoStateSerializer.Deserialize(current!.StateJson) : null, handed.ReadCargoEvent())
+            .ToMovement();
 
     /// <summary>A record the partner's broker would refuse is refused here, before anything is stored: the sender can still act.</summary>
     private async Task<MessageError?> TooLargeForBrokerAsync(MovementMessage handed, ParsedMessage message, MovementDecision decision, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
 
     /// <summary>Hands over through the client (locally the node's own; on Azure a function's <c>[DurableClient]</c> binding).</summary>
     public Task<HandOffOutcome> HandOverAsync(DurableTaskClient client, MovementMessage message, CancellationToken cancellationToken) =>
-        HandOverAsync(new ClientMovementDoor(this, client), message, cancellationToken);
+        HandOverAsync(new DurableClientDoor(this, client), message, cancellationToken);
 
     /// <summary>Hands over through <paramref name="door"/>, then waits (bounded) for the movement's acknowledgement.</summary>
     public async Task<HandOffOutcome> HandOverAsync(IMovementDoor door, MovementMessage message, CancellationToken cancellationToken)
@@ -38,34 +38,32 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
     /// <summary>Starts the movement's orchestration with the message, or raises it to the running one. No proof of delivery: see the class.</summary>
     public async Task DeliverAsync(DurableTaskClient client, MovementMessage message, CancellationToken cancellationToken)
     {
-        var instanceId = MovementInstances.Transit(message.MovementReference);
-        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        var route = MovementRoutes.Of(message);
+        var instance = await client.GetInstanceAsync(route.InstanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance is null || instance.IsCompleted)
-            await StartAsync(client, instanceId, message, cancellationToken);
+            await StartAsync(client, route, message, cancellationToken);
         else
-            await client.RaiseEventAsync(instanceId, MovementInstances.MessageEvent, message, cancellationToken);
+            await client.RaiseEventAsync(route.InstanceId, MovementInstances.MessageEvent, message, cancellationToken);
     }
 
     /// <summary>
     /// A movement new here starts with the message as its input (an input is never dropped like an early event); one
     /// whose orchestration ended (closed, then a late message) starts again from its indexed state.
     /// </summary>
-    private async Task StartAsync(DurableTaskClient client, string instanceId, MovementMessage message, CancellationToken cancellationToken)
+    private async Task StartAsync(DurableTaskClient client, MovementRoute route, MovementMessage message, CancellationToken cancellationToken)
     {
-        var record = await index.GetAsync(message.MovementReference, cancellationToken);
-        var start = new TransitStart(message.MovementReference, node.Country, policy, times, message,
-            MovementDecision.HasState(record) ? record!.StateJson : null);
+        var start = MovementRoutes.Start(message, node.Country, policy, times, await index.GetAsync(message.MovementReference, cancellationToken));
         try
         {
             // A pending or running instance is never replaced: only an ended one starts again.
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(TransitMovementOrchestrator), start,
-                new StartOrchestrationOptions(instanceId) { Version = MovementVersions.Current }.WithDedupeStatuses(OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended),
+            await client.ScheduleNewOrchestrationInstanceAsync(route.Orchestrator, start,
+                new StartOrchestrationOptions(route.InstanceId) { Version = MovementVersions.Current }.WithDedupeStatuses(OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended),
                 cancellationToken);
         }
         catch (OrchestrationAlreadyExistsException)
         {
             // Another ingest started it meanwhile: the message goes as an event (if dropped, no acknowledgement: it comes again).
-            await client.RaiseEventAsync(instanceId, MovementInstances.MessageEvent, message, cancellationToken);
+            await client.RaiseEventAsync(route.InstanceId, MovementInstances.MessageEvent, message, cancellationToken);
         }
     }
 

@@ -1,3 +1,6 @@
+using C2C.Core.Archive;
+using C2C.Core.Cargo;
+using C2C.Core.Ports;
 using Microsoft.DurableTask.Client;
 
 namespace C2C.Orchestration.HandOff;
@@ -12,11 +15,13 @@ namespace C2C.Orchestration.HandOff;
 /// <param name="Progress">What it holds and when it wakes next, as the orchestration last said.</param>
 public sealed record MovementOrchestrationStatus(string InstanceId, string RuntimeStatus, DateTimeOffset? CreatedAt, DateTimeOffset? LastUpdatedAt, MovementProgress? Progress)
 {
-    public static async Task<MovementOrchestrationStatus?> ReadAsync(DurableTaskClient client, string reference, CancellationToken cancellationToken)
+    /// <param name="movement">The indexed record: a cargo record's orchestration is named otherwise than a transit movement's.</param>
+    public static async Task<MovementOrchestrationStatus?> ReadAsync(DurableTaskClient client, MovementRecord movement, CancellationToken cancellationToken)
     {
-        if (reference.Length != 18)
-            return null;
-        var instanceId = MovementInstances.Transit(reference);
+        var reference = movement.MovementReference;
+        if (reference == ArchiveNaming.NoMovement)
+            return null; // acknowledgements naming no movement are recorded without an orchestration
+        var instanceId = CargoProcess.IsCargo(movement) ? MovementInstances.Cargo(reference) : MovementInstances.Transit(reference);
         // Custom status comes with the inputs and outputs only.
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         return instance is null

@@ -13,4 +13,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 1603, Level = LogLevel.Warning, Message = "{Instance}: {MessageType} {MessageId} refused, {Code}: {Reason}")]
     public static partial void MessageRefused(this ILogger logger, string instance, string messageType, string messageId, string code, string reason);
+
+    [LoggerMessage(EventId = 1604, Level = LogLevel.Information, Message = "{Instance}: vessel's arrival recorded by its {Consignments} consignment(s) after {Rounds} round(s) of delivery")]
+    public static partial void ArrivalDelivered(this ILogger logger, string instance, int consignments, int rounds);
 }

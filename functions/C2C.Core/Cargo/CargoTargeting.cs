@@ -1,5 +1,3 @@
-using C2C.Core.Messages;
-
 namespace C2C.Core.Cargo;
 
 /// <summary>
@@ -17,15 +15,16 @@ public static class CargoTargeting
         ["93"] = "arms and ammunition: licence check",
     };
 
-    public static IReadOnlyList<(string Code, string Text)> Flags(ParsedMessage preArrival)
+    /// <param name="commodityCodes">The HS codes of the goods items, distinct.</param>
+    public static IReadOnlyList<(string Code, string Text)> Flags(IReadOnlyList<string> commodityCodes, bool hasConsignee)
     {
         var flags = new List<(string, string)>();
-        foreach (var code in preArrival.Root.Descendants(ParsedMessage.Ns + "CommodityCode").Select(c => c.Value).Distinct())
+        foreach (var code in commodityCodes)
         {
             if (ChaptersOfInterest.TryGetValue(code[..2], out var reason))
                 flags.Add(($"HS-{code[..4]}", $"Chapter {code[..2]} ({reason})."));
         }
-        if (preArrival.Find("Consignee") is null)
+        if (!hasConsignee)
             flags.Add(("NO-CONSIGNEE", "No consignee declared: pre-clearance impossible, document check on arrival."));
         return flags;
     }

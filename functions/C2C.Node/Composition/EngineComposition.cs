@@ -32,7 +32,7 @@ public static class EngineComposition
                 o.TaskHub = TaskHubOf(nodeName);
         });
         services.AddLocalDurableEngine(configuration.GetSection(Section), tasks => tasks.AddMovementOrchestrations());
-        services.AddSingleton<IMovementDoor>(sp => new ClientMovementDoor(sp.GetRequiredService<MovementHandOff>(), sp.GetRequiredService<DurableTaskClient>()));
+        services.AddSingleton<IMovementDoor>(sp => new DurableClientDoor(sp.GetRequiredService<MovementHandOff>(), sp.GetRequiredService<DurableTaskClient>()));
         AddIngest(services);
     }
 
@@ -49,7 +49,7 @@ public static class EngineComposition
             sp.GetRequiredService<MovementTimes>(), TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<NodeOptions>>().Value.Movements.AcknowledgeWithinSeconds)));
         services.AddSingleton<IMovementExchange>(sp => new DurableMovementExchange(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMovementIndex>(),
             sp.GetRequiredService<MovementRecorder>(), sp.GetRequiredService<MovementHandOff>(), sp.GetRequiredService<IMovementDoor>(), sp.GetRequiredService<CorridorPolicy>(),
-            sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>(), cargo: sp.GetRequiredService<MessageExchange>()));
+            sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>()));
     }
 
     /// <summary>Azure Storage names: letters and digits, at most 45 (the provider appends its own suffixes).</summary>

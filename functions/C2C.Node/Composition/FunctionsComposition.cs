@@ -28,8 +28,8 @@ public static class FunctionsComposition
             services.AddSingleton<Hosting.Standalone.ConsumerSubscriptions>();
             services.AddHostedService<Hosting.Standalone.InboundConsumers>();
         }
-        // SASEC cargo is still MessageExchange's (docs/durable-engine.md, plan step 3): its outbox relay and deadline
-        // sweep run on timers in the worker, as standalone. Goes with them.
+        // The old exchange's outbox relay and deadline sweep, as standalone, until they are deleted (docs/durable-engine.md,
+        // plan step 4). Goes with them.
         services.AddHostedService<Hosting.Standalone.PeriodicWork>();
 
         // Lower case: the host resolves the trigger's queue name %C2C_TASK_HUB%-handoff as it is, and queue names are.

@@ -72,7 +72,7 @@ public static class AuditEndpoints
         var listed = new List<object>();
         foreach (var r in records.OrderByDescending(r => r.UpdatedAt).Take(limit))
         {
-            var orchestration = engine is null ? null : await MovementOrchestrationStatus.ReadAsync(engine, r.MovementReference, context.RequestAborted);
+            var orchestration = engine is null ? null : await MovementOrchestrationStatus.ReadAsync(engine, r, context.RequestAborted);
             listed.Add(new { r.MovementReference, r.Status, Sequence = r.EventCount, r.UpdatedAt, r.Attributes, Orchestration = orchestration });
         }
         return Results.Json(listed);

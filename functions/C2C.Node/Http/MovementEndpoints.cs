@@ -38,7 +38,7 @@ public static class MovementEndpoints
             State = JsonDocument.Parse(record.StateJson).RootElement,
             // A movement's orchestration (where this host runs the engine): running or not, what it holds, when it wakes next.
             Orchestration = context.RequestServices.GetService<DurableTaskClient>() is { } engine
-                ? await MovementOrchestrationStatus.ReadAsync(engine, reference, context.RequestAborted)
+                ? await MovementOrchestrationStatus.ReadAsync(engine, record, context.RequestAborted)
                 : null,
         });
     }

@@ -1,4 +1,5 @@
 using C2C.Core.Archive;
+using C2C.Core.Cargo;
 using C2C.Core.Composition;
 using C2C.Core.Exchange;
 using C2C.Core.Messages;
@@ -21,7 +22,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
 
     private static readonly MessageValidator Validator = new();
 
-    // Composition only: the policy plays no part in building a message.
+    // Transit composition only (cargo has its own composer): the policy plays no part in building a message.
     private readonly TransitProcess _composer = new(node.Country, CorridorPolicy.Default);
 
     public async Task<RecordedStep> RecordAsync(MovementStep step, CancellationToken cancellationToken)
@@ -101,7 +102,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
         string status, CancellationToken cancellationToken)
     {
         var messageId = OutboundId(step, intent);
-        var xml = await ComposeAsync(step, intent, messageId, inbound, cancellationToken);
+        var xml = await BodyAsync(step, intent, messageId, inbound, cancellationToken);
         var crossBorder = CrossesBorder(intent);
         var sequence = previous.Sequence + 1;
         var stored = await ArchiveOnce.StoreAsync(archive, new ArchiveEntry(step.Mrn, sequence, intent.Kind.Code, messageId, MessageDirection.Outbound,
@@ -120,15 +121,23 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
     {
         var sizes = new List<(TransitIntent, int)>();
         foreach (var intent in step.Decision.Intents.Where(CrossesBorder))
-            sizes.Add((intent, signer.Sign(await ComposeAsync(step, intent, OutboundId(step, intent), inbound, cancellationToken)).Length));
+            sizes.Add((intent, signer.Sign(await BodyAsync(step, intent, OutboundId(step, intent), inbound, cancellationToken)).Length));
         return sizes;
     }
 
-    private async Task<byte[]> ComposeAsync(MovementStep step, TransitIntent intent, string messageId, ParsedMessage? inbound, CancellationToken cancellationToken) =>
-        intent.Action == IntentAction.ForwardOriginal
-            ? inbound!.Raw.ToArray()
-            : _composer.Compose(intent, messageId, step.Mrn, step.Decision.Persist ? step.Decision.StateJson : null,
-                _composer.NeedsDeclaration(intent) ? await MovementDeclaration.LoadAsync(index, archive, Validator, step.Mrn, inbound, cancellationToken) : null, step.AppliedAt);
+    /// <summary>What a message the step sends carries: the original forwarded byte for byte, or what the node writes.</summary>
+    private async Task<byte[]> BodyAsync(MovementStep step, TransitIntent intent, string messageId, ParsedMessage? inbound, CancellationToken cancellationToken) =>
+        intent.Action == IntentAction.ForwardOriginal ? inbound!.Raw.ToArray() : await ComposeAsync(step, intent, messageId, inbound, cancellationToken);
+
+    /// <summary>A message the node writes itself: a cargo acknowledgement from the consignment's new state, a transit message (with the declaration when it copies it).</summary>
+    private async Task<byte[]> ComposeAsync(MovementStep step, TransitIntent intent, string messageId, ParsedMessage? inbound, CancellationToken cancellationToken)
+    {
+        var stateAfter = step.Decision.Persist ? step.Decision.StateJson : null;
+        if (intent.Kind.Family == MessageFamily.Cargo)
+            return CargoComposer.Compose(intent, messageId, step.Mrn, CargoStateSerializer.Deserialize(stateAfter ?? throw new InvalidOperationException($"{intent.Kind.Code} for {step.Mrn} without a state")), step.AppliedAt);
+        var declaration = _composer.NeedsDeclaration(intent) ? await MovementDeclaration.LoadAsync(index, archive, Validator, step.Mrn, inbound, cancellationToken) : null;
+        return _composer.Compose(intent, messageId, step.Mrn, stateAfter, declaration, step.AppliedAt);
+    }
 
     /// <summary>A second run: what the first run sent, read back from the history by the same derived ids.</summary>
     private async Task<RecordedStep> AlreadyRecordedAsync(MovementStep step, DedupRecord seen, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed record Wake(DateTimeOffset At, WakeReason Reason, string? Kind = n
 /// messages it holds, the message ids it took. Pure and deterministic (time always comes in as an argument), so the
 /// orchestrator rebuilds exactly the same journey on every replay.
 /// </summary>
-public sealed class TransitJourney(TransitStart start, DateTimeOffset startedAt)
+public sealed class TransitJourney(TransitStart start, DateTimeOffset startedAt) : IMovementJourney
 {
     /// <summary>A movement holds at most this many messages; more are refused at once (a partner gone wrong, not a late message).</summary>
     public const int MaxHeld = 16;
@@ -118,6 +118,8 @@ public sealed class TransitJourney(TransitStart start, DateTimeOffset startedAt)
             wakes = wakes.Append(new Wake(quiet + start.Times.StayOpenAfterClose, WakeReason.Close));
         return wakes.OrderBy(w => w.At).ThenBy(w => w.Kind, StringComparer.Ordinal).FirstOrDefault();
     }
+
+    public MovementProgress Progress() => new(Status, _held.Count, NextWake()?.At);
 
     /// <summary>Closed (or never opened) long enough, nothing held, no deadline: the orchestration may complete.</summary>
     public bool IsOver(DateTimeOffset now) =>

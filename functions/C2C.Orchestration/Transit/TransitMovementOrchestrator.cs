@@ -17,37 +17,12 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
     public override async Task<string> RunAsync(TaskOrchestrationContext context, TransitStart start)
     {
         var journey = new TransitJourney(start, Now(context));
-        var movement = new MovementActivities(context, start);
+        var movement = new MovementActivities(context, start.Mrn, start.Times);
 
         if (start.First is { } first)
             await ReceiveAsync(context, journey, movement, first);
 
-        // One standing wait for the next message, never cancelled: a cancelled waiter would still take the next event.
-        var nextMessage = context.WaitForExternalEvent<MovementMessage>(MovementInstances.MessageEvent);
-        while (!journey.IsOver(Now(context)))
-        {
-            context.SetCustomStatus(new MovementProgress(journey.Status, journey.Held.Count, journey.NextWake()?.At));
-            if (journey.NextWake() is not { } wake)
-            {
-                await ReceiveAsync(context, journey, movement, await nextMessage);
-                nextMessage = context.WaitForExternalEvent<MovementMessage>(MovementInstances.MessageEvent);
-                continue;
-            }
-            using var timerCancellation = new CancellationTokenSource();
-            var timer = context.CreateTimer(wake.At.UtcDateTime, timerCancellation.Token);
-            if (await Task.WhenAny(nextMessage, timer) == nextMessage)
-            {
-                // Cancel, not CancelAsync: an orchestrator must not leave its own thread (the work item would end without it).
-                timerCancellation.Cancel();
-                await ReceiveAsync(context, journey, movement, await nextMessage);
-                nextMessage = context.WaitForExternalEvent<MovementMessage>(MovementInstances.MessageEvent);
-            }
-            else
-            {
-                await WakeAsync(context, journey, movement, wake);
-            }
-        }
-        context.SetCustomStatus(new MovementProgress(journey.Status, 0, null));
+        await MovementLoop.RunAsync(context, journey, message => ReceiveAsync(context, journey, movement, message), wake => WakeAsync(context, journey, movement, wake));
         return journey.Status;
     }
 
@@ -118,5 +93,5 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
     private static string TimerId(TaskOrchestrationContext context, Wake wake) =>
         $"timer-{wake.Kind}-{wake.At.UtcDateTime:yyyyMMddHHmmssfff}-{context.InstanceId}";
 
-    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+    private static DateTimeOffset Now(TaskOrchestrationContext context) => MovementLoop.Now(context);
 }

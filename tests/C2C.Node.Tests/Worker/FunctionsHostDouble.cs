@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Text.Json;
 using C2C.Node.Hosting.Worker;
 using C2C.Orchestration.Activities;
+using C2C.Orchestration.Cargo;
+using C2C.Orchestration.Messages;
 using C2C.Orchestration.HandOff;
 using C2C.Orchestration.Transit;
 using Microsoft.AspNetCore.Http;
@@ -62,9 +64,11 @@ internal static class FunctionsHostDouble
     /// <summary>The movement orchestrations as the Durable extension runs them: through <see cref="MovementFunctions"/>, by their function names.</summary>
     public static DurableTaskRegistry AddMovementFunctions(this DurableTaskRegistry tasks) => tasks
         .AddOrchestratorFunc<TransitStart, string>(nameof(TransitMovementOrchestrator), (context, _) => MovementFunctions.TransitMovement(context))
+        .AddOrchestratorFunc<CargoStart, string>(nameof(CargoMovementOrchestrator), (context, _) => MovementFunctions.CargoMovement(context))
         .AddActivity(nameof(RecordMovementStep), sp => new FunctionActivity<MovementStep, RecordedStep>(sp, nameof(RecordMovementStep), MovementFunctions.RecordStep))
         .AddActivity(nameof(PublishToPartner), sp => new FunctionActivity<OutboundMessage, string>(sp, nameof(PublishToPartner), MovementFunctions.Publish))
-        .AddActivity(nameof(SendFunctionalNack), sp => new FunctionActivity<Refusal, string>(sp, nameof(SendFunctionalNack), MovementFunctions.Nack));
+        .AddActivity(nameof(SendFunctionalNack), sp => new FunctionActivity<Refusal, string>(sp, nameof(SendFunctionalNack), MovementFunctions.Nack))
+        .AddActivity(nameof(DeliverToMovement), sp => new FunctionActivity<MovementMessage, bool>(sp, nameof(DeliverToMovement), MovementFunctions.Deliver));
 
     /// <summary>An activity function invoked as the worker invokes it: its trigger input, the instance id, a context with a fresh scope.</summary>
     private sealed class FunctionActivity<TInput, TOutput>(IServiceProvider services, string name, Func<TInput, string, FunctionContext, Task<TOutput>> function)

@@ -2,6 +2,7 @@ using C2C.Core.Messages;
 using C2C.Core.Transit;
 using C2C.Core.Validation;
 using C2C.Orchestration.Messages;
+using C2C.Orchestration.TestNode;
 using C2C.Orchestration.Transit;
 using C2C.Testing;
 using Microsoft.DurableTask;
@@ -10,9 +11,12 @@ using Microsoft.Extensions.Configuration;
 namespace C2C.Orchestration.Tests.LocalEngine;
 
 /// <summary>A node's settings on the test's Azurite (its own task hub and storage names) and the sample journey of a TG movement.</summary>
-internal sealed class EngineSetting(LocalStack stack)
+/// <param name="country">The node's country: TG for transit, IN and MV for SASEC cargo.</param>
+internal sealed class EngineSetting(LocalStack stack, string country = EngineNode.Country)
 {
     private static readonly MessageValidator Validator = new();
+
+    public string Country => country;
 
     public string TaskHub { get; } = "t" + Guid.NewGuid().ToString("N")[..16];
 
@@ -33,6 +37,9 @@ internal sealed class EngineSetting(LocalStack stack)
         ["Engine:QueueVisibilityTimeout"] = "00:00:15",
         ["Node:Storage"] = Storage,
         ["Node:PublishLog"] = PublishLog,
+        ["Node:Country"] = country,
+        ["Node:StayOpenAfterClose"] = Times.StayOpenAfterClose.ToString(),
+        ["Node:RetryPublishAfter"] = Times.RetryPublishAfter.ToString(),
     };
 
     public IConfiguration Configuration => new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();

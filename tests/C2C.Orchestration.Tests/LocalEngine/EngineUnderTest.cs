@@ -21,8 +21,8 @@ internal sealed class EngineUnderTest : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private EngineUnderTest(EngineSetting setting, IHost host, EngineNodeProcess? child, IMovementIndex index) =>
-        (Setting, _host, Child, Index) = (setting, host, child, index);
+    private EngineUnderTest(EngineSetting setting, IHost host, EngineNodeProcess? child, StorageClients storage) =>
+        (Setting, _host, Child, Index, Archive) = (setting, host, child, new TableMovementIndex(storage), new BlobMessageArchive(storage.Archive));
 
     public EngineSetting Setting { get; }
 
@@ -31,13 +31,15 @@ internal sealed class EngineUnderTest : IAsyncDisposable
 
     public IMovementIndex Index { get; }
 
+    public IMessageArchive Archive { get; }
+
     public DurableTaskClient Client => _host.Services.GetRequiredService<DurableTaskClient>();
 
     public static async Task<EngineUnderTest> InProcessAsync(EngineSetting setting)
     {
         var node = await EngineNode.BuildAsync(setting.Configuration, CancellationToken.None);
         await node.StartAsync();
-        return new EngineUnderTest(setting, node, null, await IndexAsync(setting));
+        return new EngineUnderTest(setting, node, null, await StorageAsync(setting));
     }
 
     public static async Task<EngineUnderTest> ChildAsync(EngineSetting setting)
@@ -48,11 +50,11 @@ internal sealed class EngineUnderTest : IAsyncDisposable
         builder.Services.AddLocalDurableClient(setting.Configuration.GetSection("Engine"));
         var ingest = builder.Build();
         await ingest.StartAsync();
-        return new EngineUnderTest(setting, ingest, child, await IndexAsync(setting));
+        return new EngineUnderTest(setting, ingest, child, await StorageAsync(setting));
     }
 
     public MovementHandOff HandOff(TimeSpan acknowledgeWithin) =>
-        new(new NodeContext(EngineNode.Country), Index, CorridorPolicy.Default, EngineSetting.Times, acknowledgeWithin);
+        new(new NodeContext(Setting.Country), Index, CorridorPolicy.Default, EngineSetting.Times, acknowledgeWithin);
 
     public async ValueTask DisposeAsync()
     {
@@ -61,6 +63,5 @@ internal sealed class EngineUnderTest : IAsyncDisposable
         Child?.Dispose();
     }
 
-    private static async Task<IMovementIndex> IndexAsync(EngineSetting setting) =>
-        new TableMovementIndex(await EngineNode.StorageAsync(setting.Configuration, CancellationToken.None));
+    private static Task<StorageClients> StorageAsync(EngineSetting setting) => EngineNode.StorageAsync(setting.Configuration, CancellationToken.None);
 }

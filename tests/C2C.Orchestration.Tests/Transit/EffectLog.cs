@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using C2C.Core.Composition;
+using C2C.Core.Ports;
 using C2C.Core.Transit;
 using C2C.Orchestration.Activities;
+using C2C.Orchestration.Messages;
 
 namespace C2C.Orchestration.Tests.Transit;
 
 /// <summary>
-/// Stands in for the activities in orchestrator tests: what the orchestration asked to record, publish and refuse, in
-/// the order it asked. The record step answers as the real one does: each message to another country is to publish,
+/// Stands in for the activities in orchestrator tests: what the orchestrations asked to record, publish, refuse and
+/// deliver to another movement, in the order they asked. The record step answers as the real one does: each message to another country is to publish,
 /// under an id derived from the step.
 /// </summary>
 internal sealed class EffectLog(string nodeCountry)
@@ -15,6 +17,8 @@ internal sealed class EffectLog(string nodeCountry)
     private readonly ConcurrentQueue<MovementStep> _steps = new();
     private readonly ConcurrentQueue<OutboundMessage> _published = new();
     private readonly ConcurrentQueue<Refusal> _refusals = new();
+    private readonly ConcurrentDictionary<string, string> _recipients = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<MovementMessage> _deliveries = new();
 
     public IReadOnlyList<MovementStep> Steps => [.. _steps];
 
@@ -22,15 +26,39 @@ internal sealed class EffectLog(string nodeCountry)
 
     public IReadOnlyList<Refusal> Refusals => [.. _refusals];
 
+    /// <summary>Every delivery to another movement that was not recorded there yet (a second one means the first was lost or still on its way).</summary>
+    public IReadOnlyList<MovementMessage> Deliveries => [.. _deliveries];
+
+    public IReadOnlyList<MovementStep> StepsOf(string reference) => [.. _steps.Where(s => s.Mrn == reference)];
+
+    public bool HasRecorded(string reference, string triggerId) => _steps.Any(s => s.Mrn == reference && s.TriggerId == triggerId);
+
+    public void Delivered(MovementMessage message) => _deliveries.Enqueue(message);
+
+    /// <summary>The movement as the index would have it after the steps so far (its last state), or null if none made one.</summary>
+    public MovementRecord? RecordOf(string reference) =>
+        StepsOf(reference).LastOrDefault(s => s.Decision.Persist) is { } last
+            ? new MovementRecord(reference, last.Decision.Status, last.Decision.StateJson, StepsOf(reference).Count, "", "", last.AppliedAt, last.Decision.Attributes)
+            : null;
+
     public RecordedStep Record(MovementStep step)
     {
         _steps.Enqueue(step);
-        var toPublish = step.Decision.Intents.Where(i => i.RecipientOffice[..2] != nodeCountry)
-            .Select(i => new OutboundMessage(step.Mrn, i.Action == IntentAction.ForwardOriginal ? step.Inbound!.MessageId : MessageIds.Derive(nodeCountry, step.TriggerId, i.Kind.Code, i.RecipientOffice),
-                i.Kind.Code, i.RecipientOffice[..2], $"archive/{step.TriggerId}/{i.Kind.Code}", i.CorrelationId))
-            .ToList();
+        var toPublish = new List<OutboundMessage>();
+        foreach (var intent in step.Decision.Intents.Where(i => i.RecipientOffice[..2] != nodeCountry))
+        {
+            var id = intent.Action == IntentAction.ForwardOriginal ? step.Inbound!.MessageId : MessageIds.Derive(nodeCountry, step.TriggerId, intent.Kind.Code, intent.RecipientOffice);
+            _recipients[id] = intent.RecipientOffice;
+            toPublish.Add(new OutboundMessage(step.Mrn, id, intent.Kind.Code, intent.RecipientOffice[..2], $"archive/{step.TriggerId}/{intent.Kind.Code}", intent.CorrelationId));
+        }
         return new RecordedStep(_steps.Count, toPublish);
     }
+
+    /// <summary>The office a published message was sent to.</summary>
+    public string RecipientOf(string messageId) => _recipients[messageId];
+
+    /// <summary>The movement's status after the last step that changed it, or null.</summary>
+    public string? StatusOf(string mrn) => Steps.LastOrDefault(s => s.Mrn == mrn && s.Decision.Persist)?.Decision.Status;
 
     public string Publish(OutboundMessage message)
     {

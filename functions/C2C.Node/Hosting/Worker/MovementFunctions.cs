@@ -1,4 +1,6 @@
 using C2C.Orchestration.Activities;
+using C2C.Orchestration.Cargo;
+using C2C.Orchestration.Messages;
 using C2C.Orchestration.Transit;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -14,10 +16,15 @@ namespace C2C.Node.Hosting.Worker;
 public sealed class MovementFunctions
 {
     private static readonly TransitMovementOrchestrator Transit = new();
+    private static readonly CargoMovementOrchestrator Cargo = new();
 
     [Function(nameof(TransitMovementOrchestrator))]
     public static Task<string> TransitMovement([OrchestrationTrigger] TaskOrchestrationContext context) =>
         Transit.RunAsync(context, context.GetInput<TransitStart>() ?? throw new InvalidOperationException($"{context.InstanceId}: a movement starts with its TransitStart"));
+
+    [Function(nameof(CargoMovementOrchestrator))]
+    public static Task<string> CargoMovement([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        Cargo.RunAsync(context, context.GetInput<CargoStart>() ?? throw new InvalidOperationException($"{context.InstanceId}: a cargo record starts with its CargoStart"));
 
     [Function(nameof(RecordMovementStep))]
     public static Task<RecordedStep> RecordStep([ActivityTrigger] MovementStep step, string instanceId, FunctionContext function) =>
@@ -30,6 +37,10 @@ public sealed class MovementFunctions
     [Function(nameof(SendFunctionalNack))]
     public static Task<string> Nack([ActivityTrigger] Refusal refusal, string instanceId, FunctionContext function) =>
         Activity<SendFunctionalNack>(function).RunAsync(new ActivityContext(nameof(SendFunctionalNack), instanceId), refusal);
+
+    [Function(nameof(DeliverToMovement))]
+    public static Task<bool> Deliver([ActivityTrigger] MovementMessage message, string instanceId, FunctionContext function) =>
+        Activity<DeliverToMovement>(function).RunAsync(new ActivityContext(nameof(DeliverToMovement), instanceId), message);
 
     private static T Activity<T>(FunctionContext function) where T : class =>
         ActivatorUtilities.GetServiceOrCreateInstance<T>(function.InstanceServices);

@@ -1,18 +1,19 @@
 using C2C.Core.Exchange;
 using C2C.Core.Messages;
 using C2C.Core.Validation;
-using C2C.Orchestration.Activities;
 using C2C.Orchestration.Messages;
+using C2C.Orchestration.Transit;
 using Microsoft.DurableTask;
 
-namespace C2C.Orchestration.Transit;
+namespace C2C.Orchestration.Activities;
 
 /// <summary>
 /// The movement's effects as the orchestrator calls them: each an activity, each idempotent (an id derived from what
 /// caused it), retried by Durable with backoff. Storage or a broker that stays down longer than the retries is waited
 /// for with a durable timer, so the movement keeps its order and loses nothing.
 /// </summary>
-internal sealed class MovementActivities(TaskOrchestrationContext context, TransitStart start)
+/// <param name="reference">The movement's reference: an MRN, a consignment or a voyage.</param>
+internal sealed class MovementActivities(TaskOrchestrationContext context, string reference, MovementTimes times)
 {
     private static readonly TaskOptions Retried = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
@@ -20,7 +21,7 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, Trans
     public Task<RecordedStep> RecordAsync(string triggerId, string triggerType, MovementMessage? message, MovementDecision decision, DateTimeOffset at,
         MessageError? refusal = null) =>
         UntilDoneAsync(() => context.CallActivityAsync<RecordedStep>(nameof(RecordMovementStep),
-            new MovementStep(start.Mrn, triggerId, triggerType, message, decision, at, refusal), Retried));
+            new MovementStep(reference, triggerId, triggerType, message, decision, at, refusal), Retried));
 
     /// <summary>A held message is in the history at once (the ingest's proof that the movement has it), with no change of state.</summary>
     public Task RecordHoldAsync(MovementMessage message, MessageError error, string status) =>
@@ -54,6 +55,10 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, Trans
             await UntilDoneAsync(() => context.CallActivityAsync<string>(nameof(PublishToPartner), message, Retried));
     }
 
+    /// <summary>An event for another movement: true once that movement has recorded it (see <see cref="DeliverToMovement"/>).</summary>
+    public Task<bool> DeliverAsync(MovementMessage message) =>
+        UntilDoneAsync(() => context.CallActivityAsync<bool>(nameof(DeliverToMovement), message, Retried));
+
     private async Task<T> UntilDoneAsync<T>(Func<Task<T>> call)
     {
         while (true)
@@ -65,7 +70,7 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, Trans
             catch (TaskFailedException)
             {
                 // The activity's retries are used up (a partner's broker or storage down for long): wait, durably, and go on.
-                await context.CreateTimer(start.Times.RetryPublishAfter, CancellationToken.None);
+                await context.CreateTimer(times.RetryPublishAfter, CancellationToken.None);
             }
         }
     }
