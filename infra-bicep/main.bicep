@@ -96,6 +96,10 @@ param dedicatedSku string = 'P1v3'
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Flex Consumption instances always ready for each of http, durable and the hand-off function (at least 1: the Service Bus processor is no trigger, see docs/deployment.md).')
+@minValue(1)
+param alwaysReadyInstances int = 1
+
 @description('Memory per Flex Consumption instance (MB).')
 @allowed([
   512
@@ -130,7 +134,7 @@ var names = {
   // ARCHITECTURE decision 3: each node owns the inbound topic c2c.{cc}.
   topic: 'c2c.${cc}'
   deploymentContainer: 'deployment-package'
-  // Durable Functions task hub of the node (Engine:TaskHub, docs/durable-engine.md on the durable branch).
+  // Durable Functions task hub of the node (host.json hubName %C2C_TASK_HUB%, docs/durable-engine.md).
   taskHub: 'c2c${cc}'
 }
 
@@ -214,12 +218,13 @@ module functionApp 'modules/functionapp.bicep' = {
     tableServiceUri: storage.outputs.tableServiceUri
     deploymentContainerName: storage.outputs.deploymentContainerName
     serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
-    inboundTopicName: serviceBus.outputs.topicName
+    taskHubName: names.taskHub
     keyVaultUri: keyVault.outputs.vaultUri
     outboundDestinations: outboundDestinations
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     workspaceId: monitoring.outputs.workspaceId
     maximumInstanceCount: maximumInstanceCount
+    alwaysReadyInstances: alwaysReadyInstances
     instanceMemoryMB: instanceMemoryMB
     allowApiKeys: allowApiKeys
     nodeSettings: nodeSettings

@@ -108,7 +108,8 @@ resource deploymentReader 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-// The Functions host leases blobs (singleton timers) in its own containers: Blob Data Owner, per container.
+// The Functions host leases blobs in its own containers, the Durable task hub in its leases, app lease and large
+// messages containers, the hand-off door keeps large messages in {hub}-handoff: Blob Data Owner, per container.
 resource hostStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for (name, i) in hostContainerNames: {
     name: guid(hostContainers[i].id, principalId, builtInRoles.storageBlobDataOwner)
@@ -132,7 +133,8 @@ resource tableWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// The Durable task hub's control and work-item queues, and queue-triggered functions (with their poison queues).
+// The Durable task hub's control and work-item queues, the hand-off queue (the node sends, the MovementDoor function is
+// triggered) and its poison queue.
 resource queueWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(account.id, principalId, builtInRoles.storageQueueDataContributor)
   scope: account
@@ -143,7 +145,7 @@ resource queueWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Inbound: receive from the subscriptions of our own topic only.
+// Inbound: the node's Service Bus processor receives from the subscriptions of our own topic only.
 resource topicReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(namespace::topic.id, principalId, builtInRoles.serviceBusDataReceiver)
   scope: namespace::topic

@@ -1,8 +1,9 @@
-// The node as an Azure Functions custom handler on Linux: Flex Consumption (ARCHITECTURE decision 1), or a Dedicated
-// App Service plan where incoming client certificates are documented (hostingPlan; docs/deployment.md, "Reviewed
-// against Azure's documentation": Flex Consumption does not support the platform certificate features).
-// System-assigned identity for everything: AzureWebJobsStorage, the Service Bus trigger, the archive and index,
-// Key Vault, Application Insights and the deployment package. No key or connection string with a secret: a
+// The node as an Azure Functions .NET isolated worker on Linux (dotnet-isolated, .NET 10): Flex Consumption
+// (ARCHITECTURE decision 1), or a Dedicated App Service plan where incoming client certificates are documented
+// (hostingPlan; docs/deployment.md, "Reviewed against Azure's documentation": Flex Consumption does not support the
+// platform certificate features). System-assigned identity for everything: AzureWebJobsStorage (host, Durable task hub,
+// hand-off queue), the Service Bus processor, the archive and index, Key Vault, Application Insights and the
+// deployment package. No key or connection string with a secret: a
 // partner's SAS key is a Key Vault reference the platform resolves with the app's identity.
 
 import { outboundDestination, partnerKeySecretName } from 'partners.bicep'
@@ -41,8 +42,8 @@ param deploymentContainerName string
 @description('Fully qualified Service Bus namespace, e.g. sb-x.servicebus.windows.net.')
 param serviceBusFullyQualifiedNamespace string
 
-@description('Inbound topic bound to %C2C_INBOUND_TOPIC% in the Service Bus trigger function.json files.')
-param inboundTopicName string
+@description('Durable task hub of the node (host.json hubName %C2C_TASK_HUB%; its hand-off queue is {hub}-handoff).')
+param taskHubName string
 
 param keyVaultUri string
 
@@ -58,6 +59,10 @@ param workspaceId string
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int
+
+@description('Flex Consumption instances kept running for each of the http and durable groups and the hand-off function: the Service Bus processor is no trigger and runs only where an instance runs (docs/deployment.md).')
+@minValue(1)
+param alwaysReadyInstances int
 
 @description('Memory per instance (MB).')
 @allowed([
@@ -85,9 +90,10 @@ var baseSettings = {
   C2C__Identity__SigningPfxBase64: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/signing/)'
   Hosting__Mode: 'Functions'
   C2C__Authentication__AllowApiKeys: string(allowApiKeys)
-  C2C_INBOUND_TOPIC: inboundTopicName
-  // Identity-based connections: the "__fullyQualifiedNamespace" / "__accountName" suffixes select the managed identity.
-  ServiceBusConnection__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
+  // host.json's hubName and the hand-off queue trigger (%C2C_TASK_HUB%-handoff); the node's queue door reads it too.
+  C2C_TASK_HUB: taskHubName
+  // Identity-based host storage (the "__accountName" suffix selects the managed identity): the host, the Durable task
+  // hub and the hand-off queue, which the node's door writes to with the same identity.
   AzureWebJobsStorage__accountName: storageAccountName
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   // Application Insights has local auth disabled: telemetry is sent with the app's Entra ID token.
@@ -110,8 +116,19 @@ var flex = hostingPlan == 'FlexConsumption'
 // Outside Flex Consumption the runtime is chosen by app settings (Flex rejects them: it has functionAppConfig.runtime).
 var dedicatedSettings = {
   FUNCTIONS_EXTENSION_VERSION: '~4'
-  FUNCTIONS_WORKER_RUNTIME: 'custom'
+  FUNCTIONS_WORKER_RUNTIME: 'dotnet-isolated'
 }
+// The runtime stack: the worker is a framework-dependent .NET 10 app (net10.0, published for linux-x64).
+var runtimeName = 'dotnet-isolated'
+var runtimeVersion = '10.0'
+// Flex Consumption scales functions in groups (http, durable) or alone (function:NAME) and to zero. The Service Bus
+// processor is a hosted service, not a trigger: Service Bus load never starts an instance, so instances stay ready
+// where the ingest and the hand-off run (docs/deployment.md, "Service Bus receive and scale").
+var alwaysReadyGroups = [
+  'http'
+  'durable'
+  'function:MovementDoor'
+]
 
 var outboundSettings = reduce(map(outboundDestinations, d => destinationSettings(d, keyVaultUri)), {}, (all, next) => union(all, next))
 var settings = union(baseSettings, flex ? {} : dedicatedSettings, outboundSettings, nodeSettings)
@@ -130,11 +147,11 @@ var flexConfig = {
   scaleAndConcurrency: {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    alwaysReady: map(alwaysReadyGroups, group => { name: group, instanceCount: alwaysReadyInstances })
   }
   runtime: {
-    // Custom handler: host.json starts handler/C2C.Node (self-contained linux-x64 ASP.NET Core app).
-    name: 'custom'
-    version: '1.0'
+    name: runtimeName
+    version: runtimeVersion
   }
 }
 
@@ -173,8 +190,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       ftpsState: 'Disabled'
       // HTTP/2 forbids the TLS renegotiation an exclusion path needs, and client certificates are not offered with it.
       http20Enabled: false
-      // Dedicated: the Service Bus triggers need the host running (no scale controller wakes it up).
+      // Dedicated: the Service Bus processor, the hand-off queue and the Durable triggers need the host running.
       alwaysOn: flex ? null : true
+      // Dedicated: the runtime stack (Flex Consumption has it in functionAppConfig.runtime).
+      linuxFxVersion: flex ? null : '${toUpper(runtimeName)}|${runtimeVersion}'
       appSettings: [for name in objectKeys(settings): { name: name, value: string(settings[name]) }]
     }
     functionAppConfig: flex ? flexConfig : null

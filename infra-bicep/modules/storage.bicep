@@ -1,5 +1,6 @@
 // The node's storage account: the message archive (container under time-based WORM retention), the movement
-// index tables, the Functions host containers and the Flex Consumption deployment container.
+// index tables, the Functions host and Durable task hub containers, the hand-off queue and the Flex Consumption
+// deployment container.
 // Shared-key access is off: every client (node, Functions host, deployment) authenticates with Entra ID.
 
 @description('Storage account name (3-24 lowercase letters and digits).')
@@ -45,16 +46,19 @@ var tableNames = [
   'outbox${nodeName}'
   'lookups${nodeName}'
 ]
-// The Functions host keeps timer schedules and singleton locks (azure-webjobs-hosts) and its keys
+// The Functions host keeps its locks (azure-webjobs-hosts) and its keys
 // (azure-webjobs-secrets) in AzureWebJobsStorage; the Durable task hub (Azure Storage provider) keeps its partition
-// and app leases and its large messages in {hub}-leases, {hub}-applease, {hub}-largemessages. Created here so the
-// app's blob rights can stay per container: the archive is in the same account (docs/deployment.md).
+// and app leases and its large messages in {hub}-leases, {hub}-applease, {hub}-largemessages; the node's hand-off
+// door keeps a message too large for a queue message in {hub}-handoff until the hand-off function took it. Created
+// here so the app's blob rights can stay per container: the archive is in the same account (docs/deployment.md).
+var handOffName = '${toLower(taskHubName)}-handoff'
 var hostContainerNames = [
   'azure-webjobs-hosts'
   'azure-webjobs-secrets'
   '${toLower(taskHubName)}-leases'
   '${toLower(taskHubName)}-applease'
   '${toLower(taskHubName)}-largemessages'
+  handOffName
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
@@ -125,6 +129,47 @@ resource hostContainers 'Microsoft.Storage/storageAccounts/blobServices/containe
   }
 ]
 
+// A large message's blob is deleted once handed over; one left by a note that went to the poison queue (the ingest
+// sent the message again meanwhile) is deleted after a day, with its versions (blob versioning is on).
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'handoff-leftovers'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${handOffName}/']
+            }
+            actions: {
+              baseBlob: { delete: { daysAfterCreationGreaterThan: 1 } }
+              version: { delete: { daysAfterCreationGreaterThan: 1 } }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [hostContainers]
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
+  parent: account
+  name: 'default'
+}
+
+// The hand-off queue the ingest writes to and the MovementDoor function is triggered by (%C2C_TASK_HUB%-handoff).
+// The task hub's own queues and the poison queue are created at run time (Storage Queue Data Contributor).
+resource handOffQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = {
+  parent: queueService
+  name: handOffName
+}
+
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
   parent: account
   name: 'default'
@@ -163,4 +208,5 @@ output tableServiceUri string = account.properties.primaryEndpoints.table
 output archiveContainerName string = archive.name
 output deploymentContainerName string = deploymentContainer.name
 output hostContainerNames array = [for (name, i) in hostContainerNames: hostContainers[i].name]
+output handOffQueueName string = handOffQueue.name
 output tableNames array = [for (name, i) in tableNames: tables[i].name]

@@ -144,11 +144,8 @@ public sealed class Corridor : IAsyncDisposable
         settings["C2C:Messaging:Provider"] = "ServiceBus";
         void Namespace(string prefix, ServiceBusNamespace ns)
         {
-            settings[$"{prefix}:FullyQualifiedNamespace"] = "127.0.0.1";
-            settings[$"{prefix}:Port"] = ns.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            settings[$"{prefix}:UseTls"] = "false";
-            settings[$"{prefix}:SasKeyName"] = ServiceBusNamespace.KeyName;
-            settings[$"{prefix}:SasKey"] = ns.Key;
+            foreach (var (key, value) in ns.NodeSettings(prefix))
+                settings[key] = value;
         }
         Namespace("C2C:Messaging:ServiceBus", _namespaces[country]);
         foreach (var (partner, ns) in _namespaces.Where(n => n.Key != country))

@@ -32,13 +32,21 @@ public static class EngineComposition
                 o.TaskHub = TaskHubOf(nodeName);
         });
         services.AddLocalDurableEngine(configuration.GetSection(Section), tasks => tasks.AddMovementOrchestrations());
+        services.AddSingleton<IMovementDoor>(sp => new DurableClientDoor(sp.GetRequiredService<MovementHandOff>(), sp.GetRequiredService<DurableTaskClient>()));
+        AddIngest(services);
+    }
 
+    /// <summary>
+    /// The ingest's side of the engine, whatever runs the orchestrations and whichever <see cref="IMovementDoor"/> leads
+    /// to them: here the node's own client; in the isolated worker on Azure the queue door (FunctionsComposition).
+    /// </summary>
+    public static void AddIngest(IServiceCollection services)
+    {
         services.AddSingleton(sp => MovementTimesOf(sp.GetRequiredService<IOptions<NodeOptions>>().Value.Movements));
         services.AddSingleton(sp => new MovementRecorder(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(),
             sp.GetRequiredService<IMovementIndex>(), sp.GetRequiredService<IMessageSigner>()));
         services.AddSingleton(sp => new MovementHandOff(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMovementIndex>(), sp.GetRequiredService<CorridorPolicy>(),
             sp.GetRequiredService<MovementTimes>(), TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<NodeOptions>>().Value.Movements.AcknowledgeWithinSeconds)));
-        services.AddSingleton<IMovementDoor>(sp => new DurableClientDoor(sp.GetRequiredService<MovementHandOff>(), sp.GetRequiredService<DurableTaskClient>()));
         services.AddSingleton<IMovementExchange>(sp => new DurableMovementExchange(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMovementIndex>(),
             sp.GetRequiredService<MovementRecorder>(), sp.GetRequiredService<MovementHandOff>(), sp.GetRequiredService<IMovementDoor>(), sp.GetRequiredService<CorridorPolicy>(),
             sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>()));

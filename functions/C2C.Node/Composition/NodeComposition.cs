@@ -31,8 +31,7 @@ public static class NodeComposition
             configuration.GetSection(PartnerOptions.Section).Get<Dictionary<string, PartnerOptions>>() ?? []);
         services.AddSingleton(registry);
         services.AddSingleton(new NodeContext(registry.Self.Country));
-        services.AddSingleton(sp => new ForwardedCertificateTrust(ModeOf(configuration), configuration[ForwardedCertificateTrust.CustomHandlerPortSetting],
-            sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), sp.GetRequiredService<ILogger<ForwardedCertificateTrust>>()));
+        services.AddSingleton<ForwardedCertificateTrust>();
         var allowApiKeys = (configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions()).Authentication.AllowApiKeys;
         services.AddSingleton(sp => new CallerResolver(registry, sp.GetRequiredService<ForwardedCertificateTrust>(), allowApiKeys, sp.GetRequiredService<TimeProvider>()));
 
@@ -71,19 +70,17 @@ public static class NodeComposition
         services.AddSingleton(sp => new InboundDeliveryHandler(sp.GetRequiredService<NodeContext>(), registry, sp.GetRequiredService<ISignatureVerifier>(),
             sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<IMovementExchange>(), sp.GetRequiredService<IMessageArchive>(),
             sp.GetRequiredService<RefusedMessages>(), sp.GetService<IMessagePublisher>()));
-        if (ModeOf(configuration) != HostingMode.Standalone)
-            services.AddSingleton<IMovementExchange>(sp => sp.GetRequiredService<MessageExchange>()); // until the isolated worker hosts the engine
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService<StorageInitializer>();
         MessagingComposition.Add(services, configuration);
+        if (!services.Any(d => d.ServiceType == typeof(IMessagePublisher)))
+            services.AddSingleton<IMessagePublisher>(sp => new NoBroker(sp.GetRequiredService<ILoggerFactory>().CreateLogger<NoBroker>()));
         if (ModeOf(configuration) == HostingMode.Standalone)
         {
             // After the storage initializer: hosted services start in order, and the activities write the archive and index.
             var storage = StorageOptionsFrom(configuration, registry.Self.Country);
             EngineComposition.Add(services, configuration, storage.ConnectionString ?? "", storage.NodeName);
-            if (!services.Any(d => d.ServiceType == typeof(IMessagePublisher)))
-                services.AddSingleton<IMessagePublisher>(sp => new NoBroker(sp.GetRequiredService<ILoggerFactory>().CreateLogger<NoBroker>()));
             services.AddHostedService<Hosting.Standalone.PeriodicWork>();
             if (services.Any(d => d.ServiceType == typeof(IMessageConsumer)))
             {

@@ -3,8 +3,8 @@ namespace C2C.Node.Configuration;
 /// <summary>ARCHITECTURE decision 1: one app, two hostings.</summary>
 public enum HostingMode
 {
-    /// <summary>Local, on-premises, containers: the app runs its own consumers and timers.</summary>
+    /// <summary>Local, on-premises, containers: the web app runs its own engine, broker consumers and timers.</summary>
     Standalone,
-    /// <summary>Azure Functions custom handler: the host triggers; the app only answers HTTP.</summary>
+    /// <summary>Azure: the Functions .NET isolated worker (Hosting/Worker): HTTP and the movements are functions, the Service Bus processor a hosted service.</summary>
     Functions,
 }

@@ -10,12 +10,12 @@ namespace C2C.Node.Http;
 /// </summary>
 public static class UnexpectedFailures
 {
-    public static void UseUnexpectedFailures(this WebApplication app) =>
+    public static IApplicationBuilder UseUnexpectedFailures(this IApplicationBuilder app) =>
         app.UseExceptionHandler(handler => handler.Run(async context =>
         {
             var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
             var unavailable = IsOutage(failure);
-            app.Logger.LogError(failure, "{Method} {Path} failed: {Kind}", context.Request.Method, context.Request.Path, unavailable ? "dependency unavailable" : "unexpected");
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UnexpectedFailures)).LogError(failure, "{Method} {Path} failed: {Kind}", context.Request.Method, context.Request.Path, unavailable ? "dependency unavailable" : "unexpected");
             var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
             if (unavailable)
                 context.Response.Headers.RetryAfter = "5";

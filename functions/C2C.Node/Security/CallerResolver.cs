@@ -7,8 +7,8 @@ namespace C2C.Node.Security;
 /// Who is calling: the client certificate of mutual TLS first (Kestrel, or the certificate the Functions front end
 /// forwards in X-ARR-ClientCert), then the development fallback, an API key in X-Api-Key, unless
 /// C2C:Authentication:AllowApiKeys is false (production: certificates only).
-/// The forwarded header is believed only behind the Functions host (<see cref="ForwardedCertificateTrust"/>), where the
-/// platform front end sets it; anywhere else anyone could send it. A client certificate's validity is judged by the
+/// The forwarded header is believed only on a request the Functions host proxied (<see cref="ForwardedCertificateTrust"/>),
+/// where the platform front end sets it; anywhere else anyone could send it. A client certificate's validity is judged by the
 /// node's clock (<see cref="TimeProvider"/>), like every other date.
 /// </summary>
 public sealed class CallerResolver(PartnerRegistry registry, ForwardedCertificateTrust forwardedCertificates, bool allowApiKeys, TimeProvider clock)
@@ -51,7 +51,7 @@ public sealed class CallerResolver(PartnerRegistry registry, ForwardedCertificat
         if (context.Connection.ClientCertificate is { } direct)
             return new X509Certificate2(direct);
         var forwarded = context.Request.Headers[ForwardedCertificateHeader].FirstOrDefault();
-        if (string.IsNullOrEmpty(forwarded) || !forwardedCertificates.Trusted)
+        if (string.IsNullOrEmpty(forwarded) || !forwardedCertificates.Trusts(context))
             return null;
         try
         {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace C2C.Infra.Tests.Bicep;
 
-/// <summary>Flex Consumption custom handler with a managed identity and identity-based settings only.</summary>
+/// <summary>The .NET isolated worker on Flex Consumption or a Dedicated plan, with a managed identity and identity-based settings only.</summary>
 public sealed class FunctionAppTemplateTests
 {
     private static readonly CompiledTemplate Template = CompiledTemplate.MainTemplate;
@@ -45,7 +45,7 @@ public sealed class FunctionAppTemplateTests
     }
 
     [Fact]
-    public void A_dedicated_plan_runs_the_custom_handler_always_on_and_only_flex_gets_the_flex_settings()
+    public void A_dedicated_plan_runs_the_isolated_worker_always_on_and_only_flex_gets_the_flex_settings()
     {
         var site = Template.Single("Microsoft.Web/sites");
 
@@ -54,8 +54,10 @@ public sealed class FunctionAppTemplateTests
         Assert.Equal("[union(variables('baseSettings'), if(variables('flex'), createObject(), variables('dedicatedSettings')), variables('outboundSettings'), parameters('nodeSettings'))]", Variables.Str("settings"));
         var dedicated = Variables["dedicatedSettings"]!.AsObject();
         Assert.Equal("~4", dedicated.Str("FUNCTIONS_EXTENSION_VERSION"));
-        Assert.Equal("custom", dedicated.Str("FUNCTIONS_WORKER_RUNTIME"));
+        Assert.Equal("dotnet-isolated", dedicated.Str("FUNCTIONS_WORKER_RUNTIME"));
         Assert.Equal(2, dedicated.Count);
+        Assert.Equal("[if(variables('flex'), null(), format('{0}|{1}', toUpper(variables('runtimeName')), variables('runtimeVersion')))]",
+            site.Json.Str("properties.siteConfig.linuxFxVersion"));
         // Only Flex pulls a package from the deployment container with the app identity: only Flex gets that role.
         var deploymentReader = Assert.Single(RoleAssignment.All(Template), a => a.Resource.Symbol == "deploymentReader");
         Assert.Equal("[parameters('flexConsumption')]", deploymentReader.Resource.Json.Str("condition"));
@@ -63,7 +65,7 @@ public sealed class FunctionAppTemplateTests
     }
 
     [Fact]
-    public void Site_is_a_linux_custom_handler_with_a_system_identity_deploying_from_blob_with_that_identity()
+    public void Site_is_a_linux_dotnet_isolated_worker_with_a_system_identity_deploying_from_blob_with_that_identity()
     {
         var site = Template.Single("Microsoft.Web/sites");
 
@@ -71,7 +73,12 @@ public sealed class FunctionAppTemplateTests
         Assert.Equal("SystemAssigned", site.Json.Str("identity.type"));
         Assert.True(site.Json.Bool("properties.httpsOnly"));
         var flex = Variables["flexConfig"];
-        Assert.Equal("custom", flex.Str("runtime.name"));
+        Assert.Equal("[variables('runtimeName')]", flex.Str("runtime.name"));
+        Assert.Equal("[variables('runtimeVersion')]", flex.Str("runtime.version"));
+        Assert.Equal("dotnet-isolated", Variables.Str("runtimeName"));
+        // The stack's .NET version is the one the node targets (Directory.Build.props: net10.0).
+        var targetFramework = System.Xml.Linq.XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Build.props")).Descendants("TargetFramework").Single().Value;
+        Assert.Equal(targetFramework, $"net{Variables.Str("runtimeVersion")}");
         Assert.Equal("blobContainer", flex.Str("deployment.storage.type"));
         Assert.Equal("SystemAssignedIdentity", flex.Str("deployment.storage.authentication.type"));
         Assert.Equal("[format('{0}{1}', parameters('blobServiceUri'), parameters('deploymentContainerName'))]",
@@ -123,8 +130,7 @@ public sealed class FunctionAppTemplateTests
             ["C2C__Messaging__ServiceBus__FullyQualifiedNamespace"] = "[parameters('serviceBusFullyQualifiedNamespace')]",
             ["C2C__Identity__SigningPfxBase64"] = "[format('@Microsoft.KeyVault(SecretUri={0}secrets/signing/)', parameters('keyVaultUri'))]",
             ["Hosting__Mode"] = "Functions",
-            ["C2C_INBOUND_TOPIC"] = "[parameters('inboundTopicName')]",
-            ["ServiceBusConnection__fullyQualifiedNamespace"] = "[parameters('serviceBusFullyQualifiedNamespace')]",
+            ["C2C_TASK_HUB"] = "[parameters('taskHubName')]",
             ["AzureWebJobsStorage__accountName"] = "[parameters('storageAccountName')]",
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "[parameters('appInsightsConnectionString')]",
         };
@@ -132,6 +138,26 @@ public sealed class FunctionAppTemplateTests
         foreach (var (name, value) in expected)
             Assert.Equal(value, Settings.Str(name));
         Assert.Equal("[toUpper(parameters('country'))]", Template.Module("functionapp").Properties["parameters"].Str("country.value"));
+        // The task hub whose containers the storage module creates (StorageTemplateTests): c2c{cc}.
+        Assert.Equal("[variables('names').taskHub]", Template.Module("functionapp").Properties["parameters"].Str("taskHubName.value"));
+        // No Service Bus trigger any more: nothing binds a topic or a trigger connection.
+        Assert.DoesNotContain(Settings, s => s.Key is "C2C_INBOUND_TOPIC" || s.Key.StartsWith("ServiceBusConnection", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Flex_keeps_instances_ready_where_the_service_bus_processor_and_the_hand_off_run()
+    {
+        // The processor is a hosted service, no trigger: Service Bus load never starts an instance. The ingest (http),
+        // the hand-off function and the orchestrations (durable) each keep at least one instance running.
+        Assert.Equal("[map(variables('alwaysReadyGroups'), lambda('group', createObject('name', lambdaVariables('group'), 'instanceCount', parameters('alwaysReadyInstances'))))]",
+            Variables["flexConfig"].Str("scaleAndConcurrency.alwaysReady"));
+        var groups = Variables["alwaysReadyGroups"]!.AsArray().Select(g => (string)g!).ToList();
+        var doorFunction = typeof(C2C.Node.Hosting.Worker.MovementDoorFunction).GetMethod(nameof(C2C.Node.Hosting.Worker.MovementDoorFunction.RunAsync))!
+            .GetCustomAttributes(typeof(Microsoft.Azure.Functions.Worker.FunctionAttribute), false).Cast<Microsoft.Azure.Functions.Worker.FunctionAttribute>().Single().Name;
+        Assert.Equal(["http", "durable", $"function:{doorFunction}"], groups);
+        Assert.Equal(1, (int)Template.Root["parameters"]!["alwaysReadyInstances"]!["defaultValue"]!);
+        Assert.Equal(1, (int)Template.Root["parameters"]!["alwaysReadyInstances"]!["minValue"]!);
+        Assert.Equal("[parameters('alwaysReadyInstances')]", Template.Module("functionapp").Properties["parameters"].Str("alwaysReadyInstances.value"));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using C2C.Core.Messages;
 
 namespace C2C.Infra.Tests.Bicep;
 
-/// <summary>The inbound topic, its family subscriptions and how they match the Functions triggers.</summary>
+/// <summary>The inbound topic and its family subscriptions, as the node's Service Bus processor receives them.</summary>
 public sealed class ServiceBusTemplateTests
 {
     private static readonly CompiledTemplate Template = CompiledTemplate.MainTemplate;
@@ -84,21 +84,11 @@ public sealed class ServiceBusTemplateTests
     }
 
     [Fact]
-    public void Functions_triggers_use_the_topic_setting_the_connection_and_existing_subscriptions()
+    public void The_nodes_processor_receives_one_existing_subscription_per_message_family()
     {
-        var subscriptions = Families.Select(f => f.Str("subscription")).ToHashSet();
-        var triggers = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "functions", "C2C.Node", "FunctionsHost"), "function.json", SearchOption.AllDirectories)
-            .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!["bindings"]!.AsArray())
-            .Where(b => b.Str("type") == "serviceBusTrigger")
-            .ToList();
-
-        Assert.Equal(subscriptions.Count, triggers.Count);
-        Assert.All(triggers, t =>
-        {
-            Assert.Equal("%C2C_INBOUND_TOPIC%", t.Str("topicName"));
-            Assert.Equal("ServiceBusConnection", t.Str("connection"));
-            Assert.Contains(t.Str("subscriptionName"), subscriptions);
-        });
+        // No Service Bus trigger: the node's own processor receives Topology.Subscription(family) for every family.
+        var subscriptions = Families.Select(f => f.Str("subscription")).Order();
+        Assert.Equal(Enum.GetValues<C2C.Core.Messages.MessageFamily>().Select(C2C.Core.Ports.Topology.Subscription).Order(), subscriptions);
     }
 
     [Fact]

@@ -61,15 +61,38 @@ public sealed class StorageTemplateTests
     public void Deployment_and_functions_host_containers_exist_besides_the_archive()
     {
         var containers = Template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
-        var hostNames = Template.Module("storage").Properties["template"]!["variables"]!["hostContainerNames"]!.AsArray().Select(n => (string)n!);
+        var hostNames = StorageVariables["hostContainerNames"]!.AsArray().Select(n => Resolve((string)n!, "c2ctg"));
 
         Assert.Equal(3, containers.Count); // archive, deployment package, host and task hub containers (one loop)
-        // The Durable Azure Storage provider's blob containers of task hub c2c{cc}: {hub}-leases, -applease, -largemessages.
-        Assert.Equal(["azure-webjobs-hosts", "azure-webjobs-secrets", "c2ctg-applease", "c2ctg-largemessages", "c2ctg-leases"],
-            hostNames.Select(n => n.StartsWith('[') ? ArmValues.Format(n, "c2ctg") : n).Order());
+        // The Durable Azure Storage provider's blob containers of task hub c2c{cc}: {hub}-leases, -applease, -largemessages;
+        // the hand-off door's large messages: {hub}-handoff.
+        Assert.Equal(["azure-webjobs-hosts", "azure-webjobs-secrets", "c2ctg-applease", "c2ctg-handoff", "c2ctg-largemessages", "c2ctg-leases"], hostNames.Order());
         Assert.Equal("[variables('names').taskHub]", Template.Module("storage").Properties["parameters"].Str("taskHubName.value"));
         Assert.Equal("[format('c2c{0}', variables('cc'))]", Template.Root["variables"]!["names"].Str("taskHub"));
         Assert.Contains(containers, c => c.Name.Contains("parameters('deploymentContainerName')", StringComparison.Ordinal));
         Assert.All(containers, c => Assert.Equal("None", c.Json.Str("properties.publicAccess")));
     }
+
+    [Fact]
+    public void The_hand_off_queue_is_the_one_the_node_writes_to_and_its_leftover_blobs_expire()
+    {
+        var queue = Template.Single("Microsoft.Storage/storageAccounts/queueServices/queues");
+        Assert.Contains("variables('handOffName')", queue.Name, StringComparison.Ordinal);
+        Assert.Equal(C2C.Node.Hosting.Worker.QueueMovementDoor.QueueName("c2ctg"), Resolve("[variables('handOffName')]", "c2ctg"));
+
+        var rule = Template.Single("Microsoft.Storage/storageAccounts/managementPolicies").Json["properties"]!["policy"]!["rules"]!.AsArray().Single()!;
+        Assert.Equal("[format('{0}/', variables('handOffName'))]", (string)rule["definition"]!["filters"]!["prefixMatch"]!.AsArray().Single()!);
+        Assert.Equal(1, (int)rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterCreationGreaterThan"]!);
+        Assert.Equal(1, (int)rule["definition"]!["actions"]!["version"]!["delete"]!["daysAfterCreationGreaterThan"]!);
+    }
+
+    private static System.Text.Json.Nodes.JsonNode StorageVariables => Template.Module("storage").Properties["template"]!["variables"]!;
+
+    /// <summary>A container or queue name of the storage module for task hub <paramref name="taskHub"/>.</summary>
+    private static string Resolve(string name, string taskHub) => name switch
+    {
+        "[variables('handOffName')]" => ArmValues.Format((string)StorageVariables["handOffName"]!, taskHub),
+        _ when name.StartsWith('[') => ArmValues.Format(name, taskHub),
+        _ => name,
+    };
 }

@@ -14,14 +14,18 @@ namespace C2C.Infra.Tests.Settings;
 
 /// <summary>
 /// Every app setting Bicep gives the Function App is read by someone: the node's own settings (C2C__*, Hosting__*)
-/// by the node's composition, run here on those settings and recording each key it reads; the rest by the
-/// Functions host. A setting nobody reads is dead configuration, and usually a sign of a renamed key.
+/// by the isolated worker's composition, run here on those settings and recording each key it reads; the rest by the
+/// Functions host (host.json, the triggers, identity-based connections, telemetry), some by both. A setting nobody
+/// reads is dead configuration, and usually a sign of a renamed key.
 /// </summary>
 public sealed partial class NodeSettingsTests
 {
-    /// <summary>Read by the Functions host and the platform, not the node (function.json, identity-based connections, telemetry).</summary>
+    /// <summary>Read by the Functions host and the platform (host.json, the hand-off queue trigger, identity-based host storage, telemetry).</summary>
     private static readonly string[] HostSettings =
-        ["C2C_INBOUND_TOPIC", "ServiceBusConnection__fullyQualifiedNamespace", "AzureWebJobsStorage__accountName", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"];
+        ["C2C_TASK_HUB", "AzureWebJobsStorage__accountName", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"];
+
+    /// <summary>Of those, the ones the node's queue door reads too: it writes where the host's queue trigger listens.</summary>
+    private static readonly string[] SharedWithTheHost = ["C2C_TASK_HUB", "AzureWebJobsStorage__accountName"];
 
     private static JsonNode FunctionApp => CompiledTemplate.MainTemplate.Module("functionapp").Properties["template"]!;
 
@@ -34,7 +38,7 @@ public sealed partial class NodeSettingsTests
         var parameters = ParameterFile.Load(parameterFile);
         var settings = BicepSettings(parameters).Where(s => IsNodeSetting(s.Key)).ToDictionary();
 
-        var read = await ReadByTheNodeAsync(settings);
+        var read = await ReadByTheNodeAsync(WithSharedSettings(settings, parameters));
 
         var unread = settings.Keys.Where(name => !read.Contains(Key(name))).ToList();
         Assert.True(unread.Count == 0, $"{parameterFile}: settings the node never reads:\n{string.Join('\n', unread)}");
@@ -51,7 +55,7 @@ public sealed partial class NodeSettingsTests
         settings["C2C__Security__KeyVaultUri"] = "https://kv.vault.azure.net/";
         settings["C2C__Messaging__ServiceBus__Destinations__BF__FullyQualifiedNamespce"] = "typo.servicebus.windows.net";
 
-        var read = await ReadByTheNodeAsync(settings);
+        var read = await ReadByTheNodeAsync(WithSharedSettings(settings, ParameterFile.Of("dev", "tg")));
 
         Assert.DoesNotContain("C2C:Security:KeyVaultUri", read);
         Assert.DoesNotContain("C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespce", read);
@@ -59,16 +63,23 @@ public sealed partial class NodeSettingsTests
     }
 
     [Fact]
-    public void The_other_settings_are_the_functions_hosts()
+    public async Task The_other_settings_are_the_functions_hosts()
     {
-        var others = BicepSettings(ParameterFile.Of("dev", "tg")).Keys.Where(k => !IsNodeSetting(k)).Order(StringComparer.Ordinal);
+        var settings = BicepSettings(ParameterFile.Of("dev", "tg"));
+        var others = settings.Keys.Where(k => !IsNodeSetting(k)).Order(StringComparer.Ordinal);
         Assert.Equal(HostSettings.Order(StringComparer.Ordinal), others);
 
-        // The trigger bindings name them: %C2C_INBOUND_TOPIC% and the connection prefix "ServiceBusConnection".
-        var bindings = string.Join('\n', Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "functions", "C2C.Node", "FunctionsHost"), "function.json", SearchOption.AllDirectories).Select(File.ReadAllText));
-        Assert.Contains("\"%C2C_INBOUND_TOPIC%\"", bindings);
-        Assert.Contains("\"connection\": \"ServiceBusConnection\"", bindings);
+        // host.json and the hand-off queue trigger name the task hub setting; the node's door reads it and the host storage.
+        var hostJson = File.ReadAllText(Path.Combine(RepoPaths.Root, "functions", "C2C.Node", "host.json"));
+        Assert.Contains("\"hubName\": \"%C2C_TASK_HUB%\"", hostJson);
+        Assert.StartsWith("%C2C_TASK_HUB%", C2C.Node.Hosting.Worker.MovementDoorFunction.Queue, StringComparison.Ordinal);
+        var read = await ReadByTheNodeAsync(WithSharedSettings(settings.Where(s => IsNodeSetting(s.Key)).ToDictionary(), ParameterFile.Of("dev", "tg")));
+        Assert.All(SharedWithTheHost, name => Assert.Contains(Key(name), read));
     }
+
+    /// <summary>The node's settings and those it shares with the host, as the worker's composition needs them.</summary>
+    private static Dictionary<string, string?> WithSharedSettings(Dictionary<string, string?> nodeSettings, ParameterFile parameters) =>
+        nodeSettings.Concat(BicepSettings(parameters).Where(s => SharedWithTheHost.Contains(s.Key))).ToDictionary();
 
     private static bool IsNodeSetting(string name) => name.StartsWith("C2C__", StringComparison.Ordinal) || name.StartsWith("Hosting__", StringComparison.Ordinal);
 
@@ -107,23 +118,29 @@ public sealed partial class NodeSettingsTests
         _ when name.EndsWith("FullyQualifiedNamespace", StringComparison.Ordinal) => "sb.servicebus.windows.net",
         _ when name.EndsWith("MaxMessageKilobytes", StringComparison.Ordinal) => "256",
         _ when name.EndsWith("AllowApiKeys", StringComparison.Ordinal) => "false",
+        _ when name == "C2C_TASK_HUB" => $"c2c{country.ToLowerInvariant()}",
+        _ when name == "AzureWebJobsStorage__accountName" => $"stc2cdev{country.ToLowerInvariant()}",
         _ => "sample",
     };
 
-    /// <summary>Runs the node's composition on the settings (as environment variables become configuration) and returns the keys it read.</summary>
+    /// <summary>
+    /// Runs the isolated worker's composition (Hosting__Mode is Functions on Azure) on the settings, as environment
+    /// variables become configuration, and returns the keys it read.
+    /// </summary>
     private static async Task<IReadOnlySet<string>> ReadByTheNodeAsync(Dictionary<string, string?> appSettings)
     {
         var recorder = new RecordingConfiguration(appSettings.ToDictionary(s => Key(s.Key), s => s.Value));
         var configuration = new ConfigurationBuilder().Add(recorder).Build();
         var services = new ServiceCollection().AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddC2CNode(configuration, RepoPaths.Root);
-        C2C.Node.Security.PartnerRateLimits.Add(services, configuration);
+        Assert.Equal(HostingMode.Functions, NodeComposition.ModeOf(configuration));
+        services.AddC2CWorker(configuration, RepoPaths.Root);
         await using (var provider = services.BuildServiceProvider())
         {
-            // What is bound on first use: node options, storage, the publisher.
+            // What is bound on first use: node options, storage, the publisher, the hand-off door.
             _ = provider.GetRequiredService<IOptions<NodeOptions>>().Value;
             _ = provider.GetRequiredService<StorageClients>();
             _ = provider.GetService<IMessagePublisher>();
+            _ = provider.GetRequiredService<C2C.Node.Hosting.Worker.QueueMovementDoor>();
         }
         return recorder.Read;
     }

@@ -116,17 +116,22 @@ public sealed class DeployWorkflowTests
     private static IEnumerable<string> DependsOn(string job) => WorkflowStructureTests.Needs(Jobs[job]);
 
     [Fact]
-    public void Package_is_the_self_contained_node_with_host_json_and_function_folders()
+    public void Package_is_the_isolated_worker_as_published_with_host_json_and_the_generated_function_metadata_at_its_root()
     {
         var runs = Yaml.Seq(Yaml.Get(Jobs["package"], "steps"), "steps").Select(s => Yaml.Str(s, "run") ?? "").ToList();
         var script = string.Join('\n', runs);
 
-        Assert.Contains("dotnet publish functions/C2C.Node -c Release -r linux-x64 --self-contained -o pkg/handler", script);
-        Assert.Contains("cp host.json pkg/", script);
-        Assert.Contains("functions/C2C.Node/FunctionsHost/*/", script);
-        Assert.Contains("zip", script);
-        // host.json starts handler/C2C.Node: the publish output folder must be "handler".
-        Assert.Contains("\"defaultExecutablePath\": \"handler/C2C.Node\"", File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")));
+        // Framework-dependent: the platform's dotnet-isolated 10.0 stack runs it (functionapp.bicep).
+        Assert.Contains("dotnet publish functions/C2C.Node -c Release -r linux-x64 --self-contained false -o pkg", script);
+        Assert.Contains("(cd pkg && zip -qr ../c2c-node.zip .)", script);
+        foreach (var entry in new[] { "host.json", "functions.metadata", "worker.config.json", "extensions.json", "C2C.Node.dll", "'.azurefunctions/*'" })
+            Assert.Contains($" {entry}", script);
+        Assert.DoesNotContain("FunctionsHost", script);
+        Assert.DoesNotContain("handler", script);
+        // host.json is the project's, published with it.
+        Assert.Contains("<None Update=\"host.json\" CopyToOutputDirectory=\"PreserveNewest\" CopyToPublishDirectory=\"PreserveNewest\" />",
+            File.ReadAllText(Path.Combine(RepoPaths.Root, "functions", "C2C.Node", "C2C.Node.csproj")));
+        Assert.False(File.Exists(Path.Combine(RepoPaths.Root, "host.json")));
     }
 
     [Fact]

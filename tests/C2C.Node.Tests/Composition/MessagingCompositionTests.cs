@@ -1,6 +1,8 @@
 using C2C.Adapters.RabbitMq;
 using C2C.Adapters.ServiceBus;
 using C2C.Core.Ports;
+using C2C.Node.Composition;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace C2C.Node.Tests.Composition;
@@ -15,30 +17,39 @@ public sealed class MessagingCompositionTests(LocalStack stack) : IDisposable
 
     private InProcessNode Node(params (string Key, string Value)[] settings) => new(_network, "TG", stack, settings);
 
-    [Fact]
-    public void Service_bus_with_a_sas_key_file_plugs_both_ports()
+    /// <summary>The node's services as composed, not started: no consumer connects to a namespace that is not there.</summary>
+    private ServiceProvider Composed(params (string Key, string Value)[] settings)
     {
-        var keyFile = Path.Combine(_network.Directory, "sb.key");
-        File.WriteAllText(keyFile, "c2c-test-key\n");
-        using var node = Node(("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "c2c-tg.servicebus.windows.net"),
-            ("C2C:Messaging:ServiceBus:SasKeyName", "c2c-node"), ("C2C:Messaging:ServiceBus:SasKeyFile", keyFile), ("Hosting:Mode", "Functions"));
-        Assert.IsType<ServiceBusPublisher>(node.Services.GetRequiredService<IMessagePublisher>());
-        Assert.True(Assert.IsType<ServiceBusConsumer>(node.Services.GetRequiredService<IMessageConsumer>()).Options.UsesSas);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(_network.Settings("TG", stack.StorageConnectionString, "tg").Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)))
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build();
+        return new ServiceCollection().AddLogging().AddC2CNode(configuration, AppContext.BaseDirectory).BuildServiceProvider();
     }
 
     [Fact]
-    public void Each_partner_country_gets_its_own_namespace_and_credential()
+    public async Task Service_bus_with_a_sas_key_file_plugs_both_ports()
     {
-        using var node = Node(("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "sb-c2c-dev-tg.servicebus.windows.net"),
+        var keyFile = Path.Combine(_network.Directory, "sb.key");
+        File.WriteAllText(keyFile, "c2c-test-key\n");
+        await using var node = Composed(("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "c2c-tg.servicebus.windows.net"),
+            ("C2C:Messaging:ServiceBus:SasKeyName", "c2c-node"), ("C2C:Messaging:ServiceBus:SasKeyFile", keyFile));
+        Assert.IsType<ServiceBusPublisher>(node.GetRequiredService<IMessagePublisher>());
+        Assert.True(Assert.IsType<ServiceBusConsumer>(node.GetRequiredService<IMessageConsumer>()).Options.UsesSas);
+    }
+
+    [Fact]
+    public async Task Each_partner_country_gets_its_own_namespace_and_credential()
+    {
+        await using var node = Composed(("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "sb-c2c-dev-tg.servicebus.windows.net"),
             ("C2C:Messaging:ServiceBus:Destinations:bf:FullyQualifiedNamespace", "sb-c2c-dev-bf.servicebus.windows.net"),
             ("C2C:Messaging:ServiceBus:Destinations:bf:SasKeyName", "send-tg"),
             ("C2C:Messaging:ServiceBus:Destinations:bf:SasKey", "c2c-test-key"),
             ("C2C:Messaging:ServiceBus:Destinations:MV:FullyQualifiedNamespace", "sb-c2c-dev-mv.servicebus.windows.net"),
             ("C2C:Messaging:ServiceBus:Destinations:IN:FullyQualifiedNamespace", "sb-c2c-dev-in.servicebus.windows.net"),
             ("C2C:Messaging:ServiceBus:Destinations:IN:SasKeyName", "send-tg"),
-            ("C2C:Messaging:ServiceBus:Destinations:IN:SasKey", "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/servicebus-send-in/)"),
-            ("Hosting:Mode", "Functions"));
-        var destinations = Assert.IsType<ServiceBusPublisher>(node.Services.GetRequiredService<IMessagePublisher>()).Destinations;
+            ("C2C:Messaging:ServiceBus:Destinations:IN:SasKey", "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/servicebus-send-in/)"));
+        var destinations = Assert.IsType<ServiceBusPublisher>(node.GetRequiredService<IMessagePublisher>()).Destinations;
 
         var bf = destinations.For("BF");
         Assert.Equal(("sb-c2c-dev-bf.servicebus.windows.net", "send-tg", "c2c-test-key", "c2c.bf"), (bf.Namespace.FullyQualifiedNamespace, bf.Namespace.SasKeyName, bf.Namespace.SasKey, bf.Topic));
@@ -48,7 +59,7 @@ public sealed class MessagingCompositionTests(LocalStack stack) : IDisposable
         Assert.Contains("unresolved Key Vault reference", destinations.Find("IN")!.Problem);
         Assert.Throws<InvalidOperationException>(() => destinations.For("IN"));
         // Our own namespace (receiving) is a separate client.
-        Assert.Equal("sb-c2c-dev-tg.servicebus.windows.net", Assert.IsType<ServiceBusConsumer>(node.Services.GetRequiredService<IMessageConsumer>()).Options.FullyQualifiedNamespace);
+        Assert.Equal("sb-c2c-dev-tg.servicebus.windows.net", Assert.IsType<ServiceBusConsumer>(node.GetRequiredService<IMessageConsumer>()).Options.FullyQualifiedNamespace);
     }
 
     [Theory]
@@ -64,11 +75,11 @@ public sealed class MessagingCompositionTests(LocalStack stack) : IDisposable
     }
 
     [Fact]
-    public void Rabbit_mq_plugs_both_ports()
+    public async Task Rabbit_mq_plugs_both_ports()
     {
-        using var node = Node(("C2C:Messaging:Provider", "RabbitMq"), ("C2C:Messaging:RabbitMq:Uri", stack.RabbitMqUri.ToString()), ("Hosting:Mode", "Functions"));
-        Assert.IsType<RabbitMqPublisher>(node.Services.GetRequiredService<IMessagePublisher>());
-        Assert.IsType<RabbitMqConsumer>(node.Services.GetRequiredService<IMessageConsumer>());
+        await using var node = Composed(("C2C:Messaging:Provider", "RabbitMq"), ("C2C:Messaging:RabbitMq:Uri", stack.RabbitMqUri.ToString()));
+        Assert.IsType<RabbitMqPublisher>(node.GetRequiredService<IMessagePublisher>());
+        Assert.IsType<RabbitMqConsumer>(node.GetRequiredService<IMessageConsumer>());
     }
 
     [Theory]

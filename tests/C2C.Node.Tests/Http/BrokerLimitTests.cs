@@ -18,7 +18,6 @@ public sealed class BrokerLimitTests(LocalStack stack) : IDisposable
 
     /// <summary>BF's topic limit as Bicep sets it; the namespace is a closed loopback port (sending fails, the outbox keeps it).</summary>
     private InProcessNode Togo(int bfMaxMessageKilobytes) => new(_network, "TG", stack,
-        ("Hosting:Mode", "Functions"),
         ("C2C:Messaging:Provider", "ServiceBus"),
         ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "127.0.0.1"),
         ("C2C:Messaging:ServiceBus:Port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using C2C.Adapters.Storage;
 using C2C.Testing;
+using C2C.Testing.ServiceBus;
 
 namespace C2C.Node.Tests.Http;
 
@@ -76,33 +77,54 @@ public sealed class ReadinessTests(LocalStack stack) : IDisposable
         Assert.Contains("does not exist", Check(body, "storage").GetProperty("detail").GetString());
     }
 
-    private static readonly (string, string)[] ServiceBus =
-    [
-        ("Hosting:Mode", "Functions"), ("C2C:Messaging:Provider", "ServiceBus"), ("C2C:Messaging:ServiceBus:FullyQualifiedNamespace", "sb-c2c-dev-tg.servicebus.windows.net"),
-    ];
+    /// <summary>
+    /// On Azure, where Service Bus is the broker, the node is the isolated worker and its own processor receives: the
+    /// worker is ready once every family subscription consumes and every partner country has a destination.
+    /// </summary>
+    private static async Task<(int Status, JsonElement Body)> ReadyAsync(Worker.WorkerNode node)
+    {
+        using var client = node.Client(null);
+        var response = await client.GetAsync("health/ready");
+        return ((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
+    }
 
     [Fact]
-    public async Task Service_bus_is_ready_when_every_partner_country_has_a_usable_destination()
+    public async Task The_worker_with_service_bus_is_ready_once_it_consumes_and_every_partner_country_has_a_usable_destination()
     {
-        using var node = Togo([.. ServiceBus, ("C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespace", "sb-c2c-dev-bf.servicebus.windows.net"),
-            ("C2C:Messaging:ServiceBus:Destinations:BF:SasKeyName", "send-tg"), ("C2C:Messaging:ServiceBus:Destinations:BF:SasKey", "key-from-key-vault")]);
-        var (status, body) = await ReadyAsync(node);
+        await using var own = new ServiceBusNamespace().AddTopic("TG");
+        own.Start();
+        await using var node = await new Worker.WorkerNode(_network, "TG", stack)
+        {
+            Settings = [.. Worker.WorkerNode.ServiceBus(own), ("C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespace", "sb-c2c-dev-bf.servicebus.windows.net"),
+                ("C2C:Messaging:ServiceBus:Destinations:BF:SasKeyName", "send-tg"), ("C2C:Messaging:ServiceBus:Destinations:BF:SasKey", "key-from-key-vault")],
+        }.StartAsync();
 
+        var (status, body) = (0, default(JsonElement));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (status != 200 && DateTime.UtcNow < deadline)
+        {
+            (status, body) = await ReadyAsync(node);
+            if (status != 200)
+                await Task.Delay(200);
+        }
         Assert.True(status == 200, body.ToString());
         Assert.Equal("c2c.bf on sb-c2c-dev-bf.servicebus.windows.net with SAS rule send-tg, at most 256 KB", Check(body, "broker").GetProperty("items").GetProperty("BF").GetString());
+        Assert.Equal("c2c.tg: every subscription is consuming", Check(body, "consumers").GetProperty("detail").GetString());
     }
 
     [Theory]
     [InlineData("@Microsoft.KeyVault(SecretUri=https://kv-c2c-dev-tg.vault.azure.net/secrets/servicebus-send-bf/)", "unresolved Key Vault reference")]
     [InlineData(null, "registered partner without a destination")]
-    public async Task A_partner_country_the_node_cannot_send_to_is_not_ready(string? bfKey, string expected)
+    public async Task A_partner_country_the_worker_cannot_send_to_is_not_ready(string? bfKey, string expected)
     {
+        await using var own = new ServiceBusNamespace().AddTopic("TG");
+        own.Start();
         (string, string)[] destination = bfKey is null ? [] :
         [
             ("C2C:Messaging:ServiceBus:Destinations:BF:FullyQualifiedNamespace", "sb-c2c-dev-bf.servicebus.windows.net"),
             ("C2C:Messaging:ServiceBus:Destinations:BF:SasKeyName", "send-tg"), ("C2C:Messaging:ServiceBus:Destinations:BF:SasKey", bfKey),
         ];
-        using var node = Togo([.. ServiceBus, .. destination]);
+        await using var node = await new Worker.WorkerNode(_network, "TG", stack) { Settings = [.. Worker.WorkerNode.ServiceBus(own), .. destination] }.StartAsync();
         var (status, body) = await ReadyAsync(node);
 
         Assert.Equal(503, status);

@@ -1,5 +1,4 @@
 using C2C.Core.Partners;
-using C2C.Node.Configuration;
 using C2C.Node.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,7 +17,7 @@ public sealed class ClientCertificateClockTests
             new HashSet<string> { thumbprint }, [new CertificatePin(new string('A', 64), null)]);
         var registry = PartnerRegistry.Create(new NodeIdentity("TG", new HashSet<string> { "TGC2C000" }, new SigningKeyLocation(PfxBase64: "unused")), [partner]);
         var clock = new MovableClock();
-        var resolver = new CallerResolver(registry, new ForwardedCertificateTrust(HostingMode.Standalone, null, null!, NullLogger<ForwardedCertificateTrust>.Instance),
+        var resolver = new CallerResolver(registry, new ForwardedCertificateTrust(NullLogger<ForwardedCertificateTrust>.Instance),
             allowApiKeys: false, clock);
         HttpContext Request()
         {

@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using C2C.Node.Configuration;
 using C2C.Node.Security;
+using C2C.Node.Tests.Worker;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace C2C.Node.Tests.Security;
 
 /// <summary>
-/// X-ARR-ClientCert identifies a partner only when the node runs as a custom handler behind the Functions host
-/// (FUNCTIONS_CUSTOMHANDLER_PORT, listening on loopback only); elsewhere anyone could write the header.
+/// X-ARR-ClientCert identifies a partner only on a request the Functions host proxied to the isolated worker, which
+/// reaches the node through an HTTP function; anywhere else (standalone) anyone could write the header.
 /// </summary>
 [Collection(StackCollection.Name)]
 public sealed class ForwardedCertificateTests(LocalStack stack) : IDisposable
@@ -27,29 +27,14 @@ public sealed class ForwardedCertificateTests(LocalStack stack) : IDisposable
         _network.Dispose();
     }
 
-    [Theory]
-    [InlineData(HostingMode.Functions, "7071", "http://127.0.0.1:7071", true)]
-    [InlineData(HostingMode.Functions, "7071", "http://localhost:7071", true)]
-    [InlineData(HostingMode.Functions, "7071", "http://[::1]:7071", true)]
-    [InlineData(HostingMode.Standalone, "7071", "http://127.0.0.1:7071", false)]
-    [InlineData(HostingMode.Functions, null, "http://127.0.0.1:7071", false)]
-    [InlineData(HostingMode.Functions, "7071", "http://0.0.0.0:7071", false)]
-    [InlineData(HostingMode.Functions, "7071", "http://127.0.0.1:7071;http://[::]:8080", false)]
-    [InlineData(HostingMode.Functions, "7071", "http://+:7071", false)]
-    [InlineData(HostingMode.Functions, "7071", "", false)]
-    public void Trusted_only_as_a_custom_handler_bound_to_loopback(HostingMode mode, string? port, string addresses, bool trusted) =>
-        Assert.Equal(trusted, ForwardedCertificateTrust.Decide(mode, port, addresses.Split(';', StringSplitOptions.RemoveEmptyEntries)).Trusted);
+    private (string, string) BurkinaClientCertificate => ("C2C:Partners:BF:ClientCertificateThumbprints:0", TestCertificates.Sha256Thumbprint(_burkina));
 
     [Fact]
-    public async Task Behind_the_functions_host_the_forwarded_certificate_identifies_the_partner()
+    public async Task Through_the_functions_host_the_forwarded_certificate_identifies_the_partner()
     {
-        var port = FreePort.Next();
-        using var node = new InProcessNode(_network, "TG", stack,
-            b => Configure(b, HostingMode.Functions).UseSetting(ForwardedCertificateTrust.CustomHandlerPortSetting, port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            kestrel: k => k.Listen(IPAddress.Loopback, port));
-        using var client = Loopback(port, null);
-        using var withKey = Loopback(port, _network.AdministrationKey("BF"));
-        node.Client(null).Dispose(); // starts Kestrel
+        await using var node = await new WorkerNode(_network, "TG", stack) { Logs = _warnings, Settings = [BurkinaClientCertificate] }.StartAsync();
+        using var client = node.Client(null);
+        using var withKey = node.Client(_network.AdministrationKey("BF"));
 
         Assert.Equal(HttpStatusCode.OK, await ValidateAsync(client, _burkina));
         Assert.Equal(HttpStatusCode.Unauthorized, await ValidateAsync(client, null));
@@ -62,13 +47,8 @@ public sealed class ForwardedCertificateTests(LocalStack stack) : IDisposable
     [Fact]
     public async Task With_api_keys_turned_off_only_a_client_certificate_authenticates()
     {
-        var port = FreePort.Next();
-        using var node = new InProcessNode(_network, "TG", stack,
-            b => Configure(b, HostingMode.Functions).UseSetting(ForwardedCertificateTrust.CustomHandlerPortSetting, port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .UseSetting("C2C:Authentication:AllowApiKeys", "false"),
-            kestrel: k => k.Listen(IPAddress.Loopback, port));
-        using var keyOnly = Loopback(port, _network.AdministrationKey("BF"));
-        node.Client(null).Dispose(); // starts Kestrel
+        await using var node = await new WorkerNode(_network, "TG", stack) { Settings = [BurkinaClientCertificate, ("C2C:Authentication:AllowApiKeys", "false")] }.StartAsync();
+        using var keyOnly = node.Client(_network.AdministrationKey("BF"));
 
         using var refused = await keyOnly.PostAsync("api/v1/messages/validate", new ByteArrayContent(Samples.Bytes("IE118-BorderPassageNotification")));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
@@ -77,12 +57,11 @@ public sealed class ForwardedCertificateTests(LocalStack stack) : IDisposable
         Assert.Equal(HttpStatusCode.OK, await ValidateAsync(keyOnly, _burkina));
     }
 
-    [Theory]
-    [InlineData(HostingMode.Standalone)]
-    [InlineData(HostingMode.Functions)] // no FUNCTIONS_CUSTOMHANDLER_PORT: not behind the host
-    public async Task Elsewhere_the_header_is_ignored_and_that_is_logged_once(HostingMode mode)
+    [Fact]
+    public async Task Standalone_the_header_is_ignored_and_that_is_logged_once()
     {
-        using var node = new InProcessNode(_network, "TG", stack, b => Configure(b, mode));
+        var (key, value) = BurkinaClientCertificate;
+        using var node = new InProcessNode(_network, "TG", stack, b => b.UseSetting(key, value).ConfigureLogging(logging => logging.AddProvider(_warnings)));
         using var client = node.Client(null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, await ValidateAsync(client, _burkina));
@@ -91,20 +70,6 @@ public sealed class ForwardedCertificateTests(LocalStack stack) : IDisposable
         Assert.Contains("X-ARR-ClientCert ignored", warning);
         // The same party's API key still works: only the header is distrusted.
         Assert.Equal(HttpStatusCode.OK, await ValidateAsync(node.Administration("BF"), null));
-    }
-
-    private IWebHostBuilder Configure(IWebHostBuilder builder, HostingMode mode) => builder
-        .UseSetting("Hosting:Mode", mode.ToString())
-        .UseSetting("C2C:Partners:BF:ClientCertificateThumbprints:0", TestCertificates.Sha256Thumbprint(_burkina))
-        .ConfigureLogging(logging => logging.AddProvider(_warnings));
-
-    /// <summary>A client of the node's loopback endpoint, as the Functions host is.</summary>
-    private static HttpClient Loopback(int port, string? apiKey)
-    {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-        if (apiKey is not null)
-            client.DefaultRequestHeaders.Add(CallerResolver.ApiKeyHeader, apiKey);
-        return client;
     }
 
     private static async Task<HttpStatusCode> ValidateAsync(HttpClient client, X509Certificate2? forwarded)

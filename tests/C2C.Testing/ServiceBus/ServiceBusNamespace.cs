@@ -53,6 +53,19 @@ public sealed class ServiceBusNamespace : IAsyncDisposable
 
     public string ConnectionString => $"Endpoint=sb://127.0.0.1:{Port}/;SharedAccessKeyName={KeyName};SharedAccessKey={Key};UseDevelopmentEmulator=true";
 
+    /// <summary>
+    /// A node's settings to reach this namespace under <paramref name="prefix"/> (its own, C2C:Messaging:ServiceBus, or a
+    /// partner's destination, C2C:Messaging:ServiceBus:Destinations:{CC}): plain AMQP on loopback with the SAS key.
+    /// </summary>
+    public IEnumerable<(string Key, string Value)> NodeSettings(string prefix) =>
+    [
+        ($"{prefix}:FullyQualifiedNamespace", "127.0.0.1"),
+        ($"{prefix}:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ($"{prefix}:UseTls", "false"),
+        ($"{prefix}:SasKeyName", KeyName),
+        ($"{prefix}:SasKey", Key),
+    ];
+
     /// <summary>When set, every send is refused with this error (e.g. com.microsoft:server-busy, amqp:resource-limit-exceeded).</summary>
     public Error? RefuseSends { get; set; }
 
