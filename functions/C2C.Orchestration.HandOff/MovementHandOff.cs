@@ -32,7 +32,12 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
         if (await AcknowledgementAsync(message, cancellationToken) is { } known)
             return known;
         await door.DeliverAsync(message, cancellationToken);
-        return await WaitForAcknowledgementAsync(message, cancellationToken);
+        if (await WaitForAcknowledgementAsync(message, acknowledgeWithin / 2, cancellationToken) is { Delivered: true } acknowledged)
+            return acknowledged;
+        // Nothing yet: the event may have gone to an instance that completed at that moment (its close), or to one whose
+        // start the provider had not checkpointed; both drop it. Once more, through the door: a copy the movement took is ignored.
+        await door.DeliverAsync(message, cancellationToken);
+        return await WaitForAcknowledgementAsync(message, acknowledgeWithin / 2, cancellationToken);
     }
 
     /// <summary>Starts the movement's orchestration with the message, or raises it to the running one. No proof of delivery: see the class.</summary>
@@ -67,9 +72,9 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
         }
     }
 
-    private async Task<HandOffOutcome> WaitForAcknowledgementAsync(MovementMessage message, CancellationToken cancellationToken)
+    private async Task<HandOffOutcome> WaitForAcknowledgementAsync(MovementMessage message, TimeSpan within, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + acknowledgeWithin;
+        var deadline = DateTime.UtcNow + within;
         while (DateTime.UtcNow < deadline)
         {
             await Task.Delay(Poll, cancellationToken);
