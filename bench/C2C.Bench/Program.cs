@@ -92,12 +92,6 @@ switch (mode)
             var p = await GrowthRun.MeasureAsync(connectionString, size, concurrency * 2, requests);
             md.AppendLine(I, $"| {size:N0} | {p.LoadTime.TotalSeconds:0} s | {Stats.Ms(p.LookupMedianMs)} ms | {Stats.Ms(p.SearchMedianMs)} ms ({p.Found} of {p.Searches} found) | {p.RequestsPerLookup:0.0} / {p.RequestsPerSearch:0.0} |");
         }
-        md.AppendLine().AppendLine("| due timers | future timers | sweep read p50 | storage requests per sweep |").AppendLine("|---|---|---|---|");
-        foreach (var future in new[] { 0, sizes.Max() })
-        {
-            var s = await GrowthRun.MeasureSweepAsync(connectionString, 100, future, requests);
-            md.AppendLine(I, $"| {s.DueItems} | {s.FutureItems:N0} | {Stats.Ms(s.SweepMedianMs)} ms | {s.RequestsPerSweep:0.0} |");
-        }
         break;
     }
     case "brokers":

@@ -15,28 +15,6 @@ internal static class MovementEntities
 
     public static string DedupKey(string messageId) => $"msg-{messageId}";
 
-    public static string OutboxKey(string messageId) => $"out-{messageId}";
-
-    public static string DeadlineKey(string kind) => $"dl-{kind}";
-
-    /// <summary>
-    /// Key of a deadline's pointer in its time bucket: movement, kind and due time. The due time is part of it so
-    /// that a losing concurrent attempt, which may have decided another due time, writes its own (stale) pointer
-    /// instead of replacing the winner's.
-    /// </summary>
-    public static string DeadlinePointerKey(Deadline d) =>
-        $"{d.MovementReference}|{d.Kind}|{d.DueAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}";
-
-    /// <summary>Movement and kind of a pointer key (the due time is read from the pointer's DueAt).</summary>
-    public static (string MovementReference, string Kind) FromDeadlinePointerKey(string key)
-    {
-        var parts = key.Split('|');
-        return (parts[0], parts[1]);
-    }
-
-    /// <summary>Pointer key: movement, then sequence, so a movement's pending messages list in the order they were decided.</summary>
-    public static string OutboxPointerKey(OutboxItem o) => $"{o.MovementReference}|{o.Sequence.ToString("D6", CultureInfo.InvariantCulture)}|{o.MessageId}";
-
     public static TableEntity State(MovementCommit c, int eventCount, string headHash, DateTimeOffset now) => new(c.MovementReference, StateKey)
     {
         ["Status"] = c.Status,
@@ -45,7 +23,6 @@ internal static class MovementEntities
         ["HeadHash"] = headHash,
         ["UpdatedAt"] = now,
         ["Attributes"] = JsonSerializer.Serialize(c.Attributes),
-        ["Held"] = c.Held is { Count: > 0 } held ? JsonSerializer.Serialize(held) : null,
     };
 
     public static MovementRecord ToRecord(TableEntity e) => new(
@@ -56,8 +33,7 @@ internal static class MovementEntities
         e.GetString("HeadHash"),
         e.ETag.ToString(),
         e.GetDateTimeOffset("UpdatedAt") ?? default,
-        JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Attributes") ?? "{}") ?? [],
-        e.GetString("Held") is { Length: > 0 } held ? JsonSerializer.Deserialize<List<HeldMessage>>(held) : null);
+        JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Attributes") ?? "{}") ?? []);
 
     public static TableEntity Event(string partition, MovementEvent ev) => new(partition, EventKey(ev.Sequence))
     {
@@ -103,28 +79,4 @@ internal static class MovementEntities
         e.GetString("MessageId"), movementReference, e.GetString("ContentSha256"), e.GetInt32("Sequence") ?? 0,
         e.GetBinary("Receipt") ?? []);
 
-    public static TableEntity Outbox(string partition, string rowKey, OutboxItem o) => new(partition, rowKey)
-    {
-        ["MovementReference"] = o.MovementReference,
-        ["Sequence"] = o.Sequence,
-        ["MessageId"] = o.MessageId,
-        ["MessageType"] = o.MessageType,
-        ["Family"] = o.Family.ToString(),
-        ["DestinationCountry"] = o.DestinationCountry,
-        ["ArchiveName"] = o.ArchiveName,
-        ["CorrelationId"] = o.CorrelationId,
-        ["TraceParent"] = o.TraceParent,
-        ["WrittenAt"] = DateTimeOffset.UtcNow,
-    };
-
-    public static OutboxItem ToOutbox(TableEntity e) => new(
-        e.GetString("MovementReference"),
-        e.GetInt32("Sequence") ?? 0,
-        e.GetString("MessageId"),
-        e.GetString("MessageType"),
-        Enum.Parse<MessageFamily>(e.GetString("Family")),
-        e.GetString("DestinationCountry"),
-        e.GetString("ArchiveName"),
-        e.GetString("CorrelationId"),
-        e.GetString("TraceParent"));
 }

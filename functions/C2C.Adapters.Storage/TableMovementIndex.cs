@@ -6,24 +6,16 @@ using static C2C.Adapters.Storage.MovementEntities;
 namespace C2C.Adapters.Storage;
 
 /// <summary>
-/// The movement index on Table Storage. Per movement one partition; one entity-group transaction per event so
-/// state, history, dedup, outbox and deadlines change together. Deadline and outbox pointers in their own tables
-/// are written ahead of the transaction (a crash never loses them) and checked against the partition when read.
+/// The movement index on Table Storage. Per movement one partition; one entity-group transaction per step so state,
+/// history and dedup change together; a status lookup and a node-wide message-id lookup beside it.
 /// </summary>
 public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
 {
     /// <summary>Entity-group transaction limit of Azure Table Storage.</summary>
     public const int MaxActionsPerCommit = 100;
 
-    /// <summary>A pointer younger than this whose target is missing may belong to a commit still in flight.</summary>
-    public static readonly TimeSpan PointerGrace = TimeSpan.FromMinutes(2);
-
-    private const string PendingPartition = "pending";
-
     private readonly TableClient _movements = clients.Table(clients.Names.Movements);
     private readonly TableClient _messages = clients.Table(clients.Names.Messages);
-    private readonly TableClient _deadlines = clients.Table(clients.Names.Deadlines);
-    private readonly TableClient _outbox = clients.Table(clients.Names.Outbox);
     private readonly TableClient _lookups = clients.Table(clients.Names.Lookups);
 
     public async Task<MovementRecord?> GetAsync(string movementReference, CancellationToken cancellationToken)
@@ -132,27 +124,13 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
         actions.AddRange(commit.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, Event(pk, e))));
         var dedupIndex = actions.Count;
         actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Dedup(pk, commit.Dedup)));
-        actions.AddRange(commit.Outbox.Select(o => new TableTransactionAction(TableTransactionActionType.Add, Outbox(pk, OutboxKey(o.MessageId), o))));
-        actions.AddRange(commit.Deadlines.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-            new TableEntity(pk, DeadlineKey(d.Kind)) { ["DueAt"] = d.DueAt, ["Active"] = true })));
-        // Cleared deadlines become tombstones: a delete of a missing row would fail the whole transaction.
-        actions.AddRange(commit.ClearedDeadlines.Select(kind => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-            new TableEntity(pk, DeadlineKey(kind)) { ["Active"] = false })));
         if (actions.Count > MaxActionsPerCommit)
             throw new InvalidOperationException($"commit of {pk} needs {actions.Count} table actions; the limit is {MaxActionsPerCommit}");
 
-        // Write-ahead pointers (idempotent): if the transaction then fails they are stale and the readers drop them.
-        // Independent of each other: written side by side, the outbox pointers in one batch (one partition).
-        var pointers = commit.Deadlines.Select(d => (Task)_deadlines.UpsertEntityAsync(
-            new TableEntity(TimeBuckets.Of(d.DueAt), DeadlinePointerKey(d)) { ["DueAt"] = d.DueAt, ["WrittenAt"] = now }, TableUpdateMode.Replace, cancellationToken)).ToList();
-        if (commit.Outbox.Count > 0)
-            pointers.Add(_outbox.SubmitTransactionAsync(commit.Outbox.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                Outbox(PendingPartition, OutboxPointerKey(o), o))), cancellationToken));
-        // The status lookup too (its readers check the state row); an unchanged status has its entry already.
+        // The status lookup first (idempotent; its readers check the state row); an unchanged status has its entry already.
         var statusChanged = commit.PreviousStatus != commit.Status;
         if (statusChanged)
-            pointers.Add(_lookups.UpsertEntityAsync(new TableEntity("status|" + commit.Status, pk), TableUpdateMode.Replace, cancellationToken));
-        await Task.WhenAll(pointers);
+            await _lookups.UpsertEntityAsync(new TableEntity("status|" + commit.Status, pk), TableUpdateMode.Replace, cancellationToken);
 
         try
         {
@@ -171,82 +149,6 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
         return CommitOutcome.Committed;
     }
 
-    public async Task<IReadOnlyList<OutboxItem>> PendingOutboxAsync(int max, CancellationToken cancellationToken, OutboxItem? after = null)
-    {
-        var items = new List<OutboxItem>();
-        var filter = after is null
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition} and RowKey gt {OutboxPointerKey(after)}");
-        await foreach (var pointer in _outbox.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
-        {
-            if (items.Count >= max)
-                break;
-            var item = ToOutbox(pointer);
-            var row = await _movements.GetEntityIfExistsAsync<TableEntity>(item.MovementReference, OutboxKey(item.MessageId), cancellationToken: cancellationToken);
-            if (row.HasValue)
-                items.Add(item);
-            else if (IsOld(pointer))
-                await _outbox.DeleteEntityAsync(pointer.PartitionKey, pointer.RowKey, ETag.All, cancellationToken);
-        }
-        return items;
-    }
-
-    /// <summary>
-    /// Removes the pending pointers only: the outbox rows in the movement's partition stay as the record of what the
-    /// commit sent (the relay reads pointers, never rows without one), which saves a request per publishing commit.
-    /// </summary>
-    public async Task MarkPublishedAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken) =>
-        await DeleteAllAsync(_outbox, items.Select(i => (PendingPartition, OutboxPointerKey(i))).ToList(), cancellationToken);
-
-    /// <summary>One batch for one partition; if a row is already gone (a relay run got there first) each is deleted alone.</summary>
-    private static async Task DeleteAllAsync(TableClient table, IReadOnlyList<(string Partition, string Row)> keys, CancellationToken cancellationToken)
-    {
-        if (keys.Count > 1 && keys.Count <= MaxActionsPerCommit)
-        {
-            try
-            {
-                await table.SubmitTransactionAsync(keys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.Partition, k.Row), ETag.All)),
-                    cancellationToken);
-                return;
-            }
-            catch (TableTransactionFailedException)
-            {
-                // fall through: one by one, a missing row is fine
-            }
-        }
-        foreach (var (partition, row) in keys)
-            await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<Deadline>> DueDeadlinesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
-    {
-        var due = new List<Deadline>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey le {TimeBuckets.Of(now)}");
-        await foreach (var e in _deadlines.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
-        {
-            var dueAt = e.GetDateTimeOffset("DueAt") ?? default;
-            if (dueAt > now)
-                continue;
-            var (reference, kind) = FromDeadlinePointerKey(e.RowKey);
-            due.Add(new Deadline(reference, kind, dueAt));
-            if (due.Count >= max)
-                break;
-        }
-        return due;
-    }
-
-    public async Task<DeadlineCheck> CheckDeadlineAsync(Deadline deadline, CancellationToken cancellationToken)
-    {
-        var row = await _movements.GetEntityIfExistsAsync<TableEntity>(deadline.MovementReference, DeadlineKey(deadline.Kind), cancellationToken: cancellationToken);
-        if (row.HasValue && row.Value!.GetBoolean("Active") == true && row.Value.GetDateTimeOffset("DueAt") == deadline.DueAt)
-            return DeadlineCheck.Live;
-        var pointer = await _deadlines.GetEntityIfExistsAsync<TableEntity>(TimeBuckets.Of(deadline.DueAt), DeadlinePointerKey(deadline), cancellationToken: cancellationToken);
-        return pointer.HasValue && !IsOld(pointer.Value!) ? DeadlineCheck.Pending : DeadlineCheck.Stale;
-    }
-
-    public async Task CompleteDeadlineAsync(Deadline deadline, CancellationToken cancellationToken) =>
-        await _deadlines.DeleteEntityAsync(TimeBuckets.Of(deadline.DueAt), DeadlinePointerKey(deadline), ETag.All, cancellationToken);
-
     public async Task<IReadOnlyList<MovementRecord>> ByStatusAsync(string status, int max, CancellationToken cancellationToken)
     {
         var records = new List<MovementRecord>();
@@ -261,7 +163,4 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
         }
         return records;
     }
-
-    private static bool IsOld(TableEntity pointer) =>
-        DateTimeOffset.UtcNow - (pointer.GetDateTimeOffset("WrittenAt") ?? DateTimeOffset.MinValue) > PointerGrace;
 }

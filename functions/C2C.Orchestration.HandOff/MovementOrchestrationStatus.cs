@@ -21,7 +21,7 @@ public sealed record MovementOrchestrationStatus(string InstanceId, string Runti
         var reference = movement.MovementReference;
         if (reference == ArchiveNaming.NoMovement)
             return null; // acknowledgements naming no movement are recorded without an orchestration
-        var instanceId = CargoProcess.IsCargo(movement) ? MovementInstances.Cargo(reference) : MovementInstances.Transit(reference);
+        var instanceId = CargoDecision.IsCargo(movement) ? MovementInstances.Cargo(reference) : MovementInstances.Transit(reference);
         // Custom status comes with the inputs and outputs only.
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         return instance is null

@@ -42,8 +42,6 @@ var archiveContainerName = 'archive-${nodeName}'
 var tableNames = [
   'movements${nodeName}'
   'messages${nodeName}'
-  'deadlines${nodeName}'
-  'outbox${nodeName}'
   'lookups${nodeName}'
 ]
 // The Functions host keeps its locks (azure-webjobs-hosts) and its keys

@@ -168,26 +168,18 @@ public sealed class FaultTests(LocalStack stack, ITestOutputHelper output)
         return new ServiceBusPublisher(new ServiceBusDestinations([new ServiceBusDestination(to, options.Validated())]));
     }
 
-    /// <summary>Nothing waits anywhere: no dead-lettered or queued message, nothing left to publish, nothing held.</summary>
+    /// <summary>Nothing waits anywhere: no dead-lettered or queued message, nothing held.</summary>
     private async Task AssertNothingLeftOverAsync(Corridor corridor, IReadOnlyList<string> mrns)
     {
         if (corridor.BrokerKind == CorridorBroker.ServiceBus)
             await corridor.AssertServiceBusDrainedAsync();
         else
             await AssertRabbitMqDrainedAsync(corridor);
+        // Nothing held by any movement's orchestration on either side.
         foreach (var country in new[] { "TG", "BF" })
         {
-            var index = new C2C.Adapters.Storage.TableMovementIndex(new C2C.Adapters.Storage.StorageClients(new C2C.Adapters.Storage.StorageOptions
-            {
-                ConnectionString = stack.StorageConnectionString,
-                NodeName = $"{country.ToLowerInvariant()}{corridor.Run}",
-            }));
-            Assert.Empty(await index.PendingOutboxAsync(100, CancellationToken.None));
             foreach (var mrn in mrns)
-            {
-                Assert.Empty((await index.GetAsync(mrn, CancellationToken.None))!.HeldMessages);
                 Assert.Equal(0, await corridor[country].HeldByOrchestrationAsync(mrn));
-            }
         }
     }
 

@@ -14,7 +14,7 @@ public enum CorridorBroker
 
 /// <summary>
 /// Country nodes as real processes on loopback ports, over a broker of the test's own (<see cref="CorridorBroker"/>)
-/// and the shared Azurite (each node its own containers and tables). Fast timers so relays and sweeps show within seconds.
+/// and the shared Azurite (each node its own containers and tables). Engine work a killed node had taken comes back within seconds.
 /// </summary>
 public sealed class Corridor : IAsyncDisposable
 {
@@ -124,8 +124,6 @@ public sealed class Corridor : IAsyncDisposable
         var settings = Network.Settings(country, _stack.StorageConnectionString, $"{country.ToLowerInvariant()}{Run}", _broker?.Uri);
         if (_brokerKind == CorridorBroker.ServiceBus)
             ServiceBusSettings(settings, country);
-        settings["C2C:OutboxRelaySeconds"] = "1";
-        settings["C2C:DeadlineSweepSeconds"] = "1";
         // What a killed node's engine had taken comes back after this (5 min by default): the fault test kills nodes.
         settings["C2C:Engine:QueueVisibilityTimeout"] = "00:00:15";
         settings["Logging:LogLevel:Default"] = "Information";

@@ -19,8 +19,6 @@ public static class GrowthRun
     public sealed record Point(int Size, TimeSpan LoadTime, double LookupMedianMs, double SearchMedianMs, double RequestsPerLookup, double RequestsPerSearch,
         int Searches, int Found);
 
-    public sealed record Sweep(int DueItems, int FutureItems, double SweepMedianMs, double RequestsPerSweep);
-
     public static async Task<Point> MeasureAsync(string connectionString, int size, int concurrency, StorageRequestLog? requests)
     {
         await using var node = await BenchStorage.CreateAsync(connectionString, $"g{size}");
@@ -38,7 +36,7 @@ public static class GrowthRun
             var e = EventHashChain.Seal(EventHashChain.Genesis, new MovementEvent(1, $"m-{reference}", "IE050", MessageDirection.Inbound, "TGLOM001", "BFCIN001",
                 stored.Name, stored.Sha256, "ExpectedAtBorder", "bench", now, "", ""));
             await index.CommitAsync(new MovementCommit(reference, null, "ExpectedAtBorder", "{}", new Dictionary<string, string>(), [e],
-                new DedupRecord($"m-{reference}", reference, stored.Sha256, 1, []), [], [], []), CancellationToken.None);
+                new DedupRecord($"m-{reference}", reference, stored.Sha256, 1, [])), CancellationToken.None);
         });
         load.Stop();
 
@@ -58,30 +56,5 @@ public static class GrowthRun
         return new Point(size, load.Elapsed, Stats.Percentile(lookups, 50), Stats.Percentile(searches, 50),
             beforeLookups is null ? double.NaN : (double)beforeSearches!.Minus(beforeLookups).Total / probes.Count,
             beforeSearches is null ? double.NaN : (double)afterSearches!.Minus(beforeSearches).Total / searchProbes.Count, searchProbes.Count, found);
-    }
-
-    /// <summary>Due and future timers written as the index writes its bucket pointers; the sweep's read is timed.</summary>
-    public static async Task<Sweep> MeasureSweepAsync(string connectionString, int due, int future, StorageRequestLog? requests)
-    {
-        await using var node = await BenchStorage.CreateAsync(connectionString, $"s{future}");
-        var clients = node.Clients;
-        var table = clients.Table(clients.Names.Deadlines);
-        var now = DateTimeOffset.UtcNow;
-        var pointers = Enumerable.Range(0, due).Select(i => (At: now.AddMinutes(-1 - i % 30), Reference: $"due{i}"))
-            .Concat(Enumerable.Range(0, future).Select(i => (At: now.AddMinutes(10 + i % 40_000), Reference: $"future{i}")))
-            .GroupBy(p => p.At.UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture));
-        await Stats.RunConcurrentlyAsync(pointers.SelectMany(g => g.Chunk(100).Select(chunk => (Bucket: g.Key, Items: chunk))).ToList(), 16, batch =>
-            table.SubmitTransactionAsync(batch.Items.Select(p => new Azure.Data.Tables.TableTransactionAction(Azure.Data.Tables.TableTransactionActionType.UpsertReplace,
-                new Azure.Data.Tables.TableEntity(batch.Bucket, $"{p.Reference}|TimeLimit|{p.At.UtcTicks:D19}") { ["DueAt"] = p.At }))));
-        var index = new TableMovementIndex(clients);
-        var before = requests is null ? null : await requests.SnapshotAsync();
-        var (times, _) = await Stats.RunConcurrentlyAsync(Enumerable.Range(0, 20).ToList(), 1, async _ =>
-        {
-            var found = await index.DueDeadlinesAsync(DateTimeOffset.UtcNow, 1000, CancellationToken.None);
-            if (found.Count != due)
-                throw new InvalidOperationException($"sweep found {found.Count} due timers, expected {due}");
-        });
-        var perSweep = before is null ? double.NaN : (double)(await requests!.SnapshotAsync()).Minus(before).Total / times.Count;
-        return new Sweep(due, future, Stats.Percentile(times, 50), perSweep);
     }
 }

@@ -14,6 +14,9 @@ public sealed record CargoDecision(CargoState? State, IReadOnlyList<TransitInten
 {
     public static CargoDecision Refused(MessageError error) => new(null, [], error.Reason, error, Changes: false);
 
+    /// <summary>Whether an indexed record is a cargo record's (as <see cref="ToMovement"/> marks it), not a transit movement's.</summary>
+    public static bool IsCargo(Ports.MovementRecord record) => record.Attributes.TryGetValue("Family", out var family) && family == "Cargo";
+
     /// <summary>
     /// The decision as the index keeps it: status, state JSON, and the attributes the console and auditors look cargo
     /// records up by (<c>Family</c> = Cargo, <c>Voyage</c>).

@@ -8,22 +8,12 @@ namespace C2C.Core.Exchange;
 /// Acknowledgements that name no movement (a NACK of an unreadable message, a receipt): archived and listed in the
 /// history of the "_no-movement" record so an auditor still finds them, with no state machine behind them.
 /// </summary>
-public sealed class RecordOnlyProcess : IMovementProcess
+public sealed class RecordOnlyProcess
 {
     public bool Handles(ParsedMessage message) =>
         message.Kind.Family == MessageFamily.Control && message.MovementReference is not { Length: 18 };
 
-    public bool Owns(MovementRecord record) => false;
-
     public MovementDecision Decide(string reference, MovementRecord? current, ParsedMessage m, MessageOrigin origin) =>
         new("Recorded", MovementDecision.NoState, new Dictionary<string, string>(), [], [], [],
             $"{m.Kind.Code} from {m.Header.SenderOffice} recorded (answers {m.Header.CorrelationId ?? "no message"})", null);
-
-    public MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset dueAt) =>
-        throw new InvalidOperationException("records without a movement have no timers");
-
-    public byte[] Compose(TransitIntent intent, string messageId, string reference, string? stateJsonAfter, ParsedMessage? declaration, DateTimeOffset now) =>
-        throw new InvalidOperationException("records without a movement emit nothing");
-
-    public bool NeedsDeclaration(TransitIntent intent) => false;
 }

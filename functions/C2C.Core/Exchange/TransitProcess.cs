@@ -6,13 +6,12 @@ using C2C.Core.Transit;
 
 namespace C2C.Core.Exchange;
 
-/// <summary>The transit process manager seen from one node: departure view for its own MRNs, receiving view otherwise.</summary>
-public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy) : IMovementProcess
+/// <summary>
+/// The transit deciders seen from one node, on the index's terms: departure view for its own MRNs, receiving view
+/// otherwise. Ingest decides at once with it on the indexed state; the recorder composes with it.
+/// </summary>
+public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy)
 {
-    public bool Handles(ParsedMessage message) => message.Kind.Family != MessageFamily.Cargo && message.MovementReference is { Length: 18 };
-
-    public bool Owns(MovementRecord record) => record.MovementReference.Length == 18 && !CargoProcess.IsCargo(record);
-
     public MovementDecision Decide(string mrn, MovementRecord? current, ParsedMessage message, MessageOrigin origin)
     {
         var state = MovementDecision.HasState(current) ? TransitStateSerializer.Deserialize(current!.StateJson) : null;
@@ -22,9 +21,6 @@ public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy) : 
             : ReceivingDecider.Decide(mrn, state, e);
         return ToMovement(decision);
     }
-
-    public MovementDecision OnDeadline(MovementRecord current, string kind, DateTimeOffset dueAt) =>
-        ToMovement(DepartureDecider.OnDeadline(TransitStateSerializer.Deserialize(current.StateJson), kind, policy, dueAt));
 
     /// <summary>Departure waits only for its open movements; a receiving node also for a record still on its way.</summary>
     public bool MayWaitFor(string mrn, MovementRecord? current) =>

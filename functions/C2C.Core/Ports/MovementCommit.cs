@@ -1,13 +1,12 @@
 namespace C2C.Core.Ports;
 
 /// <summary>
-/// Everything one inbound message changes, applied atomically (one entity-group transaction): the state row,
-/// the history events (the inbound message and the messages it caused), the dedup row, the outbox and the deadlines.
+/// Everything one step of a movement changes, applied atomically (one entity-group transaction): the state row, the
+/// history events (the message or timer and the messages it caused) and the dedup row. Publishing and deadlines are the
+/// movement's orchestration's (activities, durable timers).
 /// </summary>
 /// <param name="ExpectedVersion">The state version read before deciding; null when the movement is new.</param>
-/// <param name="ClearedDeadlines">Deadline kinds no longer wanted (tombstoned, so the sweep ignores them).</param>
 /// <param name="PreviousStatus">Status before this event, to move the movement in the status lookup.</param>
-/// <param name="Held">The movement's held messages after this event (the state row carries them).</param>
 public sealed record MovementCommit(
     string MovementReference,
     string? ExpectedVersion,
@@ -16,11 +15,7 @@ public sealed record MovementCommit(
     IReadOnlyDictionary<string, string> Attributes,
     IReadOnlyList<MovementEvent> Events,
     DedupRecord Dedup,
-    IReadOnlyList<OutboxItem> Outbox,
-    IReadOnlyList<Deadline> Deadlines,
-    IReadOnlyList<string> ClearedDeadlines,
-    string? PreviousStatus = null,
-    IReadOnlyList<HeldMessage>? Held = null);
+    string? PreviousStatus = null);
 
 public enum CommitOutcome
 {

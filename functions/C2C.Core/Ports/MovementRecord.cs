@@ -6,7 +6,6 @@ namespace C2C.Core.Ports;
 /// <param name="HeadHash">Hash of the last event: the head of the tamper-evident chain.</param>
 /// <param name="Version">Optimistic-concurrency token (the table ETag).</param>
 /// <param name="Attributes">Indexed facts for ops and audit queries (office of departure/destination, vehicle...).</param>
-/// <param name="Held">Partner messages waiting for the movement to reach the point where they apply.</param>
 public sealed record MovementRecord(
     string MovementReference,
     string Status,
@@ -15,8 +14,4 @@ public sealed record MovementRecord(
     string HeadHash,
     string Version,
     DateTimeOffset UpdatedAt,
-    IReadOnlyDictionary<string, string> Attributes,
-    IReadOnlyList<HeldMessage>? Held = null)
-{
-    public IReadOnlyList<HeldMessage> HeldMessages => Held ?? [];
-}
+    IReadOnlyDictionary<string, string> Attributes);

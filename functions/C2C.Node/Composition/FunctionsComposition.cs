@@ -28,10 +28,6 @@ public static class FunctionsComposition
             services.AddSingleton<Hosting.Standalone.ConsumerSubscriptions>();
             services.AddHostedService<Hosting.Standalone.InboundConsumers>();
         }
-        // The old exchange's outbox relay and deadline sweep, as standalone, until they are deleted (docs/durable-engine.md,
-        // plan step 4). Goes with them.
-        services.AddHostedService<Hosting.Standalone.PeriodicWork>();
-
         // Lower case: the host resolves the trigger's queue name %C2C_TASK_HUB%-handoff as it is, and queue names are.
         var taskHub = configuration[QueueMovementDoor.TaskHubSetting] is { } hub && System.Text.RegularExpressions.Regex.IsMatch(hub, "^[a-z][a-z0-9]{2,44}$")
             ? hub

@@ -58,20 +58,10 @@ public static class NodeComposition
                 HoldUnknownMovementFor = TimeSpan.FromSeconds(Math.Min(o.HoldUnknownMovementSeconds, o.HoldEarlyMessagesSeconds)),
             }.Validated();
         });
-        services.AddSingleton(sp =>
-        {
-            var country = registry.Self.Country;
-            IMovementProcess[] processes = [new TransitProcess(country, sp.GetRequiredService<CorridorPolicy>()), new CargoProcess(country), new RecordOnlyProcess()];
-            return new MessageExchange(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(), sp.GetRequiredService<IMovementIndex>(),
-                processes, sp.GetRequiredService<IMessageSigner>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<CorridorPolicy>());
-        });
         services.AddSingleton(sp => new RefusedMessages(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(), sp.GetRequiredService<IAlertLog>()));
         services.AddSingleton(sp => new InboundDeliveryHandler(sp.GetRequiredService<NodeContext>(), registry, sp.GetRequiredService<ISignatureVerifier>(),
             sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<IMovementExchange>(), sp.GetRequiredService<IMessageArchive>(),
             sp.GetRequiredService<RefusedMessages>(), sp.GetService<IMessagePublisher>()));
-        services.AddSingleton<OutboxRelay>();
-        services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService<StorageInitializer>();
         MessagingComposition.Add(services, configuration);
         if (!services.Any(d => d.ServiceType == typeof(IMessagePublisher)))
@@ -81,7 +71,6 @@ public static class NodeComposition
             // After the storage initializer: hosted services start in order, and the activities write the archive and index.
             var storage = StorageOptionsFrom(configuration, registry.Self.Country);
             EngineComposition.Add(services, configuration, storage.ConnectionString ?? "", storage.NodeName);
-            services.AddHostedService<Hosting.Standalone.PeriodicWork>();
             if (services.Any(d => d.ServiceType == typeof(IMessageConsumer)))
             {
                 services.AddSingleton<Hosting.Standalone.ConsumerSubscriptions>();

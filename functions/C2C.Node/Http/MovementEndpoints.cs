@@ -33,8 +33,6 @@ public static class MovementEndpoints
             record.HeadHash,
             record.UpdatedAt,
             record.Attributes,
-            // Cargo records until their orchestrations land: partner messages held in the record itself.
-            Held = record.HeldMessages,
             State = JsonDocument.Parse(record.StateJson).RootElement,
             // A movement's orchestration (where this host runs the engine): running or not, what it holds, when it wakes next.
             Orchestration = context.RequestServices.GetService<DurableTaskClient>() is { } engine

@@ -1,59 +1,54 @@
 using C2C.Core.Cargo;
-using C2C.Core.Exchange;
 using C2C.Core.Messages;
 using C2C.Core.Ports;
-using C2C.Core.Transit;
 using C2C.Core.Validation;
 
 namespace C2C.Core.Tests.Cargo;
 
-/// <summary>Matching a vessel's arrival report against the pre-arrival data of each consignment it carries.</summary>
+/// <summary>Matching a vessel's arrival report against the pre-arrival data of each consignment it carries (the cargo decider).</summary>
 public sealed class CargoArrivalMatchTests
 {
     private static readonly MessageValidator Validator = new();
-    private readonly CargoProcess _maldives = new("MV");
 
-    private static ParsedMessage Parse(string sample, Func<string, string>? edit = null) =>
-        Validator.Validate(Samples.Utf8((edit ?? (s => s))(Samples.Text(sample)))).Message!;
+    private static CargoEvent Read(string sample, Func<string, string>? edit = null) =>
+        CargoEventReader.Read(Validator.Validate(Samples.Utf8((edit ?? (s => s))(Samples.Text(sample)))).Message!);
 
-    private static MovementRecord Record(string reference, MovementDecision d) =>
-        new(reference, d.Status, d.StateJson, 1, "", "", DateTimeOffset.UnixEpoch, d.Attributes);
+    private static ConsignmentArrived ArrivalOf(CargoState voyage, string reportId, string consignment) =>
+        new(ConsignmentArrived.IdFor(reportId, consignment), voyage.Voyage!, voyage.PortOfDischarge, voyage.ArrivedAt!.Value, "MVC2C000");
 
     [Fact]
-    public void Arrival_report_sets_an_immediate_match_timer()
+    public void The_arrival_report_records_the_vessel_and_the_consignments_on_board()
     {
-        var decision = _maldives.Decide("9312345-V2611", null, Parse("PA003-CargoArrivalReport"), MessageOrigin.Local);
-        Assert.Equal("VesselArrived", decision.Status);
-        var timer = Assert.Single(decision.SetDeadlines);
-        Assert.Equal((CargoProcess.ArrivalMatch, DeadlineChange.Immediately), (timer.Kind, timer.DueAt));
-        Assert.Equal(DateTimeOffset.UnixEpoch, timer.DueBy(DateTimeOffset.UnixEpoch));
+        var report = Read("PA003-CargoArrivalReport", s => s.Replace("</ConsignmentReference>", "</ConsignmentReference><ConsignmentReference>TUTMLE2611240099</ConsignmentReference>"));
+        var voyage = CargoDecider.Decide("9312345-V2611", "MV", null, report);
+        Assert.Equal(CargoStatus.VesselArrived, voyage.State!.Status);
+        Assert.Equal(["TUTMLE2611240001", "TUTMLE2611240099"], voyage.State.Consignments);
+        Assert.Equal(("VesselArrived", "Cargo"), (voyage.ToMovement().Status, voyage.ToMovement().Attributes["Family"]));
     }
 
     [Fact]
-    public void Announced_consignment_is_matched_unknown_one_is_flagged_and_a_second_match_changes_nothing()
+    public void Announced_consignment_is_matched_unknown_one_is_flagged_and_a_second_arrival_changes_nothing()
     {
-        var report = Parse("PA003-CargoArrivalReport", s => s.Replace("</ConsignmentReference>", "</ConsignmentReference><ConsignmentReference>TUTMLE2611240099</ConsignmentReference>"));
-        var voyage = Record("9312345-V2611", _maldives.Decide("9312345-V2611", null, report, MessageOrigin.Local));
-        var announced = Record("TUTMLE2611240001", _maldives.Decide("TUTMLE2611240001", null, Parse("PA001-PreArrivalCargoData"), MessageOrigin.Partner));
-        Assert.Equal("Announced", announced.Status);
+        var voyage = CargoDecider.Decide("9312345-V2611", "MV", null, Read("PA003-CargoArrivalReport")).State!;
+        var announced = CargoDecider.Decide("TUTMLE2611240001", "MV", null, Read("PA001-PreArrivalCargoData")).State!;
+        Assert.Equal(CargoStatus.Announced, announced.Status);
 
-        var followUps = _maldives.FollowUps(voyage, CargoProcess.ArrivalMatch);
-        Assert.Equal(["TUTMLE2611240001", "TUTMLE2611240099"], followUps.Select(f => f.Reference));
-        var matched = followUps[0].Decide(announced)!;
-        Assert.Equal("Arrived", matched.Status);
-        var unannounced = followUps[1].Decide(null)!;
-        Assert.Equal("ArrivedWithoutPreArrival", unannounced.Status);
-        Assert.Contains("NO-PRE-ARRIVAL", unannounced.StateJson);
-        Assert.Null(followUps[0].Decide(Record("TUTMLE2611240001", matched)));
-        Assert.False(_maldives.OnDeadline(voyage, CargoProcess.ArrivalMatch, DateTimeOffset.UnixEpoch).Persist);
+        var matched = CargoDecider.Decide("TUTMLE2611240001", "MV", announced, ArrivalOf(voyage, "r1", "TUTMLE2611240001"));
+        Assert.Equal(CargoStatus.Arrived, matched.State!.Status);
+        var unannounced = CargoDecider.Decide("TUTMLE2611240099", "MV", null, ArrivalOf(voyage, "r1", "TUTMLE2611240099"));
+        Assert.Equal(CargoStatus.ArrivedWithoutPreArrival, unannounced.State!.Status);
+        Assert.Contains(unannounced.State.RiskFlags, f => f.StartsWith("NO-PRE-ARRIVAL", StringComparison.Ordinal));
+        var again = CargoDecider.Decide("TUTMLE2611240001", "MV", matched.State, ArrivalOf(voyage, "r2", "TUTMLE2611240001"));
+        Assert.False(again.Changes);
+        Assert.False(again.ToMovement().Persist);
     }
 
     [Fact]
-    public void Other_timers_have_no_follow_ups_and_cargo_records_belong_to_the_cargo_process()
+    public void A_cargo_record_is_told_apart_from_a_transit_movement_by_its_attributes()
     {
-        var voyage = Record("9312345-V2611", _maldives.Decide("9312345-V2611", null, Parse("PA003-CargoArrivalReport"), MessageOrigin.Local));
-        Assert.Empty(_maldives.FollowUps(voyage, DeadlineKinds.TimeLimit));
-        Assert.True(_maldives.Owns(voyage));
-        Assert.False(new TransitProcess("MV", CorridorPolicy.Default).Owns(voyage));
+        var decision = CargoDecider.Decide("9312345-V2611", "MV", null, Read("PA003-CargoArrivalReport")).ToMovement();
+        var voyage = new MovementRecord("9312345-V2611", decision.Status, decision.StateJson, 1, "", "", DateTimeOffset.UnixEpoch, decision.Attributes);
+        Assert.True(CargoDecision.IsCargo(voyage));
+        Assert.False(CargoDecision.IsCargo(voyage with { Attributes = new Dictionary<string, string> { ["Role"] = "Departure" } }));
     }
 }

@@ -1,4 +1,3 @@
-using C2C.Core.Cargo;
 using C2C.Core.Exchange;
 using C2C.Core.Ports;
 using C2C.Core.Transit;
@@ -20,15 +19,5 @@ public sealed class PlaceholderRecordTests
         var decision = new TransitProcess("TG", CorridorPolicy.Default).Decide(Samples.Mrn, Placeholder(Samples.Mrn),
             Validator.Validate(Samples.Bytes("IE006-ArrivalAdvice")).Message!, MessageOrigin.Partner);
         Assert.Equal(ErrorCodes.UnknownMrn, decision.Rejection?.Code);
-    }
-
-    [Fact]
-    public void A_placeholder_consignment_is_matched_like_an_unknown_one()
-    {
-        var cargo = new CargoProcess("MV");
-        var voyageDecision = cargo.Decide("9312345-V2611", null, Validator.Validate(Samples.Bytes("PA003-CargoArrivalReport")).Message!, MessageOrigin.Local);
-        var voyage = new MovementRecord("9312345-V2611", voyageDecision.Status, voyageDecision.StateJson, 1, "", "", DateTimeOffset.UnixEpoch, voyageDecision.Attributes);
-        var matched = cargo.FollowUps(voyage, CargoProcess.ArrivalMatch)[0].Decide(Placeholder("TUTMLE2611240001"));
-        Assert.Equal("ArrivedWithoutPreArrival", matched!.Status);
     }
 }

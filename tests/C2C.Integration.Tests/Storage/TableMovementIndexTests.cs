@@ -19,11 +19,9 @@ public sealed class TableMovementIndexTests(LocalStack stack)
             $"2026/11/24/M/{seq:D4}-IE015-{messageId}.xml", new string('a', 64), status, $"event {seq}", At.AddMinutes(seq), "", ""));
 
     private static MovementCommit Commit(string mrn, string? version, string messageId, IReadOnlyList<MovementEvent> events,
-        IReadOnlyList<OutboxItem>? outbox = null, IReadOnlyList<Deadline>? deadlines = null, IReadOnlyList<string>? cleared = null,
         string status = "Released", string? previous = null) =>
         new(mrn, version, status, "{\"v\":1}", new Dictionary<string, string> { ["OfficeOfDeparture"] = "TGLOM001" }, events,
-            new DedupRecord(messageId, mrn, new string('a', 64), events[0].Sequence, "<receipt/>"u8.ToArray()),
-            outbox ?? [], deadlines ?? [], cleared ?? [], previous);
+            new DedupRecord(messageId, mrn, new string('a', 64), events[0].Sequence, "<receipt/>"u8.ToArray()), previous);
 
     private static string NewMrn() => "M" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
 
@@ -143,59 +141,6 @@ public sealed class TableMovementIndexTests(LocalStack stack)
         row["StatusAfter"] = "WrittenOff";
         await table.UpdateEntityAsync(row, row.ETag);
         Assert.Equal(1, EventHashChain.FirstBroken(await index.HistoryAsync(mrn, _ct)));
-    }
-
-    [Fact]
-    public async Task Outbox_is_pending_until_published()
-    {
-        var index = await NewIndexAsync();
-        var mrn = NewMrn();
-        var item = new OutboxItem(mrn, 2, "F2", "IE050", MessageFamily.Transit, "BF", "2026/11/24/x.xml", "F1", "00-abc-def-01");
-        await index.CommitAsync(Commit(mrn, null, "F1", [Event(1, "F1", EventHashChain.Genesis)], outbox: [item]), _ct);
-        Assert.Contains(item, await index.PendingOutboxAsync(100, _ct));
-        await index.MarkPublishedAsync([item], _ct);
-        Assert.DoesNotContain(item, await index.PendingOutboxAsync(100, _ct));
-    }
-
-    [Fact]
-    public async Task A_commits_items_are_marked_published_together_and_marking_again_is_harmless()
-    {
-        var index = await NewIndexAsync();
-        var mrn = NewMrn();
-        OutboxItem[] items =
-        [
-            new(mrn, 2, "G2", "IE050", MessageFamily.Transit, "BF", "2026/11/24/g2.xml", "G1", null),
-            new(mrn, 3, "G3", "IE001", MessageFamily.Transit, "BF", "2026/11/24/g3.xml", "G1", null),
-        ];
-        await index.CommitAsync(Commit(mrn, null, "G1", [Event(1, "G1", EventHashChain.Genesis)], outbox: items), _ct);
-        Assert.Equal(2, (await index.PendingOutboxAsync(100, _ct)).Count(i => i.MovementReference == mrn));
-
-        await index.MarkPublishedAsync(items, _ct);
-        Assert.DoesNotContain(await index.PendingOutboxAsync(100, _ct), i => i.MovementReference == mrn);
-        // A relay run that published the same items concurrently marks them again: rows already gone, no error.
-        await index.MarkPublishedAsync(items, _ct);
-    }
-
-    [Fact]
-    public async Task Deadlines_are_found_by_time_bucket_and_checked_against_the_movement()
-    {
-        var index = await NewIndexAsync();
-        var mrn = NewMrn();
-        var due = new Deadline(mrn, "TimeLimit", At);
-        var later = new Deadline(mrn, "Enquiry", At.AddDays(7));
-        var e1 = Event(1, "G1", EventHashChain.Genesis);
-        await index.CommitAsync(Commit(mrn, null, "G1", [e1], deadlines: [due, later]), _ct);
-
-        var found = await index.DueDeadlinesAsync(At.AddMinutes(1), 100, _ct);
-        Assert.Contains(due, found);
-        Assert.DoesNotContain(later, found);
-        Assert.Equal(DeadlineCheck.Live, await index.CheckDeadlineAsync(due, _ct));
-
-        var version = (await index.GetAsync(mrn, _ct))!.Version;
-        await index.CommitAsync(Commit(mrn, version, "G2", [Event(2, "G2", e1.Hash)], cleared: ["TimeLimit"]), _ct);
-        Assert.NotEqual(DeadlineCheck.Live, await index.CheckDeadlineAsync(due, _ct));
-        await index.CompleteDeadlineAsync(due, _ct);
-        Assert.DoesNotContain(due, await index.DueDeadlinesAsync(At.AddMinutes(1), 100, _ct));
     }
 
     [Fact]

@@ -14,11 +14,10 @@ public sealed class InboundConsumers(IMessageConsumer consumer, InboundDeliveryH
     private async Task RunAsync(MessageFamily family, CancellationToken stoppingToken)
     {
         log.LogInformation("consuming {Topic}/{Subscription}", Topology.Topic(node.Country), Topology.Subscription(family));
-        var gate = new MovementGate();
+        // Deliveries are handled side by side: each movement's orchestration takes its messages one at a time, in order,
+        // and holds one that came before the one it follows.
         await consumer.RunAsync(node.Country, family, async (delivery, ct) =>
         {
-            // Concurrent across movements, in order within one (a message without a reference is its own key).
-            using var lease = await gate.EnterAsync(delivery.Message.MovementReference ?? delivery.Message.MessageId, ct);
             var outcome = await handler.HandleAsync(delivery, ct);
             if (outcome is DeliveryOutcome.DeadLetterOutcome dead)
                 log.LogWarning("dead-lettered {MessageId} from {Source}: {Reason} {Description}", delivery.Message.MessageId, delivery.Message.SourceCountry, dead.Reason, dead.Description);
