@@ -34,6 +34,9 @@ internal sealed class LocalDurableSidecar(LocalDurableEngineOptions options, int
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = options.QueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.QueueVisibilityTimeout,
+            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+            ControlQueueBatchSize = options.ControlQueueBatchSize,
             LoggerFactory = loggerFactory,
         });
         // The sidecar's create-task-hub call does not wait; the queues and tables must exist before the dispatcher polls them.
