@@ -46,14 +46,18 @@ switch (mode)
         // floors on either side: the emulator's pace drifts within a run (and as it fills), so one floor alone would
         // bias the ratio. Raw floor: our unavoidable writes with no engine. Durable floor: the engine with empty activities.
         var rounds = int.Parse(Arg("--rounds") ?? (quick ? "2" : "3"), I);
+        // Each run that used task hubs is followed by clearing their account (TaskHubAccount.ClearAsync says why).
         var floors = new List<FloorRun.Result> { await FloorRun.RunAsync(stack, count, concurrency, requests) };
         var durables = new List<DurableFloorRun.Result> { await DurableFloorRun.RunAsync(stack, count, concurrency, requests) };
+        await TaskHubAccount.ClearAsync(stack);
         var pipelines = new List<PipelineRun.Result>();
         for (var round = 0; round < rounds; round++)
         {
             pipelines.Add(await PipelineRun.RunAsync(stack, count, concurrency, requests, TaskHubAccount.ConnectionString(stack)));
+            await TaskHubAccount.ClearAsync(stack);
             floors.Add(await FloorRun.RunAsync(stack, count, concurrency, requests));
             durables.Add(await DurableFloorRun.RunAsync(stack, count, concurrency, requests));
+            await TaskHubAccount.ClearAsync(stack);
         }
         double Around<T>(List<T> runs, int round, Func<T, double> rate) => (rate(runs[round]) + rate(runs[round + 1])) / 2;
         var ratios = pipelines.Select((p, i) => p.EndToEndPerSecond / Around(floors, i, f => count / f.Wall.TotalSeconds)).ToList();
@@ -104,7 +108,10 @@ switch (mode)
         var variants = EngineSettings.Parse(Arg("--settings") ?? EngineSettings.Compared);
         var runs = new List<DurableFloorRun.Result>();
         foreach (var (name, settings) in EngineSettings.Alternated(variants))
+        {
             runs.Add(await DurableFloorRun.RunAsync(stack, count, concurrency, requests, name, settings));
+            await TaskHubAccount.ClearAsync(stack);
+        }
         var defaults = runs.Where(r => r.Setting == EngineSettings.Defaults).Average(r => r.PerSecond);
         md.AppendLine(I, $"{count} declarations per run, {concurrency} at once, through the Durable floor (two engines in one process, empty activities); each setting against the mean of the default runs ({string.Join(", ", runs.Where(r => r.Setting == EngineSettings.Defaults).Select(r => r.PerSecond.ToString("0.0", I)))} /s).").AppendLine();
         md.AppendLine("| setting | declarations/s | / defaults | receipt p50 | cross-border p50 / p95 | CPU ms per declaration: engines / Azurite | task hub requests per declaration |").AppendLine("|---|---|---|---|---|---|---|");
@@ -135,6 +142,9 @@ switch (mode)
             var s = await GrowthRun.MeasureSweepAsync(connectionString, 100, future, requests);
             md.AppendLine(I, $"| {s.DueItems} | {s.FutureItems:N0} | {Stats.Ms(s.SweepMedianMs)} ms | {s.RequestsPerSweep:0.0} |");
         }
+        md.AppendLine().AppendLine("| durable timers waiting in the account (invisible queue messages) | poll of an empty queue p50 |").AppendLine("|---|---|");
+        foreach (var p in await QueuePollRun.MeasureAsync(connectionString, [0, .. sizes]))
+            md.AppendLine(I, $"| {p.Invisible:N0} | {Stats.Ms(p.PollMedianMs)} ms |");
         break;
     }
     case "brokers":
