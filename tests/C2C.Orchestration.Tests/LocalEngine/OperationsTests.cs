@@ -34,6 +34,9 @@ public sealed class OperationsTests(LocalStack stack)
         await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery(Statuses: [OrchestrationRuntimeStatus.Running], InstanceIdPrefix: "transit-")))
             running.Add(instance.InstanceId);
         Assert.Contains(id, running);
+        // The client's metadata has no version; the provider's Instances table has it: how ops find movements of an old version still running.
+        var row = (await new TableServiceClient(stack.StorageConnectionString).GetTableClient(HubOf(host) + "Instances").GetEntityAsync<TableEntity>(id, "")).Value;
+        Assert.Equal((MovementVersions.Current, "Running"), (row.GetString("Version"), row.GetString("RuntimeStatus")));
 
         // Suspended, a message waits (not lost); resumed, it is taken.
         await client.SuspendInstanceAsync(id, "ops: hold this movement");
@@ -61,7 +64,7 @@ public sealed class OperationsTests(LocalStack stack)
     {
         using var host = await StartEngineAsync();
         var client = host.Services.GetRequiredService<DurableTaskClient>();
-        var hub = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LocalDurableEngineOptions>>().Value.TaskHub;
+        var hub = HubOf(host);
         var id = MovementInstances.Transit(Samples.NewMrn());
         await client.ScheduleNewOrchestrationInstanceAsync("FailsOnce", id, new StartOrchestrationOptions(id));
         await Eventually.UntilAsync(async () => (await client.GetInstanceAsync(id))?.RuntimeStatus == OrchestrationRuntimeStatus.Failed, "failed");
@@ -80,6 +83,8 @@ public sealed class OperationsTests(LocalStack stack)
     }
 
     private static int _failures;
+
+    private static string HubOf(IHost host) => host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LocalDurableEngineOptions>>().Value.TaskHub;
 
     private async Task<IHost> StartEngineAsync()
     {
