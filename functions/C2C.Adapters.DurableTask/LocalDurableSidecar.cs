@@ -23,10 +23,11 @@ namespace C2C.Adapters.DurableTask;
 internal sealed class LocalDurableSidecar(LocalDurableEngineOptions options, int port, TaskHubGrpcServerMode mode, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
+    private AzureStorageOrchestrationService? _service;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        var service = _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
             TaskHubName = options.TaskHub,
@@ -63,6 +64,12 @@ internal sealed class LocalDurableSidecar(LocalDurableEngineOptions options, int
     {
         if (_app is not null)
             await _app.StopAsync(cancellationToken);
+        // The sidecar stops the provider only once its dispatchers have no work item left, and the worker stops first
+        // (reverse order), so a work item sent to it is never answered and the provider's partition manager and queue
+        // listeners ran on after the host had stopped (seen in the bench: engines stopped long before still renewing
+        // their leases and polling). Stopped here, forced: what was in flight comes back after the visibility timeout.
+        if (_service is not null && mode == TaskHubGrpcServerMode.ApiServerAndDispatcher)
+            await _service.StopAsync(isForced: true);
     }
 
     public async ValueTask DisposeAsync()

@@ -13,10 +13,14 @@ public static class DurableFloorRun
 {
     /// <param name="EngineCpuMs">CPU per declaration of this process (both engines, their sidecars and the floor's driver).</param>
     /// <param name="EmulatorCpuMs">CPU per declaration of the storage emulator.</param>
+    /// <param name="EmulatorFrozen">How long the emulator served nothing while busy (its queue garbage collection, <see cref="EmulatorWatch"/>).</param>
     public sealed record Result(string Setting, int Count, TimeSpan Wall, List<double> ReceiptMs, List<double> CrossBorderMs, StorageRequestLog.Counts? TaskHubRequests,
-        double EngineCpuMs, double EmulatorCpuMs)
+        double EngineCpuMs, double EmulatorCpuMs, TimeSpan EmulatorFrozen)
     {
         public double PerSecond => Count / Wall.TotalSeconds;
+
+        /// <summary>The rate with the emulator's pauses taken out: what a storage account without them would allow, roughly.</summary>
+        public double PerSecondOutsidePauses => Count / Math.Max(1, (Wall - EmulatorFrozen).TotalSeconds);
     }
 
     /// <param name="engine">Settings of <c>LocalDurableEngineOptions</c> (empty: the defaults); <paramref name="setting"/> names them in the report.</param>
@@ -34,6 +38,7 @@ public static class DurableFloorRun
         var crossBorder = new double[count];
         var served = requests is null ? null : await requests.SnapshotAsync();
         var cpu = (Engines: Stats.CpuSeconds(Environment.ProcessId), Emulator: Stats.EmulatorCpuSeconds());
+        await using var watch = EmulatorWatch.Start();
         var clock = Stopwatch.StartNew();
         var arrivals = mrns.Select(async (mrn, i) =>
         {
@@ -49,9 +54,10 @@ public static class DurableFloorRun
         await UntilArrivedAsync(corridor, arrivals);
         var wall = TimeSpan.FromMilliseconds(crossBorder.Max()); // the last record at Burkina Faso
         var (engineCpu, emulatorCpu) = (Stats.CpuSeconds(Environment.ProcessId) - cpu.Engines, Stats.EmulatorCpuSeconds() - cpu.Emulator);
+        var frozen = watch is null ? TimeSpan.Zero : await watch.FrozenAsync();
         var taskHub = served is null ? null : (await requests!.SnapshotAsync()).Minus(served).Of(TaskHubAccount.Name(stack) ?? StorageRequestLog.OurAccount);
         return new Result(setting, count, wall, receiptMs, crossBorder.Select((at, i) => at - posted[i]).Order().ToList(), taskHub,
-            engineCpu / count * 1000, emulatorCpu / count * 1000);
+            engineCpu / count * 1000, emulatorCpu / count * 1000, frozen);
     }
 
     private static async Task UntilArrivedAsync(FloorCorridor corridor, IEnumerable<Task> arrivals)

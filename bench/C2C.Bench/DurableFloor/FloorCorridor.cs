@@ -7,6 +7,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace C2C.Bench.DurableFloor;
 
@@ -38,6 +39,7 @@ public sealed class FloorCorridor : IAsyncDisposable
     private readonly Dictionary<string, Task> _deliveries = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _concurrentDeliveries;
     private readonly ConcurrentQueue<Exception> _failures = new();
+    private bool _oneActivityPerStep;
 
     private FloorCorridor(int concurrentDeliveries)
     {
@@ -45,16 +47,26 @@ public sealed class FloorCorridor : IAsyncDisposable
         _signals.OnPublished = Deliver;
     }
 
-    /// <param name="engine">Settings of <see cref="LocalDurableEngineOptions"/> for both nodes (the tuning under test).</param>
+    /// <summary>Settings of the floor's shape rather than of the engine, given among the engine's: <c>Floor:OneActivityPerStep=true</c>.</summary>
+    public const string ShapePrefix = "Floor:";
+
+    /// <param name="engine">
+    /// Settings of <see cref="LocalDurableEngineOptions"/> for both nodes (the tuning under test), and the floor's own
+    /// (<see cref="ShapePrefix"/>).
+    /// </param>
     /// <param name="concurrentDeliveries">Partner messages the destination's ingest hands over at once (across movements; in order within one).</param>
     public static async Task<FloorCorridor> StartAsync(string connectionString, IReadOnlyDictionary<string, string?> engine, int concurrentDeliveries)
     {
-        var corridor = new FloorCorridor(concurrentDeliveries);
+        var corridor = new FloorCorridor(concurrentDeliveries)
+        {
+            _oneActivityPerStep = engine.GetValueOrDefault(ShapePrefix + "OneActivityPerStep") == "true",
+        };
+        var engineOnly = engine.Where(kv => !kv.Key.StartsWith(ShapePrefix, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
         var run = Guid.NewGuid().ToString("N")[..8];
         try
         {
             foreach (var node in new[] { Departure, Destination })
-                corridor._nodes[node] = await corridor.StartNodeAsync(connectionString, $"floor{run}{node.ToLowerInvariant()}", engine);
+                corridor._nodes[node] = await corridor.StartNodeAsync(connectionString, $"floor{run}{node.ToLowerInvariant()}", engineOnly);
             return corridor;
         }
         catch
@@ -110,14 +122,22 @@ public sealed class FloorCorridor : IAsyncDisposable
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false);
         if (instance is null || instance.IsCompleted)
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(FloorMovement), new FloorStart(mrn, node, node == Departure ? Destination : Departure, message, deadline),
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(FloorMovement), new FloorStart(mrn, node, node == Departure ? Destination : Departure, message, deadline, _oneActivityPerStep),
                 new StartOrchestrationOptions(instanceId).WithDedupeStatuses(OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended));
         }
         else
         {
             await client.RaiseEventAsync(instanceId, MovementInstances.MessageEvent, message);
         }
-        await acknowledged.WaitAsync(AcknowledgeWithin);
+        try
+        {
+            await acknowledged.WaitAsync(AcknowledgeWithin);
+        }
+        catch (TimeoutException)
+        {
+            var status = (await client.GetInstanceAsync(instanceId))?.RuntimeStatus.ToString() ?? "not found";
+            throw new TimeoutException($"{node} did not record {message.Type} of {instanceId} within {AcknowledgeWithin} (instance {status})");
+        }
     }
 
     private async Task<IHost> StartNodeAsync(string connectionString, string taskHub, IReadOnlyDictionary<string, string?> engine)
@@ -129,6 +149,10 @@ public sealed class FloorCorridor : IAsyncDisposable
             ["PurgeEvery"] = "00:00:00", // nothing finishes during a run
         };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // C2C_BENCH_ENGINE_LOG=Warning (or Information, ...): the engines' own log on stderr, to see what a slow run did.
+        if (Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("C2C_BENCH_ENGINE_LOG"), out var level))
+            builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(level)
+                .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(_signals);
         builder.Services.AddLocalDurableEngine(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(),
             tasks => tasks.AddOrchestrator<FloorMovement>().AddActivity<FloorRecord>().AddActivity<FloorPublish>());

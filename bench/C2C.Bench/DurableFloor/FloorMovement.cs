@@ -10,9 +10,14 @@ public sealed record FloorMessage(string Type, string Raw, IReadOnlyList<string>
 /// A customs deadline pending while the movement waits (the departure's time limit): each wait is then "next message
 /// or timer", the timer cancelled when a message comes, as <c>TransitMovementOrchestrator</c> does.
 /// </param>
-public sealed record FloorStart(string Mrn, string Node, string Partner, FloorMessage First, TimeSpan? Deadline);
+/// <param name="OneActivityPerStep">
+/// A variant of the shape, not of the engine: the record activity publishes too (one activity per message instead of
+/// one plus one per partner message), to measure what the issue asks ("one activity per event rather than several").
+/// </param>
+public sealed record FloorStart(string Mrn, string Node, string Partner, FloorMessage First, TimeSpan? Deadline, bool OneActivityPerStep);
 
-public sealed record FloorStep(string Mrn, string Node, FloorMessage Message);
+/// <param name="Partner">Where the record activity publishes, when the step is one activity; null when publishes are activities of their own.</param>
+public sealed record FloorStep(string Mrn, string Node, FloorMessage Message, string? Partner);
 
 public sealed record FloorPublication(string Mrn, string From, string To, string MessageType);
 
@@ -47,18 +52,25 @@ public sealed class FloorMovement : TaskOrchestrator<FloorStart, string>
 
     private static async Task StepAsync(TaskOrchestrationContext context, FloorStart start, FloorMessage message)
     {
-        await context.CallActivityAsync<string>(nameof(FloorRecord), new FloorStep(start.Mrn, start.Node, message));
+        await context.CallActivityAsync<string>(nameof(FloorRecord), new FloorStep(start.Mrn, start.Node, message, start.OneActivityPerStep ? start.Partner : null));
+        if (start.OneActivityPerStep)
+            return;
         foreach (var type in message.SendsToPartner)
             await context.CallActivityAsync<string>(nameof(FloorPublish), new FloorPublication(start.Mrn, start.Node, start.Partner, type));
     }
 }
 
-/// <summary>Records nothing: tells the floor's ingest that the node has the message (its acknowledgement).</summary>
+/// <summary>Records nothing: tells the floor's ingest that the node has the message (its acknowledgement); publishes nothing either, when the step is one activity.</summary>
 public sealed class FloorRecord(FloorSignals signals) : TaskActivity<FloorStep, string>
 {
     public override Task<string> RunAsync(TaskActivityContext context, FloorStep input)
     {
         signals.Recorded(input.Node, input.Mrn, input.Message.Type);
+        if (input.Partner is { } partner)
+        {
+            foreach (var type in input.Message.SendsToPartner)
+                signals.Published(new FloorPublication(input.Mrn, input.Node, partner, type));
+        }
         return Task.FromResult(input.Message.Type);
     }
 }

@@ -11,7 +11,7 @@ public static class PipelineRun
 {
     public sealed record Result(int Count, int Concurrency, TimeSpan ReceiptsWall, TimeSpan EndToEndWall, List<double> ReceiptMs, List<double> CrossBorderMs,
         double ValidateOnlyPerSecond, (double Cpu, double PeakMiB) Departure, (double Cpu, double PeakMiB) Destination,
-        StorageRequestLog.Served? Requests, long BenchPolls, double EmulatorCpu)
+        StorageRequestLog.Served? Requests, long BenchPolls, double EmulatorCpu, TimeSpan EmulatorFrozen)
     {
         public double ReceiptsPerSecond => Count / ReceiptsWall.TotalSeconds;
         public double EndToEndPerSecond => Count / EndToEndWall.TotalSeconds;
@@ -39,6 +39,7 @@ public static class PipelineRun
         var cpu = (Tg: Stats.CpuSeconds(tg.Process.Pid!.Value), Bf: Stats.CpuSeconds(bf.Process.Pid!.Value), Emulator: Stats.EmulatorCpuSeconds());
         var postedAt = new Dictionary<string, DateTimeOffset>();
         var served = requests is null ? null : await requests.SnapshotAsync();
+        await using var watch = EmulatorWatch.Start();
         var started = DateTimeOffset.UtcNow;
         var (receiptMs, receiptsWall) = await Stats.RunConcurrentlyAsync(declarations, concurrency, async d =>
         {
@@ -61,6 +62,7 @@ public static class PipelineRun
             }
         var pipelineRequests = served is null ? null : (await requests!.SnapshotAsync()).Minus(served);
         var emulatorCpu = Stats.EmulatorCpuSeconds() - cpu.Emulator;
+        var frozen = watch is null ? TimeSpan.Zero : await watch.FrozenAsync();
         // The destination's own commit times tell when each movement was complete there (the second record applied).
         var crossBorder = new List<double>();
         var lastApplied = started;
@@ -76,7 +78,7 @@ public static class PipelineRun
         // Part of the profile: the same posts through the dry-run endpoint (HTTP + hardened parse + XSD, no storage, no broker).
         var (_, validateWall) = await Stats.RunConcurrentlyAsync(declarations, concurrency, d => tg.ValidateAsync(d.Xml));
         return new Result(count, concurrency, receiptsWall, lastApplied - started, receiptMs, crossBorder.Order().ToList(),
-            count / validateWall.TotalSeconds, departure, destination, pipelineRequests, polls, emulatorCpu);
+            count / validateWall.TotalSeconds, departure, destination, pipelineRequests, polls, emulatorCpu, frozen);
     }
 
     private static async Task WarmUpAsync(CountryNode tg, CountryNode bf)
