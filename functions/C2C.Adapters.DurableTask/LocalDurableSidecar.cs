@@ -64,10 +64,9 @@ internal sealed class LocalDurableSidecar(LocalDurableEngineOptions options, int
     {
         if (_app is not null)
             await _app.StopAsync(cancellationToken);
-        // The sidecar stops the provider only once its dispatchers have no work item left, and the worker stops first
-        // (reverse order), so a work item sent to it is never answered and the provider's partition manager and queue
-        // listeners ran on after the host had stopped (seen in the bench: engines stopped long before still renewing
-        // their leases and polling). Stopped here, forced: what was in flight comes back after the visibility timeout.
+        // The sidecar stops the provider from an application-stopping callback the host does not wait for, and only
+        // after its dispatchers have drained: in the bench, engines stopped minutes before still renewed their partition
+        // leases and polled their queues. Stopped here, forced: what was in flight comes back after the visibility timeout.
         if (_service is not null && mode == TaskHubGrpcServerMode.ApiServerAndDispatcher)
             await _service.StopAsync(isForced: true);
     }
