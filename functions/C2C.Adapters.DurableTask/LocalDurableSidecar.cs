@@ -23,11 +23,11 @@ namespace C2C.Adapters.DurableTask;
 internal sealed class LocalDurableSidecar(LocalDurableEngineOptions options, int port, TaskHubGrpcServerMode mode, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
-    private AzureStorageOrchestrationService? _service;
+    private StopOnceOrchestrationService? _dispatched;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var service = _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
             TaskHubName = options.TaskHub,
@@ -48,7 +48,8 @@ internal sealed class LocalDurableSidecar(LocalDurableEngineOptions options, int
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        _dispatched = new StopOnceOrchestrationService(service);
+        builder.Services.AddSingleton<IOrchestrationService>(_dispatched);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = mode);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
@@ -66,9 +67,10 @@ internal sealed class LocalDurableSidecar(LocalDurableEngineOptions options, int
             await _app.StopAsync(cancellationToken);
         // The sidecar stops the provider from an application-stopping callback the host does not wait for, and only
         // after its dispatchers have drained: in the bench, engines stopped minutes before still renewed their partition
-        // leases and polled their queues. Stopped here, forced: what was in flight comes back after the visibility timeout.
-        if (_service is not null && mode == TaskHubGrpcServerMode.ApiServerAndDispatcher)
-            await _service.StopAsync(isForced: true);
+        // leases and polled their queues. Stopped here, once (StopOnceOrchestrationService), forced: what was in flight
+        // comes back after the visibility timeout.
+        if (_dispatched is not null && mode == TaskHubGrpcServerMode.ApiServerAndDispatcher)
+            await _dispatched.StopAsync(isForced: true);
     }
 
     public async ValueTask DisposeAsync()
