@@ -18,6 +18,14 @@ public static class Stats
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0; // clock ticks (USER_HZ = 100)
     }
 
+    /// <summary>CPU seconds the storage emulator (Azurite, one Node.js process) has used so far; NaN if its pid file is not there.</summary>
+    public static double EmulatorCpuSeconds()
+    {
+        var pidFile = Path.Combine(Environment.GetEnvironmentVariable("C2C_STACK_DIR") ?? "", "azurite.pid");
+        return File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out var pid) && File.Exists($"/proc/{pid}/stat")
+            ? CpuSeconds(pid) : double.NaN;
+    }
+
     /// <summary>Peak resident memory (VmHWM) in MiB.</summary>
     public static double PeakMemoryMiB(int pid) =>
         File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))

@@ -19,14 +19,18 @@ namespace C2C.Adapters.DurableTask;
 public static class LocalDurableEngineExtensions
 {
     /// <summary>
-    /// Registers the durable backend (its sidecar), the worker running <paramref name="tasks"/>, and a
-    /// <see cref="DurableTaskClient"/> for the ingest, all bound to <paramref name="section"/> (<see cref="LocalDurableEngineOptions"/>).
+    /// Registers the durable backend (its sidecar), the worker running <paramref name="tasks"/>, a
+    /// <see cref="DurableTaskClient"/> for the ingest and the purge of finished movements (<see cref="CompletedMovementPurge"/>), all bound to <paramref name="section"/> (<see cref="LocalDurableEngineOptions"/>).
     /// </summary>
     public static IServiceCollection AddLocalDurableEngine(this IServiceCollection services, IConfiguration section, Action<DurableTaskRegistry> tasks)
     {
         var channel = AddSidecar(services, section, TaskHubGrpcServerMode.ApiServerAndDispatcher);
         services.AddDurableTaskWorker(worker => worker.UseGrpc(channel).AddTasks(tasks));
         services.AddDurableTaskClient(client => client.UseGrpc(channel).RegisterDirectly());
+        // Housekeeping where the orchestrations run: one purger per task hub, not one per client process.
+        services.AddHostedService(sp => new CompletedMovementPurge(sp.GetRequiredService<DurableTaskClient>(),
+            sp.GetRequiredService<IOptions<LocalDurableEngineOptions>>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<ILogger<CompletedMovementPurge>>()));
         return services;
     }
 

@@ -36,4 +36,36 @@ public sealed class LocalDurableEngineOptions
 
     /// <summary>Longest wait between polls of an idle queue: lower reacts faster, higher costs fewer storage requests.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Orchestration work items (one movement's episode each) this node runs at once (provider default 100).</summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentOrchestrations { get; set; } = 100;
+
+    /// <summary>Activities (record, publish, NACK) this node runs at once (provider default 10).</summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentActivities { get; set; } = 10;
+
+    /// <summary>Messages taken from a control queue per read (1-32, the storage queue's maximum and the provider's default).</summary>
+    [Range(1, 32)]
+    public int ControlQueueBatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// Housekeeping (<see cref="CompletedMovementPurge"/>): the task hub's record of a finished movement (completed,
+    /// terminated or failed) is purged once the movement started this many days ago. The archive and the index, which
+    /// auditors read, are not touched. Fractions are allowed (tests use seconds).
+    /// </summary>
+    [Range(1e-6, 36500)]
+    public double PurgeCompletedAfterDays { get; set; } = 90;
+
+    /// <summary>How often the purge runs; <see cref="TimeSpan.Zero"/> switches it off (another process purges this task hub).</summary>
+    public TimeSpan PurgeEvery { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// One purge call covers the movements started within this span, so a call's work is bounded by a span's traffic
+    /// even when years are due (a purge switched on late); the pass walks back span by span.
+    /// </summary>
+    public TimeSpan PurgeWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>A pass starts no new purge call after this long; the next pass walks back again from the newest span (spans already empty cost one query each).</summary>
+    public TimeSpan PurgePassLimit { get; set; } = TimeSpan.FromMinutes(5);
 }

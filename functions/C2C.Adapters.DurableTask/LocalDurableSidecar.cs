@@ -23,6 +23,7 @@ namespace C2C.Adapters.DurableTask;
 internal sealed class LocalDurableSidecar(LocalDurableEngineOptions options, int port, TaskHubGrpcServerMode mode, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
+    private StopOnceOrchestrationService? _dispatched;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +35,9 @@ internal sealed class LocalDurableSidecar(LocalDurableEngineOptions options, int
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = options.QueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.QueueVisibilityTimeout,
+            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+            ControlQueueBatchSize = options.ControlQueueBatchSize,
             LoggerFactory = loggerFactory,
         });
         // The sidecar's create-task-hub call does not wait; the queues and tables must exist before the dispatcher polls them.
@@ -44,7 +48,8 @@ internal sealed class LocalDurableSidecar(LocalDurableEngineOptions options, int
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton(StartBeforeStop.Around(service));
+        _dispatched = new StopOnceOrchestrationService(service);
+        builder.Services.AddSingleton<IOrchestrationService>(_dispatched);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = mode);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
@@ -60,6 +65,12 @@ internal sealed class LocalDurableSidecar(LocalDurableEngineOptions options, int
     {
         if (_app is not null)
             await _app.StopAsync(cancellationToken);
+        // The sidecar stops the provider from an application-stopping callback the host does not wait for, and only
+        // after its dispatchers have drained: in the bench, engines stopped minutes before still renewed their partition
+        // leases and polled their queues. Stopped here, once (StopOnceOrchestrationService), forced: what was in flight
+        // comes back after the visibility timeout.
+        if (_dispatched is not null && mode == TaskHubGrpcServerMode.ApiServerAndDispatcher)
+            await _dispatched.StopAsync(isForced: true);
     }
 
     public async ValueTask DisposeAsync()

@@ -6,6 +6,8 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 mkdir -p "$C2C_STACK_DIR"
 log() { echo "[stack] $*" >&2; }
+# Azurite's well-known development key (public, the same in every Azurite).
+AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 
 start_azurite() {
   local pidf="$C2C_STACK_DIR/azurite.pid"
@@ -21,6 +23,11 @@ start_azurite() {
   local extra=(--silent) persistence=(--location "$C2C_STACK_DIR/azurite")
   [ "${C2C_AZURITE_ACCESS_LOG:-0}" = 1 ] && extra=()
   [ "${C2C_AZURITE_IN_MEMORY:-0}" = 1 ] && persistence=(--inMemoryPersistence)
+  # Benchmarks only: C2C_AZURITE_TASKHUB_ACCOUNT=name serves a second account (same key) for the nodes' task hubs, so
+  # the access log tells the engine's requests from ours by account (a table transaction's URL names no table).
+  if [ -n "${C2C_AZURITE_TASKHUB_ACCOUNT:-}" ]; then
+    export AZURITE_ACCOUNTS="devstoreaccount1:$AZURITE_KEY;$C2C_AZURITE_TASKHUB_ACCOUNT:$AZURITE_KEY"
+  fi
   setsid "$TOOLS_DIR/azurite/node_modules/.bin/azurite" "${extra[@]}" "${persistence[@]}" \
     --skipApiVersionCheck --disableTelemetry --loose \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
@@ -53,16 +60,22 @@ CONF
   log "rabbitmq ready on 127.0.0.1:$C2C_RABBIT_PORT (management $C2C_RABBIT_MGMT_PORT)"
 }
 
+connection_string() {
+  local acct=$1
+  echo "DefaultEndpointsProtocol=http;AccountName=$acct;AccountKey=$AZURITE_KEY;BlobEndpoint=http://127.0.0.1:$C2C_AZURITE_BLOB_PORT/$acct;QueueEndpoint=http://127.0.0.1:$C2C_AZURITE_QUEUE_PORT/$acct;TableEndpoint=http://127.0.0.1:$C2C_AZURITE_TABLE_PORT/$acct;"
+}
+
 write_env() {
-  local acct=devstoreaccount1
-  local key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
   cat > "$C2C_STACK_DIR/env" <<ENV
-export C2C_STORAGE_CONNECTION_STRING='DefaultEndpointsProtocol=http;AccountName=$acct;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$C2C_AZURITE_BLOB_PORT/$acct;QueueEndpoint=http://127.0.0.1:$C2C_AZURITE_QUEUE_PORT/$acct;TableEndpoint=http://127.0.0.1:$C2C_AZURITE_TABLE_PORT/$acct;'
+export C2C_STORAGE_CONNECTION_STRING='$(connection_string devstoreaccount1)'
 export C2C_RABBITMQ_URI='amqp://guest:guest@127.0.0.1:$C2C_RABBIT_PORT/'
 export C2C_STACK_DIR='$C2C_STACK_DIR'
 export C2C_AZURITE_BLOB_PORT=$C2C_AZURITE_BLOB_PORT C2C_AZURITE_QUEUE_PORT=$C2C_AZURITE_QUEUE_PORT C2C_AZURITE_TABLE_PORT=$C2C_AZURITE_TABLE_PORT
 export C2C_RABBIT_PORT=$C2C_RABBIT_PORT C2C_RABBIT_DIST_PORT=$C2C_RABBIT_DIST_PORT C2C_EPMD_PORT=$C2C_EPMD_PORT C2C_RABBIT_MGMT_PORT=$C2C_RABBIT_MGMT_PORT
 ENV
+  if [ -n "${C2C_AZURITE_TASKHUB_ACCOUNT:-}" ]; then
+    echo "export C2C_TASKHUB_CONNECTION_STRING='$(connection_string "$C2C_AZURITE_TASKHUB_ACCOUNT")'" >> "$C2C_STACK_DIR/env"
+  fi
 }
 
 what="${1:-all}"   # all | azurite | rabbitmq

@@ -18,7 +18,7 @@ public static class FloorRun
     public const int TransactionsPerDeclaration = 3;
     public const int PublishesPerDeclaration = 2;
 
-    public sealed record Result(List<double> Ms, TimeSpan Wall, StorageRequestLog.Counts? Requests);
+    public sealed record Result(List<double> Ms, TimeSpan Wall, StorageRequestLog.Served? Requests);
 
     public static async Task<Result> RunAsync(LocalStack stack, int count, int concurrency, StorageRequestLog? requests)
     {

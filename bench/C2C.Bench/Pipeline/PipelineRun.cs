@@ -11,13 +11,18 @@ public static class PipelineRun
 {
     public sealed record Result(int Count, int Concurrency, TimeSpan ReceiptsWall, TimeSpan EndToEndWall, List<double> ReceiptMs, List<double> CrossBorderMs,
         double ValidateOnlyPerSecond, (double Cpu, double PeakMiB) Departure, (double Cpu, double PeakMiB) Destination,
-        StorageRequestLog.Counts? Requests, long BenchPolls)
+        StorageRequestLog.Served? Requests, long BenchPolls, double EmulatorCpu, TimeSpan EmulatorFrozen)
     {
         public double ReceiptsPerSecond => Count / ReceiptsWall.TotalSeconds;
         public double EndToEndPerSecond => Count / EndToEndWall.TotalSeconds;
     }
 
-    public static async Task<Result> RunAsync(LocalStack stack, int count, int concurrency, StorageRequestLog? requests)
+    /// <param name="taskHubStorage">
+    /// Where the nodes keep their durable engine's task hub (<c>C2C:Engine:ConnectionString</c>; the node's default is
+    /// its own storage): the bench puts it in an account of its own to count its requests apart. Ignored by a node
+    /// without the engine.
+    /// </param>
+    public static async Task<Result> RunAsync(LocalStack stack, int count, int concurrency, StorageRequestLog? requests, string taskHubStorage)
     {
         await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"], new()
         {
@@ -25,14 +30,16 @@ public static class PipelineRun
             // One office system posting as fast as it can: the per-party rate limit would measure itself.
             ["C2C:RateLimits:PermitsPerMinute"] = "6000000",
             ["C2C:RateLimits:Burst"] = "100000",
+            ["C2C:Engine:ConnectionString"] = taskHubStorage,
         });
         var (tg, bf) = (corridor["TG"], corridor["BF"]);
         await WarmUpAsync(tg, bf);
 
         var declarations = Enumerable.Range(0, count).Select(_ => NewMrn()).Select(mrn => (Mrn: mrn, Xml: Samples.ForMovement("IE015-TransitDeclaration", mrn))).ToList();
-        var cpu = (Tg: Stats.CpuSeconds(tg.Process.Pid!.Value), Bf: Stats.CpuSeconds(bf.Process.Pid!.Value));
+        var cpu = (Tg: Stats.CpuSeconds(tg.Process.Pid!.Value), Bf: Stats.CpuSeconds(bf.Process.Pid!.Value), Emulator: Stats.EmulatorCpuSeconds());
         var postedAt = new Dictionary<string, DateTimeOffset>();
         var served = requests is null ? null : await requests.SnapshotAsync();
+        await using var watch = EmulatorWatch.Start();
         var started = DateTimeOffset.UtcNow;
         var (receiptMs, receiptsWall) = await Stats.RunConcurrentlyAsync(declarations, concurrency, async d =>
         {
@@ -54,6 +61,8 @@ public static class PipelineRun
                 await Task.Delay(100);
             }
         var pipelineRequests = served is null ? null : (await requests!.SnapshotAsync()).Minus(served);
+        var emulatorCpu = Stats.EmulatorCpuSeconds() - cpu.Emulator;
+        var frozen = watch is null ? TimeSpan.Zero : await watch.FrozenAsync();
         // The destination's own commit times tell when each movement was complete there (the second record applied).
         var crossBorder = new List<double>();
         var lastApplied = started;
@@ -69,7 +78,7 @@ public static class PipelineRun
         // Part of the profile: the same posts through the dry-run endpoint (HTTP + hardened parse + XSD, no storage, no broker).
         var (_, validateWall) = await Stats.RunConcurrentlyAsync(declarations, concurrency, d => tg.ValidateAsync(d.Xml));
         return new Result(count, concurrency, receiptsWall, lastApplied - started, receiptMs, crossBorder.Order().ToList(),
-            count / validateWall.TotalSeconds, departure, destination, pipelineRequests, polls);
+            count / validateWall.TotalSeconds, departure, destination, pipelineRequests, polls, emulatorCpu, frozen);
     }
 
     private static async Task WarmUpAsync(CountryNode tg, CountryNode bf)
