@@ -27,7 +27,8 @@ public sealed class AuditorConsoleBrowserTests(LocalStack stack, ITestOutputHelp
         var mrn = Movements.NewMrn();
         await corridor["TG"].AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
         var bf = corridor["BF"];
-        await bf.WaitForStatusAsync(mrn, "ExpectedAtBorder");
+        // Togo's orchestration publishes its two records one after the other: the search below is run once.
+        await bf.WaitForTimelineAsync(mrn, events => events.Count == 2);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
@@ -68,6 +69,7 @@ public sealed class AuditorConsoleBrowserTests(LocalStack stack, ITestOutputHelp
 
         // The border office reports the truck: opened again, the timeline has grown by its report and the copy forwarded to Togo.
         await bf.AcceptedAsync(Movements.Sample("IE118-BorderPassageNotification", mrn));
+        await bf.WaitForTimelineAsync(mrn, events => events.Count == 4); // the copy to Togo is published after the acknowledgement
         await page.Locator("#results tbody tr").First.Locator("button.timeline").ClickAsync();
         await Expect(page.Locator("#timeline tbody tr")).ToHaveCountAsync(4);
         var timelineAfter = await ElementShotAsync(page, "#timeline");
@@ -173,6 +175,7 @@ public sealed class AuditorConsoleBrowserTests(LocalStack stack, ITestOutputHelp
         using var tg = new CountryNode(process, network);
         var mrn = Movements.NewMrn();
         await tg.AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
+        await tg.WaitForTimelineAsync(mrn, events => events.Count == 3); // the records it causes are published after the acknowledgement
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
