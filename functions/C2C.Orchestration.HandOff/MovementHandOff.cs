@@ -17,7 +17,7 @@ namespace C2C.Orchestration.HandOff;
 /// message id (applied, with its receipt) or <c>held-</c> / <c>refused-</c> + id. The ingest waits for it, bounded;
 /// without it the message is not delivered and comes again (broker redelivery), and the orchestration ignores a
 /// second copy of a message it took. Where the step is recorded in this process, <see cref="RecordedSteps"/> says when
-/// to look (the index is still read every 2 s, for a step recorded elsewhere); otherwise the index is polled from every
+/// to look (the index is still read after 2 s, backing off to every 8 s, for a step recorded elsewhere); otherwise the index is polled from every
 /// 50 ms up to every second. Each look is one read of the movement's partition for the three rows.
 /// </summary>
 public sealed class MovementHandOff(NodeContext node, IMovementIndex index, CorridorPolicy policy, MovementTimes times, TimeSpan acknowledgeWithin,
@@ -26,6 +26,7 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan SlowestPoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PollBesideWakeUps = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SlowestPollBesideWakeUps = TimeSpan.FromSeconds(8);
 
     /// <summary>Hands over through the client (locally the node's own; on Azure a function's <c>[DurableClient]</c> binding).</summary>
     public Task<HandOffOutcome> HandOverAsync(DurableTaskClient client, MovementMessage message, CancellationToken cancellationToken) =>
@@ -92,8 +93,7 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
             next = recorded?.NextAsync(mrn); // before the read: a step recorded during the read wakes the next round
             if (await LookAsync(message, cancellationToken) is { } outcome)
                 return outcome;
-            if (recorded is null)
-                poll = Min(poll * 2, SlowestPoll);
+            poll = Min(poll * 2, recorded is null ? SlowestPoll : SlowestPollBesideWakeUps);
         }
         // The full look once more (the node-wide lookup too) before saying not yet.
         if (await AcknowledgementAsync(message, cancellationToken) is { } late)
