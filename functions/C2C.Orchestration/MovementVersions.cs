@@ -14,5 +14,8 @@ public static class MovementVersions
     /// <summary>A message refused at once is in the history (<c>refused-{id}</c>): the hand-off's acknowledgement and the auditor's record.</summary>
     public const string RefusalsInHistory = "2";
 
-    public const string Current = RefusalsInHistory;
+    /// <summary>Release reserves the guarantee's amount at risk (refused with its NACK when the guarantee does not cover it); write-off and cancellation return it.</summary>
+    public const string Guarantees = "3";
+
+    public const string Current = Guarantees;
 }
