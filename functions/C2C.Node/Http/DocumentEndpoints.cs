@@ -29,11 +29,15 @@ public static class DocumentEndpoints
         var read = PartnerAuthorization.AuthorizeRead(caller.Partner!, mrn, history);
         if (!read.IsAllowed)
             return Results.Problem(statusCode: 403, title: "Not a party to this movement", detail: read.Message, extensions: new Dictionary<string, object?> { ["code"] = read.Code });
-        var source = history.LastOrDefault(e => CarryTheDeclaration.Contains(e.MessageType) && e.ArchiveName.Length > 0);
+        // Only a movement with a state (released here, or a record received): a refused declaration is in the history too, and is no document.
+        var source = history.LastOrDefault(e => CarryTheDeclaration.Contains(e.MessageType) && e.ArchiveName.Length > 0 && !e.MessageId.StartsWith("refused-", StringComparison.Ordinal));
+        var state = source is not null && await index.GetAsync(mrn, context.RequestAborted) is { } record && MovementDecision.HasState(record)
+            ? TransitStateSerializer.Deserialize(record.StateJson)
+            : null;
+        source = state is null ? null : source;
         if (source is null || await archive.ReadAsync(source.ArchiveName, context.RequestAborted) is not { } original
             || validator.Validate(original.Content).Message is not { } declaration || declaration.Find("Declaration") is null)
             return Results.Problem(statusCode: 404, title: "No declaration", detail: $"No declaration of movement '{mrn}' at this node to print.");
-        var state = await index.GetAsync(mrn, context.RequestAborted) is { } record && MovementDecision.HasState(record) ? TransitStateSerializer.Deserialize(record.StateJson) : null;
         var grn = state?.Role == TransitRole.Departure ? state.Facts?.Guarantee?.Grn : null;
         var reservation = grn is null ? null : (await ledger.ReservationsAsync(grn, context.RequestAborted)).FirstOrDefault(r => r.Mrn == mrn);
         var pdf = TadRenderer.Render(TransitDocumentReader.Read(declaration, reservation));
