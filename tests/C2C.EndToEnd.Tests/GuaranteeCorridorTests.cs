@@ -17,29 +17,20 @@ public sealed class GuaranteeCorridorTests(LocalStack stack)
 {
     private static readonly XNamespace Ns = "urn:c2c:transit:v1";
 
-    private static byte[] Declaration(string mrn, string grn) =>
-        Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Movements.Sample("IE015-TransitDeclaration", mrn)).Replace(SampleGuarantee.Grn, grn, StringComparison.Ordinal));
-
     [Fact]
     public async Task Reserved_at_release_refused_beyond_the_balance_queried_by_burkina_faso_and_returned_at_write_off()
     {
         await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
         var (tg, bf) = (corridor["TG"], corridor["BF"]);
-        var grn = $"26TG{Random.Shared.NextInt64(0, 10_000_000_000_000):D13}";
-        var terms = new
-        {
-            kind = "Comprehensive", referenceAmount = 20_000_000m, currency = "XOF",
-            principal = new { identificationNumber = "TG1000234567", name = "Sahel Transit Logistique SARL" },
-            validFrom = "2020-01-01", validTo = "2099-12-31", countries = new[] { "TG", "BF" },
-        };
-        Assert.Equal(HttpStatusCode.OK, (await tg.Offices.PutAsJsonAsync($"api/v1/guarantees/{grn}", terms)).StatusCode);
+        var grn = SampleGuarantee.NewGrn();
+        Assert.Equal(HttpStatusCode.OK, (await tg.Offices.PutAsJsonAsync($"api/v1/guarantees/{grn}", SampleGuarantee.Registration(20_000_000m))).StatusCode);
 
         var mrn = Movements.NewMrn();
-        Assert.Equal("Released", (await tg.AcceptedAsync(Declaration(mrn, grn))).Value("MovementStatus"));
+        Assert.Equal("Released", (await tg.AcceptedAsync(SampleGuarantee.Declaration(mrn, grn))).Value("MovementStatus"));
         Assert.Equal(1_500_000m, await BalanceAsync(tg, grn));
 
         // A second declaration on the same guarantee: 18.5 M at risk, 1.5 M left.
-        var refused = await tg.PostAsync(Declaration(Movements.NewMrn(), grn));
+        var refused = await tg.PostAsync(SampleGuarantee.Declaration(Movements.NewMrn(), grn));
         Assert.Equal(422, refused.Status);
         Assert.StartsWith("InsufficientBalance", refused.Xml.Descendants(Ns + "ErrorReason").Single().Value, StringComparison.Ordinal);
 

@@ -21,29 +21,17 @@ public sealed class GuaranteeEndpointTests(LocalStack stack) : IDisposable
 
     public void Dispose() => _network.Dispose();
 
-    private static object Body(decimal amount) => new
-    {
-        kind = "Comprehensive", referenceAmount = amount, currency = "XOF",
-        principal = new { identificationNumber = "TG1000234567", name = "Sahel Transit Logistique SARL" },
-        validFrom = "2020-01-01", validTo = "2099-12-31", countries = new[] { "TG", "BF" },
-    };
-
-    private static byte[] Declaration(string mrn, string grn) =>
-        Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Samples.ForMovement("IE015-TransitDeclaration", mrn)).Replace(SampleGuarantee.Grn, grn, StringComparison.Ordinal));
-
-    private static string NewGrn() => $"26TG{Random.Shared.NextInt64(0, 10_000_000_000_000):D13}";
-
     [Fact]
     public async Task Release_reserves_a_second_release_beyond_the_balance_is_refused_and_burkina_faso_queries_the_guarantee()
     {
         using var tg = new InProcessNode(_network, "TG", stack);
-        var grn = NewGrn();
-        Assert.Equal(HttpStatusCode.OK, (await tg.Offices().PutAsJsonAsync($"api/v1/guarantees/{grn}", Body(20_000_000m))).StatusCode);
+        var grn = SampleGuarantee.NewGrn();
+        Assert.Equal(HttpStatusCode.OK, (await tg.Offices().PutAsJsonAsync($"api/v1/guarantees/{grn}", SampleGuarantee.Registration(20_000_000m))).StatusCode);
 
         var first = Samples.NewMrn();
-        Assert.Equal(HttpStatusCode.OK, (await InProcessNode.PostAsync(tg.Offices(), Declaration(first, grn))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await InProcessNode.PostAsync(tg.Offices(), SampleGuarantee.Declaration(first, grn))).StatusCode);
         var second = Samples.NewMrn();
-        var refused = await InProcessNode.PostAsync(tg.Offices(), Declaration(second, grn));
+        var refused = await InProcessNode.PostAsync(tg.Offices(), SampleGuarantee.Declaration(second, grn));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var nack = XDocument.Parse(await refused.Content.ReadAsStringAsync());
@@ -72,19 +60,19 @@ public sealed class GuaranteeEndpointTests(LocalStack stack) : IDisposable
     public async Task Only_this_administration_registers_and_a_partner_queries_only_the_guarantee_of_its_own_movement()
     {
         using var tg = new InProcessNode(_network, "TG", stack);
-        var grn = NewGrn();
-        Assert.Equal(HttpStatusCode.Forbidden, (await tg.Administration("BF").PutAsJsonAsync($"api/v1/guarantees/{grn}", Body(1m))).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await tg.Offices().PutAsJsonAsync($"api/v1/guarantees/{grn}", Body(0m))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await tg.Offices().PutAsJsonAsync($"api/v1/guarantees/{grn}", Body(50_000_000m))).StatusCode);
+        var grn = SampleGuarantee.NewGrn();
+        Assert.Equal(HttpStatusCode.Forbidden, (await tg.Administration("BF").PutAsJsonAsync($"api/v1/guarantees/{grn}", SampleGuarantee.Registration(1m))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await tg.Offices().PutAsJsonAsync($"api/v1/guarantees/{grn}", SampleGuarantee.Registration(0m))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tg.Offices().PutAsJsonAsync($"api/v1/guarantees/{grn}", SampleGuarantee.Registration(50_000_000m))).StatusCode);
         var mrn = Samples.NewMrn();
-        Assert.Equal(HttpStatusCode.OK, (await InProcessNode.PostAsync(tg.Offices(), Declaration(mrn, grn))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await InProcessNode.PostAsync(tg.Offices(), SampleGuarantee.Declaration(mrn, grn))).StatusCode);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await tg.Administration("IN").GetAsync($"api/v1/guarantees/{grn}/query?mrn={mrn}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await tg.Administration("BF").GetAsync($"api/v1/guarantees/{SampleGuarantee.Grn}/query?mrn={mrn}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await tg.Administration("BF").GetAsync($"api/v1/guarantees/{grn}/query")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await tg.Administration("BF").GetAsync($"api/v1/guarantees/{grn}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await tg.Auditor().GetAsync($"api/v1/guarantees/{grn}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await tg.Auditor().GetAsync($"api/v1/guarantees/{NewGrn()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tg.Auditor().GetAsync($"api/v1/guarantees/{SampleGuarantee.NewGrn()}")).StatusCode);
     }
 
     [Fact]
@@ -93,7 +81,7 @@ public sealed class GuaranteeEndpointTests(LocalStack stack) : IDisposable
         using var tg = new InProcessNode(_network, "TG", stack);
         var mrn = Samples.NewMrn();
 
-        var refused = await InProcessNode.PostAsync(tg.Offices(), Declaration(mrn, NewGrn()));
+        var refused = await InProcessNode.PostAsync(tg.Offices(), SampleGuarantee.Declaration(mrn, SampleGuarantee.NewGrn()));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var nack = XDocument.Parse(await refused.Content.ReadAsStringAsync());
