@@ -14,6 +14,7 @@ command -v openssl >/dev/null || need_apt+=(openssl)
 command -v jq >/dev/null || need_apt+=(jq)
 command -v curl >/dev/null || need_apt+=(curl)
 command -v xmlsec1 >/dev/null || need_apt+=(xmlsec1)   # an independent XMLDSig implementation for the interoperability tests
+command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)   # the transit accompanying document rendered to PNG in its tests
 command -v npm >/dev/null || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"

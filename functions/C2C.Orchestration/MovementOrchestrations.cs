@@ -19,5 +19,7 @@ public static class MovementOrchestrations
             .AddActivity<RecordMovementStep>()
             .AddActivity<PublishToPartner>()
             .AddActivity<SendFunctionalNack>()
-            .AddActivity<DeliverToMovement>();
+            .AddActivity<DeliverToMovement>()
+            .AddActivity<ReserveGuarantee>()
+            .AddActivity<SettleGuarantee>();
 }

@@ -20,5 +20,8 @@ public static class MovementVersions
     /// </summary>
     public const string PublishedWithTheRecord = "3";
 
-    public const string Current = PublishedWithTheRecord;
+    /// <summary>Release reserves the guarantee's amount at risk (refused with its NACK when the guarantee does not cover it); write-off and cancellation return it.</summary>
+    public const string Guarantees = "4";
+
+    public const string Current = Guarantees;
 }

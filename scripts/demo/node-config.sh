@@ -2,7 +2,8 @@
 # Writes the configuration of the local demo nodes (one JSON file per country) and their API keys.
 #   node-config.sh OUT_DIR CERTS_DIR STORAGE_CONNECTION_STRING RABBITMQ_URI COUNTRY...
 # Every node registers: its national office systems (API key), its auditor (API key), and every other country as a
-# partner administration (offices + signing certificate + API key). Keys are random per run; only hashes are in the
+# partner administration (offices + signing certificate + API key); and the comprehensive guarantee the sample
+# declaration names (its national register is not connected in the demo), which Togo's releases reserve against. Keys are random per run; only hashes are in the
 # JSON files; the keys themselves go to OUT_DIR/keys.env (mode 600).
 set -euo pipefail
 out="$1" certs="$2" storage="$3" rabbit="$4"; shift 4
@@ -48,6 +49,10 @@ for cc in "${countries[@]}"; do
       "$cc-AUDIT": { "Country": "$cc", "Roles": ["Auditor"], "ApiKeySha256": ["$(hash "${audit_key[$cc]}")"] }$partners
     },
     "Storage": { "ConnectionString": "$storage", "NodeName": "demo$lower" },
+    "Guarantees": {
+      "26TG0000000001234": { "Kind": "Comprehensive", "ReferenceAmount": 1000000000, "Currency": "XOF", "PrincipalId": "TG1000234567",
+        "PrincipalName": "Sahel Transit Logistique SARL", "ValidFrom": "2020-01-01", "ValidTo": "2099-12-31", "Countries": ["TG", "BF"] }
+    },
     "Messaging": { "Provider": "RabbitMq", "RabbitMq": { "Uri": "$rabbit" } }
   }
 }

@@ -34,6 +34,9 @@ public static class EngineNode
         builder.Services.AddSingleton(node);
         builder.Services.AddSingleton<IMessageArchive>(new BlobMessageArchive(storage.Archive));
         builder.Services.AddSingleton<IMovementIndex>(new TableMovementIndex(storage));
+        var guarantees = new TableGuaranteeLedger(storage);
+        await guarantees.RegisterAsync(SampleGuarantee.Guarantee, cancellationToken);
+        builder.Services.AddSingleton<IGuaranteeLedger>(guarantees);
         builder.Services.AddSingleton<IMessageSigner>(new XmlDsigMessageSigner(new XmlMessageSigner(SigningCredential.FromCertificate(TestCertificates.Ecdsa("TG test")))));
         builder.Services.AddSingleton<IMessagePublisher>(new PublishLog(configuration["Node:PublishLog"] ?? throw new InvalidOperationException("Node:PublishLog missing")));
         builder.Services.AddLocalDurableEngine(configuration.GetSection("Engine"), tasks => tasks.AddMovementOrchestrations());

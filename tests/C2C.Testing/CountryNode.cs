@@ -12,6 +12,12 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
 
     public string Country => process.Country;
 
+    /// <summary>The node as this country's national office systems call it.</summary>
+    public HttpClient Offices => _offices;
+
+    /// <summary>The node as <paramref name="administration"/>'s systems call it across the border (with that administration's key).</summary>
+    public HttpClient As(string administration) => Client(process, network.AdministrationKey(administration));
+
     public NodeProcess Process => process;
 
     private static HttpClient Client(NodeProcess process, string apiKey)

@@ -65,6 +65,8 @@ public sealed class TestNetwork : IDisposable
         };
         if (rabbitMq is not null)
             s["C2C:Messaging:RabbitMq:Uri"] = rabbitMq.ToString();
+        foreach (var (key, value) in SampleGuarantee.Settings(SampleGuarantee.Guarantee))
+            s[key] = value;
         Partner(s, $"{country}-OFFICES", country, DefaultOffices[country], "Partner", OfficesKey(country), signing: false);
         Partner(s, $"{country}-AUDIT", country, [], "Auditor", AuditorKey(country), signing: false);
         foreach (var other in Countries.Where(c => c != country))

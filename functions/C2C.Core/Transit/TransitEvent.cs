@@ -14,7 +14,14 @@ public sealed record RouteFacts(
     IReadOnlyList<RouteOffice> Route,
     DateOnly TimeLimit,
     DateTimeOffset ReleasedAt,
-    string? MeansOfTransport);
+    string? MeansOfTransport)
+{
+    /// <summary>The guarantee the declaration names (the first with a GRN behind its type code); null when none does.</summary>
+    public Guarantees.GuaranteeClaim? Guarantee { get; init; }
+
+    /// <summary>The itinerary's countries of routing (the guarantee must be valid in each).</summary>
+    public IReadOnlyList<string> CountriesOfRouting { get; init; } = [];
+}
 
 /// <summary>A message as the process manager sees it: typed facts, no XML.</summary>
 public abstract record TransitEvent(string MessageId, string MessageType, string SenderOffice, string RecipientOffice, MessageOrigin Origin);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Xml;
+using System.Xml.Linq;
+using C2C.Core.Guarantees;
 using C2C.Core.Messages;
 
 namespace C2C.Core.Transit;
@@ -45,7 +47,24 @@ public static class TransitEventReader
             .ToList();
         return new RouteFacts(D("CustomsOfficeOfDeparture"), D("CustomsOfficeOfDestination"), route,
             DateOnly.Parse(D("TimeLimit"), CultureInfo.InvariantCulture), Time(D("ReleaseDateTime")),
-            m.Value("Declaration", "Consignment", "Transport", "MeansOfTransport", "Identification"));
+            m.Value("Declaration", "Consignment", "Transport", "MeansOfTransport", "Identification"))
+        {
+            Guarantee = Guarantee(declaration),
+            CountriesOfRouting = declaration.Element(ParsedMessage.Ns + "Itinerary")!.Elements(ParsedMessage.Ns + "CountryOfRouting").Select(c => c.Value).ToList(),
+        };
+    }
+
+    /// <summary>The first guarantee with a GRN behind its type code, and the customs value of the goods it covers.</summary>
+    private static GuaranteeClaim? Guarantee(XElement declaration)
+    {
+        XNamespace ns = ParsedMessage.Ns;
+        var goodsValue = declaration.Element(ns + "Consignment")!.Elements(ns + "GoodsItem")
+            .Sum(g => g.Element(ns + "StatisticalValue") is { } v ? decimal.Parse(v.Value, CultureInfo.InvariantCulture) : 0m);
+        return declaration.Elements(ns + "Guarantee")
+            .Where(g => GuaranteeTypeCodes.KindOf(g.Element(ns + "GuaranteeTypeCode")!.Value) is not null)
+            .Select(g => new GuaranteeClaim(g.Element(ns + "GuaranteeReferenceNumber")!.Value, g.Element(ns + "GuaranteeTypeCode")!.Value,
+                decimal.Parse(g.Element(ns + "AmountToBeCovered")!.Value, CultureInfo.InvariantCulture), g.Element(ns + "Currency")!.Value, goodsValue))
+            .FirstOrDefault();
     }
 
     private static DateTimeOffset Time(string value) => XmlConvert.ToDateTimeOffset(value);

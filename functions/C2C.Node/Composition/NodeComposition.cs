@@ -63,6 +63,7 @@ public static class NodeComposition
             sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<IMovementExchange>(), sp.GetRequiredService<IMessageArchive>(),
             sp.GetRequiredService<RefusedMessages>(), sp.GetService<IMessagePublisher>()));
         services.AddHostedService<StorageInitializer>();
+        GuaranteeComposition.Add(services, configuration);
         MessagingComposition.Add(services, configuration);
         if (!services.Any(d => d.ServiceType == typeof(IMessagePublisher)))
             services.AddSingleton<IMessagePublisher>(sp => new NoBroker(sp.GetRequiredService<ILoggerFactory>().CreateLogger<NoBroker>()));

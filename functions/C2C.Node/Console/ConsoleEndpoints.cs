@@ -14,6 +14,7 @@ public static class ConsoleEndpoints
     [
         ("/console", "index.html", "text/html; charset=utf-8"),
         ("/console/console.js", "console.js", "text/javascript; charset=utf-8"),
+        ("/console/corridor.js", "corridor.js", "text/javascript; charset=utf-8"),
         ("/console/console.css", "console.css", "text/css; charset=utf-8"),
     ];
 

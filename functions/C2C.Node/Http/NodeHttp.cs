@@ -32,6 +32,8 @@ public static class NodeHttp
         app.MapMovementEndpoints();
         app.MapArchiveEndpoints();
         app.MapAuditEndpoints();
+        app.MapGuaranteeEndpoints();
+        app.MapDocumentEndpoints();
         Console.ConsoleEndpoints.MapConsole(app);
     }
 }

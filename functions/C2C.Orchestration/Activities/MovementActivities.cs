@@ -69,6 +69,12 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, strin
             await UntilDoneAsync(() => context.CallActivityAsync<string>(nameof(PublishToPartner), message, Retried));
     }
 
+    public Task<GuaranteeAnswer> ReserveGuaranteeAsync(GuaranteeRequest request) =>
+        UntilDoneAsync(() => context.CallActivityAsync<GuaranteeAnswer>(nameof(ReserveGuarantee), request, Retried));
+
+    public Task<string> SettleGuaranteeAsync(GuaranteeSettlement settlement) =>
+        UntilDoneAsync(() => context.CallActivityAsync<string>(nameof(SettleGuarantee), settlement, Retried));
+
     /// <summary>An event for another movement: true once that movement has recorded it (see <see cref="DeliverToMovement"/>).</summary>
     public Task<bool> DeliverAsync(MovementMessage message) =>
         UntilDoneAsync(() => context.CallActivityAsync<bool>(nameof(DeliverToMovement), message, Retried));

@@ -199,10 +199,10 @@ public sealed class AuditorConsoleBrowserTests(LocalStack stack, ITestOutputHelp
         await ShotAsync(page, "9-client-certificate");
     }
 
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+    internal static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
         await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.ExecutablePath, Headless = true, Args = ["--no-sandbox"] });
 
-    private static async Task<IPage> OpenConsoleAsync(IBrowser browser, Uri node, string country)
+    internal static async Task<IPage> OpenConsoleAsync(IBrowser browser, Uri node, string country)
     {
         var page = await browser.NewPageAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1400, Height = 1000 } });
         page.SetDefaultTimeout(15_000);

@@ -68,7 +68,9 @@ internal static class FunctionsHostDouble
         .AddActivity(nameof(RecordMovementStep), sp => new FunctionActivity<MovementStep, RecordedStep>(sp, nameof(RecordMovementStep), MovementFunctions.RecordStep))
         .AddActivity(nameof(PublishToPartner), sp => new FunctionActivity<OutboundMessage, string>(sp, nameof(PublishToPartner), MovementFunctions.Publish))
         .AddActivity(nameof(SendFunctionalNack), sp => new FunctionActivity<Refusal, string>(sp, nameof(SendFunctionalNack), MovementFunctions.Nack))
-        .AddActivity(nameof(DeliverToMovement), sp => new FunctionActivity<MovementMessage, bool>(sp, nameof(DeliverToMovement), MovementFunctions.Deliver));
+        .AddActivity(nameof(DeliverToMovement), sp => new FunctionActivity<MovementMessage, bool>(sp, nameof(DeliverToMovement), MovementFunctions.Deliver))
+        .AddActivity(nameof(ReserveGuarantee), sp => new FunctionActivity<GuaranteeRequest, GuaranteeAnswer>(sp, nameof(ReserveGuarantee), MovementFunctions.Reserve))
+        .AddActivity(nameof(SettleGuarantee), sp => new FunctionActivity<GuaranteeSettlement, string>(sp, nameof(SettleGuarantee), MovementFunctions.Settle));
 
     /// <summary>An activity function invoked as the worker invokes it: its trigger input, the instance id, a context with a fresh scope.</summary>
     private sealed class FunctionActivity<TInput, TOutput>(IServiceProvider services, string name, Func<TInput, string, FunctionContext, Task<TOutput>> function)

@@ -41,8 +41,10 @@ internal sealed class OrchestratorHost : IAsyncDisposable
 
     public DurableTaskClient Client => _host.Client;
 
-    public static async Task<OrchestratorHost> StartAsync(string nodeCountry)
+    /// <param name="guarantees">The guarantees this node's releases reserve against (by default the sample's, never exhausted).</param>
+    public static async Task<OrchestratorHost> StartAsync(string nodeCountry, InMemoryGuaranteeLedger? guarantees = null)
     {
+        guarantees ??= new InMemoryGuaranteeLedger(SampleGuarantee.Guarantee);
         var effects = new EffectLog(nodeCountry);
         OrchestratorHost? self = null;
         var host = await DurableTaskTestHost.StartAsync(tasks => tasks
@@ -51,7 +53,9 @@ internal sealed class OrchestratorHost : IAsyncDisposable
                 .AddActivityFunc<MovementStep, RecordedStep>(nameof(RecordMovementStep), (_, step) => effects.Record(step))
                 .AddActivityFunc<OutboundMessage, string>(nameof(PublishToPartner), (_, message) => effects.Publish(message))
                 .AddActivityFunc<Refusal, string>(nameof(SendFunctionalNack), (_, refusal) => effects.Refuse(refusal))
-                .AddActivityFunc<MovementMessage, bool>(nameof(DeliverToMovement), (_, message) => self!.DeliverToMovementAsync(message)),
+                .AddActivityFunc<MovementMessage, bool>(nameof(DeliverToMovement), (_, message) => self!.DeliverToMovementAsync(message))
+                .AddActivityFunc<GuaranteeRequest, GuaranteeAnswer>(nameof(ReserveGuarantee), (context, request) => new ReserveGuarantee(guarantees).RunAsync(context, request))
+                .AddActivityFunc<GuaranteeSettlement, string>(nameof(SettleGuarantee), (context, settlement) => new SettleGuarantee(guarantees).RunAsync(context, settlement)),
             new DurableTaskTestHostOptions { Port = FreePort.Next() });
         return self = new OrchestratorHost(host, effects, nodeCountry);
     }

@@ -12,7 +12,7 @@ namespace C2C.Node.Hosting.Worker;
 public sealed class HttpFunctions(NodeRequestPipeline pipeline, InvocationDurableClient invocationClient)
 {
     [Function("PublicApi")]
-    public IResult Api([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "head", Route = "api/{*path}")] HttpRequest request,
+    public IResult Api([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "head", Route = "api/{*path}")] HttpRequest request,
         [DurableClient] DurableTaskClient client)
     {
         invocationClient.Client = client;

@@ -42,6 +42,14 @@ public sealed class MovementFunctions
     public static Task<bool> Deliver([ActivityTrigger] MovementMessage message, string instanceId, FunctionContext function) =>
         Activity<DeliverToMovement>(function).RunAsync(new ActivityContext(nameof(DeliverToMovement), instanceId), message);
 
+    [Function(nameof(ReserveGuarantee))]
+    public static Task<GuaranteeAnswer> Reserve([ActivityTrigger] GuaranteeRequest request, string instanceId, FunctionContext function) =>
+        Activity<ReserveGuarantee>(function).RunAsync(new ActivityContext(nameof(ReserveGuarantee), instanceId), request);
+
+    [Function(nameof(SettleGuarantee))]
+    public static Task<string> Settle([ActivityTrigger] GuaranteeSettlement settlement, string instanceId, FunctionContext function) =>
+        Activity<SettleGuarantee>(function).RunAsync(new ActivityContext(nameof(SettleGuarantee), instanceId), settlement);
+
     private static T Activity<T>(FunctionContext function) where T : class =>
         ActivatorUtilities.GetServiceOrCreateInstance<T>(function.InstanceServices);
 

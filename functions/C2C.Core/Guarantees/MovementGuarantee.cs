@@ -1,0 +1,35 @@
+using C2C.Core.Transit;
+
+namespace C2C.Core.Guarantees;
+
+/// <summary>What a step of a departure movement does to its guarantee.</summary>
+public enum GuaranteeStep
+{
+    None,
+    Reserve,
+    Return,
+    Keep,
+}
+
+/// <summary>The guarantee side of the departure process: derived from the status a step leaves, so the deciders stay as they were.</summary>
+public static class MovementGuarantee
+{
+    /// <summary>Release reserves; write-off and cancellation return; an enquiry ending unresolved keeps the amount.</summary>
+    public static GuaranteeStep Of(TransitState? before, TransitState? after)
+    {
+        if (after is null || after.Role != TransitRole.Departure || after.Facts?.Guarantee is null)
+            return GuaranteeStep.None;
+        if (before is null)
+            return after.Status == TransitStatus.Released ? GuaranteeStep.Reserve : GuaranteeStep.None;
+        if (after.IsTerminal && !before.IsTerminal)
+            return GuaranteeStep.Return;
+        return after.Status == TransitStatus.EnquiryUnresolved && before.Status != TransitStatus.EnquiryUnresolved ? GuaranteeStep.Keep : GuaranteeStep.None;
+    }
+
+    /// <summary>Every country the movement passes through: departure, the countries of routing, each office's country.</summary>
+    public static IReadOnlyList<string> RouteCountries(RouteFacts facts) =>
+        new[] { facts.OfficeOfDeparture[..2], facts.OfficeOfDestination[..2] }
+            .Concat(facts.Route.Select(o => o.Office[..2]))
+            .Concat(facts.CountriesOfRouting)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+}
