@@ -80,6 +80,7 @@ public sealed class ServiceBusConsumer(ServiceBusOptions options, ProblemReport?
         {
             // Nothing of it can reach the node's refusal path (no id, family or sender to archive it under): the alert is raised here.
             onProblem?.Invoke($"{entity} {received.MessageId}: unreadable envelope, dead-lettered: {e.Message}", e, true);
+            C2C.Core.Telemetry.ExchangeTelemetry.DeadLetters.Add(1, new KeyValuePair<string, object?>("reason", "UnreadableEnvelope"));
             outcome = DeliveryOutcome.DeadLetter("UnreadableEnvelope", e.Message);
         }
         catch (Exception e) when (!token.IsCancellationRequested)

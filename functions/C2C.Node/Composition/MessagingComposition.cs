@@ -47,7 +47,7 @@ public static class MessagingComposition
         services.AddSingleton<IMessageConsumer>(sp =>
         {
             var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger<RabbitMqConsumer>();
-            return new RabbitMqConsumer(sp.GetRequiredService<RabbitMqConnections>(), (text, e) => log.LogWarning(e, "{Problem}", text));
+            return new RabbitMqConsumer(sp.GetRequiredService<RabbitMqConnections>(), (text, e) => log.BrokerProblem(text, e));
         });
     }
 
@@ -70,6 +70,12 @@ public static class MessagingComposition
     private static ProblemReport Report<T>(IServiceProvider services)
     {
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger<T>();
-        return (text, e, alert) => log.Log(alert ? LogLevel.Error : LogLevel.Warning, e, "{Problem}", text);
+        return (text, e, alert) =>
+        {
+            if (alert)
+                log.BrokerAlert(text, e);
+            else
+                log.BrokerProblem(text, e);
+        };
     }
 }
