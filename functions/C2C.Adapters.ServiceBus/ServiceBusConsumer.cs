@@ -20,6 +20,9 @@ public sealed class ServiceBusConsumer(ServiceBusOptions options, ProblemReport?
 
     public ServiceBusOptions Options => options;
 
+    /// <summary>The client on our own namespace (also what the dead-letter queues are read with).</summary>
+    public ServiceBusClient Client => _client.Value;
+
     /// <remarks>
     /// Subscribed once the processor has started; not while it reports that the subscription is missing or our
     /// credential is refused; again as soon as a message arrives.

@@ -63,10 +63,15 @@ public static class NodeComposition
             sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<IMovementExchange>(), sp.GetRequiredService<IMessageArchive>(),
             sp.GetRequiredService<RefusedMessages>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<IExchangeLog>()));
         services.AddSingleton<IExchangeLog, ExchangeLog>();
+        services.AddSingleton<IOperationsJournal>(sp => new TableOperationsJournal(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TimeProvider>()));
+
         var exporters = TelemetryComposition.Add(services, configuration, registry.Self.Country, ModeOf(configuration) == HostingMode.Functions);
         services.AddHostedService(sp => new TelemetryAnnouncement(sp.GetRequiredService<ILoggerFactory>().CreateLogger("C2C.Telemetry"), exporters));
         services.AddHostedService<StorageInitializer>();
         MessagingComposition.Add(services, configuration);
+        if (services.Any(d => d.ServiceType == typeof(IDeadLetterQueue)))
+            services.AddSingleton(sp => new DeadLetterDesk(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IDeadLetterQueue>(), sp.GetRequiredService<InboundDeliveryHandler>(),
+                sp.GetRequiredService<IAlertLog>(), sp.GetRequiredService<IOperationsJournal>(), sp.GetRequiredService<IExchangeLog>()));
         if (!services.Any(d => d.ServiceType == typeof(IMessagePublisher)))
             services.AddSingleton<IMessagePublisher>(sp => new NoBroker(sp.GetRequiredService<ILoggerFactory>().CreateLogger<NoBroker>()));
         if (ModeOf(configuration) == HostingMode.Standalone)
