@@ -98,15 +98,16 @@ public sealed class DeadLetterDesk(NodeContext node, IDeadLetterQueue queue, Inb
     private static DeadLetterView View(MessageFamily family, DeadLetter letter, IReadOnlyDictionary<string, string> archived)
     {
         var sha256 = Sha256(letter.Message.Body);
-        return new DeadLetterView(family.ToString(), letter.Message.MessageId, letter.Message.MessageType, letter.Message.SourceCountry, letter.Reason, letter.Description,
-            letter.EnqueuedAt, sha256, archived.GetValueOrDefault(sha256), letter.Readable, letter.Message.Body.Length);
+        return new DeadLetterView(family.ToString(), letter.Message.MessageId, letter.Message.MessageType, letter.Message.SourceCountry, letter.Message.MovementReference,
+            letter.Reason, letter.Description, letter.EnqueuedAt, sha256, archived.GetValueOrDefault(sha256), letter.Readable, letter.Message.Body.Length);
     }
 
     private static string Sha256(ReadOnlyMemory<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body.Span));
 }
 
 /// <param name="ArchiveName">The copy archived under _refused/ when it was dead-lettered (null when none was: an unreadable envelope).</param>
-public sealed record DeadLetterView(string Family, string MessageId, string MessageType, string SourceCountry, string Reason, string Description,
+/// <param name="MovementReference">The MRN or consignment its envelope names (unverified: the sender wrote it).</param>
+public sealed record DeadLetterView(string Family, string MessageId, string MessageType, string SourceCountry, string? MovementReference, string Reason, string Description,
     DateTimeOffset? EnqueuedAt, string ContentSha256, string? ArchiveName, bool Readable, int Bytes);
 
 /// <param name="Removed">Left the dead-letter queue (applied on replay, or purged).</param>
