@@ -36,8 +36,7 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
 
     public async Task<DedupRecord?> FindMessageAsync(string? movementReference, string messageId, CancellationToken cancellationToken)
     {
-        using var span = ExchangeTelemetry.Span("c2c.index", System.Diagnostics.ActivityKind.Client);
-        span?.SetTag("c2c.operation", "index.dedup");
+        // Timed, but no span: the ingest polls it while it waits for the movement's acknowledgement.
         return await ExchangeTelemetry.TimeAsync(ExchangeTelemetry.StorageDuration, "index.dedup", () => FindMessageUntimedAsync(movementReference, messageId, cancellationToken));
     }
 

@@ -24,17 +24,21 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
     }
 
     /// <summary>Posts as the national office systems; asserts the node accepted it (with the answer in the failure text).</summary>
-    public async Task<Answer> AcceptedAsync(byte[] xml)
+    /// <param name="traceParent">The national system's W3C trace context, if it sends one.</param>
+    public async Task<Answer> AcceptedAsync(byte[] xml, string? traceParent = null)
     {
-        var answer = await PostAsync(xml);
+        var answer = await PostAsync(xml, traceParent);
         return answer.Status == 200 && answer.Outcome == "accepted" ? answer : throw new InvalidOperationException($"{Country} did not accept: {answer}");
     }
 
-    public async Task<Answer> PostAsync(byte[] xml)
+    public async Task<Answer> PostAsync(byte[] xml, string? traceParent = null)
     {
         var content = new ByteArrayContent(xml);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
-        return await Answer.ReadAsync(await _offices.PostAsync("api/v1/messages", content));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/messages") { Content = content };
+        if (traceParent is not null)
+            request.Headers.Add("traceparent", traceParent);
+        return await Answer.ReadAsync(await _offices.SendAsync(request));
     }
 
     /// <summary>The dry-run endpoint (conformance testing): parse and validate only.</summary>

@@ -62,6 +62,11 @@ public static class TelemetryComposition
         return string.Join(" and ", new[] { azureMonitor is null ? null : "Azure Monitor", otlp is null ? null : $"OTLP {otlp}" }.OfType<string>());
     }
 
-    /// <summary>Health probes every few seconds would drown the traces that matter.</summary>
-    private static bool IsTraced(HttpContext context) => !context.Request.Path.StartsWithSegments("/health");
+    /// <summary>
+    /// Health probes every few seconds, and the local engine's own gRPC calls between the Durable worker and its sidecar
+    /// in the same process (Durable Task's client, orchestration and activity spans say what they do), would drown the
+    /// traces that matter.
+    /// </summary>
+    private static bool IsTraced(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/TaskHubSidecarService");
 }
