@@ -28,6 +28,16 @@ public static class TelemetryComposition
     public static string Add(IServiceCollection services, IConfiguration configuration, string country, bool functionsWorker)
     {
         var azureMonitor = configuration[AzureMonitorSetting] is { Length: > 0 } cs ? cs : null;
+        // Bicep turns off local authentication on Application Insights: the exporter signs in with the app's identity.
+        var entraId = configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true
+            ? new Lazy<Azure.Core.TokenCredential>(() => new Azure.Identity.DefaultAzureCredential())
+            : null;
+        void AzureMonitor(AzureMonitorExporterOptions o)
+        {
+            o.ConnectionString = azureMonitor;
+            if (entraId is not null)
+                o.Credential = entraId.Value;
+        }
         var otlp = configuration[OtlpSetting] is { Length: > 0 } endpoint ? endpoint : null;
         if (azureMonitor is null && otlp is null)
             return "none";
@@ -40,7 +50,7 @@ public static class TelemetryComposition
                 if (otlp is not null)
                     t.AddOtlpExporter();
                 if (azureMonitor is not null)
-                    t.AddAzureMonitorTraceExporter(o => o.ConnectionString = azureMonitor);
+                    t.AddAzureMonitorTraceExporter(AzureMonitor);
             })
             .WithMetrics(m =>
             {
@@ -48,14 +58,14 @@ public static class TelemetryComposition
                 if (otlp is not null)
                     m.AddOtlpExporter();
                 if (azureMonitor is not null)
-                    m.AddAzureMonitorMetricExporter(o => o.ConnectionString = azureMonitor);
+                    m.AddAzureMonitorMetricExporter(AzureMonitor);
             })
             .WithLogging(l =>
             {
                 if (otlp is not null)
                     l.AddOtlpExporter();
                 if (azureMonitor is not null)
-                    l.AddAzureMonitorLogExporter(o => o.ConnectionString = azureMonitor);
+                    l.AddAzureMonitorLogExporter(AzureMonitor);
             });
         if (functionsWorker)
             telemetry.UseFunctionsWorkerDefaults();
