@@ -15,6 +15,8 @@ public static class ConsoleEndpoints
         ("/console", "index.html", "text/html; charset=utf-8"),
         ("/console/console.js", "console.js", "text/javascript; charset=utf-8"),
         ("/console/console.css", "console.css", "text/css; charset=utf-8"),
+        ("/console/operations", "operations.html", "text/html; charset=utf-8"), // dead letters (Operator role)
+        ("/console/operations.js", "operations.js", "text/javascript; charset=utf-8"),
     ];
 
     public static void MapConsole(this IEndpointRouteBuilder app)
