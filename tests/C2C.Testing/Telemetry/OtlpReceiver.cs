@@ -16,9 +16,10 @@ public sealed class OtlpReceiver : IDisposable
     private readonly ConcurrentQueue<ReceivedSpan> _spans = new();
     private readonly Task _loop;
 
-    public OtlpReceiver()
+    /// <param name="port">The loopback port to listen on (a free one when not given).</param>
+    public OtlpReceiver(int? port = null)
     {
-        Port = FreePort.Next();
+        Port = port ?? FreePort.Next();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _loop = Task.Run(LoopAsync);
@@ -70,6 +71,14 @@ public sealed class OtlpReceiver : IDisposable
                 using var body = new MemoryStream();
                 var input = context.Request.Headers["Content-Encoding"] == "gzip" ? new GZipStream(context.Request.InputStream, CompressionMode.Decompress) : context.Request.InputStream;
                 await input.CopyToAsync(body);
+                if (context.Request.HttpMethod == "GET" && context.Request.Url?.AbsolutePath is { } path && path.StartsWith("/trace/", StringComparison.Ordinal))
+                {
+                    // The demo asks for a trace as a tree of spans.
+                    context.Response.ContentType = "text/plain; charset=utf-8";
+                    await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(TraceTree.Render(Spans, path["/trace/".Length..])));
+                    context.Response.Close();
+                    continue;
+                }
                 if (context.Request.Url?.AbsolutePath == "/v1/traces")
                 {
                     foreach (var span in Decode(body.ToArray()))
