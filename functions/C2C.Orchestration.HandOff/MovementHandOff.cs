@@ -2,6 +2,7 @@ using C2C.Core.Exchange;
 using DurableTask.Core.Exceptions;
 using C2C.Core.Ports;
 using C2C.Core.Transit;
+using C2C.Orchestration.Activities;
 using C2C.Orchestration.Messages;
 using C2C.Orchestration.Transit;
 using Microsoft.DurableTask;
@@ -15,11 +16,15 @@ namespace C2C.Orchestration.HandOff;
 /// after a crash right after scheduling): the proof is the row the orchestration's record step writes, under the
 /// message id (applied, with its receipt) or <c>held-</c> / <c>refused-</c> + id. The ingest waits for it, bounded;
 /// without it the message is not delivered and comes again (broker redelivery), and the orchestration ignores a
-/// second copy of a message it took.
+/// second copy of a message it took. Where the step is recorded in this process, <see cref="RecordedSteps"/> says when
+/// to look (the index is still read every 250 ms to a second, for a step recorded elsewhere); otherwise the index is
+/// polled from every 50 ms up to every second (an acknowledgement takes a few hundred ms; each poll reads three rows).
 /// </summary>
-public sealed class MovementHandOff(NodeContext node, IMovementIndex index, CorridorPolicy policy, MovementTimes times, TimeSpan acknowledgeWithin)
+public sealed class MovementHandOff(NodeContext node, IMovementIndex index, CorridorPolicy policy, MovementTimes times, TimeSpan acknowledgeWithin,
+    RecordedSteps? recorded = null)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan SlowestPoll = TimeSpan.FromSeconds(1);
 
     /// <summary>Hands over through the client (locally the node's own; on Azure a function's <c>[DurableClient]</c> binding).</summary>
     public Task<HandOffOutcome> HandOverAsync(DurableTaskClient client, MovementMessage message, CancellationToken cancellationToken) =>
@@ -75,14 +80,23 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
     private async Task<HandOffOutcome> WaitForAcknowledgementAsync(MovementMessage message, TimeSpan within, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + within;
+        var mrn = message.MovementReference;
+        var poll = recorded is null ? FirstPoll : SlowestPoll / 4;
+        var next = recorded?.NextAsync(mrn);
         while (DateTime.UtcNow < deadline)
         {
-            await Task.Delay(Poll, cancellationToken);
+            var wait = Task.Delay(Min(poll, deadline - DateTime.UtcNow), cancellationToken);
+            await (next is null ? wait : Task.WhenAny(next, wait));
+            cancellationToken.ThrowIfCancellationRequested();
+            next = recorded?.NextAsync(mrn); // before the read: a step recorded during the read wakes the next round
             if (await AcknowledgementAsync(message, cancellationToken) is { } outcome)
                 return outcome;
+            poll = Min(poll * 2, SlowestPoll);
         }
         return HandOffOutcome.NotYet;
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>What the movement recorded for the message: applied, held, refused, a conflicting copy; null if nothing yet.</summary>
     public async Task<HandOffOutcome?> AcknowledgementAsync(MovementMessage message, CancellationToken cancellationToken)

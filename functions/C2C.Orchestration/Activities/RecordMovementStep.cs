@@ -5,7 +5,7 @@ using Microsoft.DurableTask;
 namespace C2C.Orchestration.Activities;
 
 /// <summary>Archive and index one step of a movement (see <see cref="MovementRecorder"/>). Idempotent by the step's id.</summary>
-public sealed class RecordMovementStep(NodeContext node, IMessageArchive archive, IMovementIndex index, IMessageSigner signer)
+public sealed class RecordMovementStep(NodeContext node, IMessageArchive archive, IMovementIndex index, IMessageSigner signer, RecordedSteps? recorded = null)
     : TaskActivity<MovementStep, RecordedStep>
 {
     /// <remarks>
@@ -20,7 +20,7 @@ public sealed class RecordMovementStep(NodeContext node, IMessageArchive archive
         span.SetTag("c2c.status", input.Decision.Status);
         try
         {
-            return await new MovementRecorder(node, archive, index, signer).RecordAsync(input, CancellationToken.None);
+            return await new MovementRecorder(node, archive, index, signer, recorded).RecordAsync(input, CancellationToken.None);
         }
         catch (Exception e)
         {
