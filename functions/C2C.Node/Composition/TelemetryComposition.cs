@@ -41,7 +41,11 @@ public static class TelemetryComposition
         var otlp = configuration[OtlpSetting] is { Length: > 0 } endpoint ? endpoint : null;
         if (azureMonitor is null && otlp is null)
             return "none";
-        var telemetry = services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry();
+        // The worker's integration first: its resource detector names the service after the app, ours (later, so it wins) after the node.
+        if (functionsWorker)
+            telemetry.UseFunctionsWorkerDefaults();
+        telemetry
             .ConfigureResource(r => r.AddService($"c2c-node-{country.ToLowerInvariant()}", serviceNamespace: "c2c", serviceInstanceId: Environment.MachineName)
                 .AddAttributes([new("c2c.country", country)]))
             .WithTracing(t =>
@@ -67,8 +71,6 @@ public static class TelemetryComposition
                 if (azureMonitor is not null)
                     l.AddAzureMonitorLogExporter(AzureMonitor);
             });
-        if (functionsWorker)
-            telemetry.UseFunctionsWorkerDefaults();
         return string.Join(" and ", new[] { azureMonitor is null ? null : "Azure Monitor", otlp is null ? null : $"OTLP {otlp}" }.OfType<string>());
     }
 
