@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using C2C.Core.Ports;
 
@@ -21,23 +20,11 @@ public sealed class TableOperationsJournal(StorageClients clients, TimeProvider 
             ["ContentSha256"] = action.ContentSha256, ["Result"] = action.Result.Length > 4000 ? action.Result[..4000] : action.Result,
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<OpsAction>> RecentAsync(int max, CancellationToken cancellationToken)
-    {
-        var actions = new List<OpsAction>();
-        var today = clock.GetUtcNow();
-        for (var back = 0; back < DaysKept && actions.Count < max; back++)
-        {
-            await foreach (var e in _lookups.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Day(today.AddDays(-back))}"),
-                               maxPerPage: max, cancellationToken: cancellationToken))
-            {
-                actions.Add(new OpsAction(e.GetDateTimeOffset("At") ?? default, e.GetString("By") ?? "", e.GetString("Action") ?? "", e.GetString("Family") ?? "",
-                    e.GetString("MessageId") ?? "", e.GetString("ContentSha256") ?? "", e.GetString("Result") ?? ""));
-                if (actions.Count >= max)
-                    break;
-            }
-        }
-        return actions;
-    }
+    /// <remarks>Row keys are inverted ticks: a day's rows come newest first as stored.</remarks>
+    public Task<IReadOnlyList<OpsAction>> RecentAsync(int max, CancellationToken cancellationToken) =>
+        DailyPartitions.NewestAsync(_lookups, "journal", clock.GetUtcNow(), DaysKept, max, e => new OpsAction(e.GetDateTimeOffset("At") ?? default, e.GetString("By") ?? "",
+                e.GetString("Action") ?? "", e.GetString("Family") ?? "", e.GetString("MessageId") ?? "", e.GetString("ContentSha256") ?? "", e.GetString("Result") ?? ""),
+            day => day, cancellationToken);
 
-    private static string Day(DateTimeOffset at) => "journal|" + at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    private static string Day(DateTimeOffset at) => DailyPartitions.Day("journal", at);
 }

@@ -15,6 +15,7 @@ public static class ConsoleEndpoints
         ("/console", "index.html", "text/html; charset=utf-8"),
         ("/console/console.js", "console.js", "text/javascript; charset=utf-8"),
         ("/console/console.css", "console.css", "text/css; charset=utf-8"),
+        ("/console/api.js", "api.js", "text/javascript; charset=utf-8"), // sign-in and API calls, shared by the pages
         ("/console/operations", "operations.html", "text/html; charset=utf-8"), // dead letters (Operator role)
         ("/console/operations.js", "operations.js", "text/javascript; charset=utf-8"),
     ];

@@ -1,31 +1,8 @@
 // Operations page: the node's dead-lettered deliveries (Operator role), listed with their reason, inspected, replayed or
-// purged, and the journal of who did what. Same sign-in as the auditor console (client certificate, else an API key
-// kept in this tab only); everything shown is inserted as text.
+// purged, and the journal of who did what (sign-in and calls: api.js).
 "use strict";
-const $ = (id) => document.getElementById(id);
-const keyName = "c2c-operator-key";
+const keyName = "c2c-operator-key", signInRole = "operator"; // for api.js
 
-function showError(text) { const e = $("error"); e.textContent = text; e.hidden = !text; }
-
-async function api(path, body) {
-  const key = sessionStorage.getItem(keyName);
-  const headers = key ? { "X-Api-Key": key } : {};
-  const init = body ? { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(body) } : { headers };
-  const response = await fetch(path, init);
-  if (response.status === 401) {
-    $("key-form").hidden = false;
-    if (!key) throw new Error("401 Not signed in: no operator client certificate was presented. Enter the operator API key.");
-  }
-  if (!response.ok) {
-    let detail = response.statusText;
-    try { const problem = await response.json(); detail = `${problem.title}: ${problem.detail ?? ""}`; } catch { /* not JSON */ }
-    throw new Error(`${response.status} ${detail}`);
-  }
-  return response.json();
-}
-
-function cell(row, text) { const td = row.insertCell(); td.textContent = text ?? ""; return td; }
-const when = (iso) => iso ? iso.replace("T", " ").slice(0, 19) : "";
 const selected = () => [...document.querySelectorAll("#dead-letters input[type=checkbox]:checked")].map((c) => ({ family: c.dataset.family, id: c.dataset.id }));
 
 function updateButtons() { const none = selected().length === 0; $("replay").disabled = none; $("purge").disabled = none; }
@@ -61,7 +38,7 @@ async function settle(action) {
   for (const s of selected()) byFamily.set(s.family, [...(byFamily.get(s.family) ?? []), s.id]);
   const body = $("results").tBodies[0]; body.replaceChildren();
   for (const [family, messageIds] of byFamily) {
-    for (const r of await api(`/api/v1/ops/dead-letters/${family.toLowerCase()}/${action}`, { messageIds })) {
+    for (const r of await api(`/api/v1/ops/dead-letters/${family.toLowerCase()}/${action}`, { body: { messageIds } })) {
       const row = body.insertRow(); cell(row, r.messageId); cell(row, r.removed ? "yes" : "no"); cell(row, r.result);
     }
   }
@@ -78,12 +55,8 @@ async function journal(event) {
   $("journal").hidden = false;
 }
 
-const guard = (handler) => (event) => handler(event).catch((e) => showError(e.message));
 document.addEventListener("DOMContentLoaded", async () => {
-  $("key-form").addEventListener("submit", (event) => {
-    event.preventDefault(); sessionStorage.setItem(keyName, $("api-key").value.trim());
-    $("api-key").value = ""; $("key-state").textContent = "key set for this tab"; showError("");
-  });
+  keyForm();
   $("list-form").addEventListener("submit", guard(list));
   $("replay").addEventListener("click", guard(() => settle("replay")));
   $("purge").addEventListener("click", guard(() => { if (!confirm("Remove the selected deliveries for good?")) return Promise.resolve(); return settle("purge"); }));
