@@ -14,5 +14,11 @@ public static class MovementVersions
     /// <summary>A message refused at once is in the history (<c>refused-{id}</c>): the hand-off's acknowledgement and the auditor's record.</summary>
     public const string RefusalsInHistory = "2";
 
-    public const string Current = RefusalsInHistory;
+    /// <summary>
+    /// A step's messages are published by the activity that records them (one activity per message instead of one plus
+    /// one per message sent: each activity costs the engine a work item, a result and an episode; bench/ANALYSIS.md).
+    /// </summary>
+    public const string PublishedWithTheRecord = "3";
+
+    public const string Current = PublishedWithTheRecord;
 }

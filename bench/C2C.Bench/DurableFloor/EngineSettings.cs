@@ -10,7 +10,7 @@ public static class EngineSettings
         "4 partitions:PartitionCount=4;"
         + "polling 0.1 s:MaxQueuePollingInterval=00:00:00.100;"
         + "32 activities:MaxConcurrentActivities=32;"
-        + "one activity per message:Floor:OneActivityPerStep=true";
+        + "publish activities (versions 1-2):Floor:PublishActivities=true";
 
     public static IReadOnlyList<(string Name, IReadOnlyDictionary<string, string?> Settings)> Parse(string text) =>
         [.. text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(variant =>

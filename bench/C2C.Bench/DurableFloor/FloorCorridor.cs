@@ -47,7 +47,7 @@ public sealed class FloorCorridor : IAsyncDisposable
         _signals.OnPublished = Deliver;
     }
 
-    /// <summary>Settings of the floor's shape rather than of the engine, given among the engine's: <c>Floor:OneActivityPerStep=true</c>.</summary>
+    /// <summary>Settings of the floor's shape rather than of the engine, given among the engine's: <c>Floor:PublishActivities=true</c>.</summary>
     public const string ShapePrefix = "Floor:";
 
     /// <param name="engine">
@@ -59,7 +59,8 @@ public sealed class FloorCorridor : IAsyncDisposable
     {
         var corridor = new FloorCorridor(concurrentDeliveries)
         {
-            _oneActivityPerStep = engine.GetValueOrDefault(ShapePrefix + "OneActivityPerStep") == "true",
+            // As the orchestrators since MovementVersions.PublishedWithTheRecord, unless the older shape is asked for.
+            _oneActivityPerStep = engine.GetValueOrDefault(ShapePrefix + "PublishActivities") != "true",
         };
         var engineOnly = engine.Where(kv => !kv.Key.StartsWith(ShapePrefix, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
         var run = Guid.NewGuid().ToString("N")[..8];

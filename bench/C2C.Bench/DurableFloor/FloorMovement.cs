@@ -11,8 +11,9 @@ public sealed record FloorMessage(string Type, string Raw, IReadOnlyList<string>
 /// or timer", the timer cancelled when a message comes, as <c>TransitMovementOrchestrator</c> does.
 /// </param>
 /// <param name="OneActivityPerStep">
-/// A variant of the shape, not of the engine: the record activity publishes too (one activity per message instead of
-/// one plus one per partner message), to measure what the issue asks ("one activity per event rather than several").
+/// The record activity publishes too (one activity per message), as the orchestrators do from
+/// <c>MovementVersions.PublishedWithTheRecord</c>; false for the older shape (one record plus one publish activity per
+/// partner message), measured as a variant (<c>Floor:PublishActivities=true</c>).
 /// </param>
 public sealed record FloorStart(string Mrn, string Node, string Partner, FloorMessage First, TimeSpan? Deadline, bool OneActivityPerStep);
 
@@ -24,7 +25,8 @@ public sealed record FloorPublication(string Mrn, string From, string To, string
 /// <summary>
 /// The shape of <c>TransitMovementOrchestrator</c> with nothing decided and nothing done: the first message in the
 /// start, then one standing wait for the next message (with the deadline's timer beside it at departure); each
-/// message one record activity, then one publish activity per partner message, in order. What it costs is the
+/// message one activity that records and publishes (or, in the older shape, one record activity, then one publish
+/// activity per partner message, in order). What it costs is the
 /// engine's own cost: the Durable floor of the bench.
 /// </summary>
 public sealed class FloorMovement : TaskOrchestrator<FloorStart, string>

@@ -37,8 +37,10 @@ public static class MessagingComposition
         {
             Uri = uri,
             DeliveryLimit = section.GetValue("DeliveryLimit", 10),
-            Prefetch = section.GetValue<ushort>("Prefetch", 16),
-            MaxConcurrentDeliveries = section.GetValue<ushort>("MaxConcurrentDeliveries", 8),
+            // A delivery mostly waits for its movement's acknowledgement (no CPU): receive throughput is about the
+            // concurrency over that wait, so more at once than the CPU count (docs/durable-engine.md, hand-off).
+            Prefetch = section.GetValue<ushort>("Prefetch", 64),
+            MaxConcurrentDeliveries = section.GetValue<ushort>("MaxConcurrentDeliveries", 32),
             ConnectionName = section["ConnectionName"] ?? "c2c-node",
         };
         services.AddSingleton(new RabbitMqConnections(options));

@@ -57,8 +57,10 @@ internal static class ServiceBusSettings
             SasKeyName = keyName,
             SasKey = key,
             Credential = key is null ? entraId() : null,
-            PrefetchCount = section.GetValue("PrefetchCount", 16),
-            MaxConcurrentDeliveries = section.GetValue("MaxConcurrentDeliveries", 8),
+            // As for RabbitMQ: deliveries wait for their movement's acknowledgement. Prefetched messages are locked
+            // without renewal until handled, so no more ahead than are handled at once.
+            PrefetchCount = section.GetValue("PrefetchCount", 32),
+            MaxConcurrentDeliveries = section.GetValue("MaxConcurrentDeliveries", 32),
             MaxLockRenewal = section.GetValue("MaxLockRenewal", TimeSpan.FromMinutes(5)),
         };
         try

@@ -11,8 +11,12 @@ namespace C2C.Orchestration.Activities;
 /// <param name="TriggerType">The message type, or TIMER / HOLD for what the movement raises itself.</param>
 /// <param name="Inbound">The received message (archived as the step's first event); null for a timer.</param>
 /// <param name="Refusal">For a message refused at once: why. Its NACK is kept with the step, for the ingest to answer with.</param>
+/// <param name="Publish">
+/// The step's activity also publishes what it sends, in order, once recorded (from <see cref="MovementVersions.PublishedWithTheRecord"/>);
+/// false in older movements' histories, whose orchestration publishes each message with an activity of its own.
+/// </param>
 public sealed record MovementStep(string Mrn, string TriggerId, string TriggerType, MovementMessage? Inbound, MovementDecision Decision, DateTimeOffset AppliedAt,
-    MessageError? Refusal = null);
+    MessageError? Refusal = null, bool Publish = false);
 
 /// <summary>A message the step sent to a partner: archived and in the history; the orchestration publishes it next.</summary>
 /// <param name="TraceParent">The trace of the message that caused it (none for a timer's).</param>

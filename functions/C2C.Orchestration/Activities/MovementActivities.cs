@@ -18,10 +18,24 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, strin
     private static readonly TaskOptions Retried = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
 
-    public Task<RecordedStep> RecordAsync(string triggerId, string triggerType, MovementMessage? message, MovementDecision decision, DateTimeOffset at,
+    private Task<RecordedStep> RecordAsync(string triggerId, string triggerType, MovementMessage? message, MovementDecision decision, DateTimeOffset at,
         MessageError? refusal = null) =>
-        UntilDoneAsync(() => context.CallActivityAsync<RecordedStep>(nameof(RecordMovementStep),
-            new MovementStep(reference, triggerId, triggerType, message, decision, at, refusal), Retried));
+        RecordAsync(new MovementStep(reference, triggerId, triggerType, message, decision, at, refusal));
+
+    /// <summary>
+    /// The step recorded and what it sends published, in the movement's order: by the record's own activity from
+    /// <see cref="MovementVersions.PublishedWithTheRecord"/>, before that by one activity per message (as such movements replay).
+    /// </summary>
+    public async Task RecordAndPublishAsync(string triggerId, string triggerType, MovementMessage? message, MovementDecision decision, DateTimeOffset at)
+    {
+        var together = context.CompareVersionTo(MovementVersions.PublishedWithTheRecord) >= 0;
+        var recorded = await RecordAsync(new MovementStep(reference, triggerId, triggerType, message, decision, at, Publish: together));
+        if (!together)
+            await PublishAsync(recorded.ToPublish);
+    }
+
+    private Task<RecordedStep> RecordAsync(MovementStep step) =>
+        UntilDoneAsync(() => context.CallActivityAsync<RecordedStep>(nameof(RecordMovementStep), step, Retried));
 
     /// <summary>A held message is in the history at once (the ingest's proof that the movement has it), with no change of state.</summary>
     public Task RecordHoldAsync(MovementMessage message, MessageError error, string status) =>
@@ -49,7 +63,7 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, strin
         UntilDoneAsync(() => context.CallActivityAsync<string>(nameof(SendFunctionalNack), new Refusal(message, error, Now), Retried));
 
     /// <summary>In the movement's order: the next one goes only once the one before is confirmed by the broker.</summary>
-    public async Task PublishAsync(IReadOnlyList<OutboundMessage> messages)
+    private async Task PublishAsync(IReadOnlyList<OutboundMessage> messages)
     {
         foreach (var message in messages)
             await UntilDoneAsync(() => context.CallActivityAsync<string>(nameof(PublishToPartner), message, Retried));

@@ -13,7 +13,10 @@ namespace C2C.Orchestration.Activities;
 /// </summary>
 public sealed class PublishToPartner(NodeContext node, IMessageArchive archive, IMessagePublisher publisher) : TaskActivity<OutboundMessage, string>
 {
-    public override async Task<string> RunAsync(TaskActivityContext context, OutboundMessage input)
+    public override Task<string> RunAsync(TaskActivityContext context, OutboundMessage input) => PublishAsync(node, archive, publisher, input);
+
+    /// <summary>The archived message to the partner's topic, confirmed; also what <see cref="RecordMovementStep"/> does with a step's messages.</summary>
+    public static async Task<string> PublishAsync(NodeContext node, IMessageArchive archive, IMessagePublisher publisher, OutboundMessage input)
     {
         var stored = await archive.ReadAsync(input.ArchiveName, CancellationToken.None)
             ?? throw new InvalidOperationException($"{input.MessageType} {input.MessageId} of {input.Mrn}: archive {input.ArchiveName} missing");

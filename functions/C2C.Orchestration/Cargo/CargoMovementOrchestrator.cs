@@ -47,10 +47,9 @@ public sealed class CargoMovementOrchestrator : TaskOrchestrator<CargoStart, str
         }
         // A raised arrival has no bytes: recorded as the node's own event (from and to its gateway office), as the timers are.
         var now = MovementLoop.Now(context);
-        var recorded = await movement.RecordAsync(message.MessageId, message.MessageType, e is ConsignmentArrived ? null : message, decision.ToMovement(), now);
+        await movement.RecordAndPublishAsync(message.MessageId, message.MessageType, e is ConsignmentArrived ? null : message, decision.ToMovement(), now);
         journey.Apply(decision, message.MessageId, now);
         Log(context).StepRecorded(context.InstanceId, message.MessageId, journey.Status, decision.History);
-        await movement.PublishAsync(recorded.ToPublish);
         if (e is VesselArrivalReported report)
             await DeliverArrivalAsync(context, start, movement, report);
     }

@@ -81,10 +81,9 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
         string triggerId, string triggerType, MovementMessage? message, TransitDecision decision)
     {
         var now = Now(context);
-        var recorded = await movement.RecordAsync(triggerId, triggerType, message, TransitProcess.ToMovement(decision), now);
+        await movement.RecordAndPublishAsync(triggerId, triggerType, message, TransitProcess.ToMovement(decision), now);
         journey.Apply(decision, triggerId, now);
         Log(context).StepRecorded(context.InstanceId, triggerId, journey.Status, decision.History);
-        await movement.PublishAsync(recorded.ToPublish);
     }
 
     private static ILogger Log(TaskOrchestrationContext context) => context.CreateReplaySafeLogger<TransitMovementOrchestrator>();

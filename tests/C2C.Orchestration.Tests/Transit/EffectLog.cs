@@ -51,6 +51,8 @@ internal sealed class EffectLog(string nodeCountry)
             _recipients[id] = intent.RecipientOffice;
             toPublish.Add(new OutboundMessage(step.Mrn, id, intent.Kind.Code, intent.RecipientOffice[..2], $"archive/{step.TriggerId}/{intent.Kind.Code}", intent.CorrelationId));
         }
+        if (step.Publish)
+            toPublish.ForEach(message => Publish(message));
         return new RecordedStep(_steps.Count, toPublish);
     }
 
