@@ -191,6 +191,17 @@ module alerts 'modules/alerts.bicep' = {
   }
 }
 
+module telemetryAlerts 'modules/telemetry-alerts.bicep' = {
+  name: 'telemetry-alerts'
+  params: {
+    appInsightsName: monitoring.outputs.appInsightsName
+    nodeName: cc
+    location: location
+    actionGroupId: alerts.outputs.actionGroupId
+    tags: tags
+  }
+}
+
 module keyVault 'modules/keyvault.bicep' = {
   name: 'keyvault'
   params: {

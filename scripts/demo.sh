@@ -14,11 +14,14 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 bash scripts/setup.sh
 say "Building the node"
 dotnet build functions/C2C.Node -c Release -v q -nologo >/dev/null
+dotnet build tests/C2C.TraceCollector -c Release -v q -nologo >/dev/null
 
 export C2C_STACK_DIR="$ROOT/.stack/demo"
-# Ports of its own, so the demo runs beside the test stack (both loopback only).
-export C2C_AZURITE_BLOB_PORT=10200 C2C_AZURITE_QUEUE_PORT=10201 C2C_AZURITE_TABLE_PORT=10202
-export C2C_RABBIT_PORT=5782 C2C_RABBIT_DIST_PORT=25782 C2C_EPMD_PORT=4479 C2C_RABBIT_MGMT_PORT=15782
+# Ports of its own, so the demo runs beside the test stack (both loopback only); C2C_DEMO_* override them.
+export C2C_AZURITE_BLOB_PORT=${C2C_DEMO_AZURITE_BLOB_PORT:-10200} C2C_AZURITE_QUEUE_PORT=${C2C_DEMO_AZURITE_QUEUE_PORT:-10201} C2C_AZURITE_TABLE_PORT=${C2C_DEMO_AZURITE_TABLE_PORT:-10202}
+export C2C_RABBIT_PORT=${C2C_DEMO_RABBIT_PORT:-5782} C2C_RABBIT_DIST_PORT=${C2C_DEMO_RABBIT_DIST_PORT:-25782} C2C_EPMD_PORT=${C2C_DEMO_EPMD_PORT:-4479} C2C_RABBIT_MGMT_PORT=${C2C_DEMO_RABBIT_MGMT_PORT:-15782}
+node_base=${C2C_DEMO_NODE_PORT_BASE:-7100}   # TG +1, BF +2, IN +3, MV +4
+OTLP_PORT=${C2C_DEMO_OTLP_PORT:-14318}        # the demo's OpenTelemetry collector (tests/C2C.TraceCollector)
 DEMO="$C2C_STACK_DIR/nodes"
 # Every run starts from empty storage and broker: the samples carry fixed MRNs and message ids.
 bash scripts/stack/stop.sh all >/dev/null 2>&1 || true
@@ -30,7 +33,7 @@ countries=(TG BF IN MV)
 bash scripts/demo/node-config.sh "$DEMO" "$ROOT/.certs" "$C2C_STORAGE_CONNECTION_STRING" "$C2C_RABBITMQ_URI" "${countries[@]}"
 source "$DEMO/keys.env"
 
-declare -A port=([TG]=7101 [BF]=7102 [IN]=7103 [MV]=7104)
+declare -A port=([TG]=$((node_base + 1)) [BF]=$((node_base + 2)) [IN]=$((node_base + 3)) [MV]=$((node_base + 4)))
 pids=()
 stop_all() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -39,7 +42,10 @@ stop_all() {
 }
 $keep || trap stop_all EXIT
 
-say "Starting the country nodes"
+say "Starting an OpenTelemetry collector and the country nodes (they export their spans to it over OTLP)"
+dotnet tests/C2C.TraceCollector/bin/Release/net10.0/C2C.TraceCollector.dll "$OTLP_PORT" > "$DEMO/collector.log" 2>&1 &
+pids+=($!)
+export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$OTLP_PORT" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf OTEL_BSP_SCHEDULE_DELAY=500
 for cc in "${countries[@]}"; do
   lower=$(tr A-Z a-z <<<"$cc")
   dotnet functions/C2C.Node/bin/Release/net10.0/C2C.Node.dll --urls "http://127.0.0.1:${port[$cc]}" \

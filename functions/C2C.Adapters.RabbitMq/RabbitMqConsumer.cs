@@ -91,6 +91,8 @@ public sealed class RabbitMqConsumer(RabbitMqConnections connections, Action<str
         }
         catch (InvalidDataException e)
         {
+            onProblem?.Invoke($"{RabbitMqNames.Exchange(country)} {args.RoutingKey} {args.BasicProperties.MessageId}: unreadable envelope, dead-lettered: {e.Message}", e);
+            C2C.Core.Telemetry.ExchangeTelemetry.DeadLetters.Add(1, new KeyValuePair<string, object?>("reason", "UnreadableEnvelope"));
             outcome = DeliveryOutcome.DeadLetter("UnreadableEnvelope", e.Message);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

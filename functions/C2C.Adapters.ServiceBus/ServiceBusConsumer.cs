@@ -20,6 +20,9 @@ public sealed class ServiceBusConsumer(ServiceBusOptions options, ProblemReport?
 
     public ServiceBusOptions Options => options;
 
+    /// <summary>The client on our own namespace (also what the dead-letter queues are read with).</summary>
+    public ServiceBusClient Client => _client.Value;
+
     /// <remarks>
     /// Subscribed once the processor has started; not while it reports that the subscription is missing or our
     /// credential is refused; again as soon as a message arrives.
@@ -80,6 +83,7 @@ public sealed class ServiceBusConsumer(ServiceBusOptions options, ProblemReport?
         {
             // Nothing of it can reach the node's refusal path (no id, family or sender to archive it under): the alert is raised here.
             onProblem?.Invoke($"{entity} {received.MessageId}: unreadable envelope, dead-lettered: {e.Message}", e, true);
+            C2C.Core.Telemetry.ExchangeTelemetry.DeadLetters.Add(1, new KeyValuePair<string, object?>("reason", "UnreadableEnvelope"));
             outcome = DeliveryOutcome.DeadLetter("UnreadableEnvelope", e.Message);
         }
         catch (Exception e) when (!token.IsCancellationRequested)

@@ -6,6 +6,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using C2C.Core.Archive;
 using C2C.Core.Ports;
+using C2C.Core.Telemetry;
 
 namespace C2C.Adapters.Storage;
 
@@ -15,6 +16,13 @@ namespace C2C.Adapters.Storage;
 public sealed partial class BlobMessageArchive(BlobContainerClient container) : IMessageArchive
 {
     public async Task<ArchivedMessage> StoreAsync(ArchiveEntry entry, CancellationToken cancellationToken)
+    {
+        using var span = ExchangeTelemetry.Span("c2c.archive", System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("c2c.operation", "archive.store");
+        return await ExchangeTelemetry.TimeAsync(ExchangeTelemetry.StorageDuration, "archive.store", () => StoreUntimedAsync(entry, cancellationToken));
+    }
+
+    private async Task<ArchivedMessage> StoreUntimedAsync(ArchiveEntry entry, CancellationToken cancellationToken)
     {
         var name = ArchiveNaming.NameOf(entry);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(entry.Content.Span));
@@ -43,6 +51,13 @@ public sealed partial class BlobMessageArchive(BlobContainerClient container) : 
     }
 
     public async Task<ArchivedContent?> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        using var span = ExchangeTelemetry.Span("c2c.archive", System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("c2c.operation", "archive.read");
+        return await ExchangeTelemetry.TimeAsync(ExchangeTelemetry.StorageDuration, "archive.read", () => ReadUntimedAsync(name, cancellationToken));
+    }
+
+    private async Task<ArchivedContent?> ReadUntimedAsync(string name, CancellationToken cancellationToken)
     {
         try
         {

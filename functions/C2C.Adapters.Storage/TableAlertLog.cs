@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using C2C.Core.Ports;
 
@@ -23,24 +22,14 @@ public sealed class TableAlertLog(StorageClients clients, TimeProvider clock) : 
             ["Detail"] = alert.Detail, ["ArchiveName"] = alert.ArchiveName,
         }, TableUpdateMode.Replace, cancellationToken);
 
-    public async Task<IReadOnlyList<OpsAlert>> RecentAsync(int max, CancellationToken cancellationToken)
-    {
-        var alerts = new List<OpsAlert>();
-        var today = clock.GetUtcNow();
-        for (var back = 0; back < DaysKept && alerts.Count < max; back++)
-        {
-            var day = new List<OpsAlert>();
-            await foreach (var e in _lookups.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Day(today.AddDays(-back))}"), cancellationToken: cancellationToken))
-                day.Add(new OpsAlert(e.GetDateTimeOffset("At") ?? default, e.GetString("Kind") ?? "", e.GetString("SourceCountry") ?? "",
-                    e.GetString("EnvelopeMessageId") ?? "", e.GetString("Detail") ?? "", e.GetString("ContentSha256") ?? e.RowKey, e.GetString("ArchiveName") ?? ""));
-            alerts.AddRange(day.OrderByDescending(a => a.At));
-        }
-        return alerts.Take(max).ToList();
-    }
+    public Task<IReadOnlyList<OpsAlert>> RecentAsync(int max, CancellationToken cancellationToken) =>
+        DailyPartitions.NewestAsync(_lookups, "alert", clock.GetUtcNow(), DaysKept, max, e => new OpsAlert(e.GetDateTimeOffset("At") ?? default, e.GetString("Kind") ?? "",
+                e.GetString("SourceCountry") ?? "", e.GetString("EnvelopeMessageId") ?? "", e.GetString("Detail") ?? "", e.GetString("ContentSha256") ?? e.RowKey, e.GetString("ArchiveName") ?? ""),
+            day => day.OrderByDescending(a => a.At), cancellationToken);
 
     /// <summary>The reason is a dead-letter reason (letters only) but comes from code paths that may grow: kept key-safe.</summary>
     private static string RowKey(OpsAlert alert) =>
         $"{alert.ContentSha256}|{new string(alert.Kind.Where(char.IsAsciiLetterOrDigit).ToArray())}";
 
-    private static string Day(DateTimeOffset at) => "alert|" + at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    private static string Day(DateTimeOffset at) => DailyPartitions.Day("alert", at);
 }

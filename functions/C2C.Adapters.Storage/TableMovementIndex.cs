@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using C2C.Core.Ports;
+using C2C.Core.Telemetry;
 using static C2C.Adapters.Storage.MovementEntities;
 
 namespace C2C.Adapters.Storage;
@@ -35,6 +36,12 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
 
     public async Task<DedupRecord?> FindMessageAsync(string? movementReference, string messageId, CancellationToken cancellationToken)
     {
+        // Timed, but no span: the ingest polls it while it waits for the movement's acknowledgement.
+        return await ExchangeTelemetry.TimeAsync(ExchangeTelemetry.StorageDuration, "index.dedup", () => FindMessageUntimedAsync(movementReference, messageId, cancellationToken));
+    }
+
+    private async Task<DedupRecord?> FindMessageUntimedAsync(string? movementReference, string messageId, CancellationToken cancellationToken)
+    {
         // Both reads at once: the common answer (never seen) needs both.
         var pointerRead = _messages.GetEntityIfExistsAsync<TableEntity>(messageId, "m", cancellationToken: cancellationToken);
         if (movementReference is not null)
@@ -57,6 +64,13 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
     }
 
     public async Task<(MovementRecord? Current, DedupRecord? Seen)> LoadAsync(string movementReference, string messageId, CancellationToken cancellationToken)
+    {
+        using var span = ExchangeTelemetry.Span("c2c.index", System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("c2c.operation", "index.load");
+        return await ExchangeTelemetry.TimeAsync(ExchangeTelemetry.StorageDuration, "index.load", () => LoadUntimedAsync(movementReference, messageId, cancellationToken));
+    }
+
+    private async Task<(MovementRecord? Current, DedupRecord? Seen)> LoadUntimedAsync(string movementReference, string messageId, CancellationToken cancellationToken)
     {
         // State row and dedup row share the movement's partition: one query (it reads within that one small partition).
         // Alongside, the id is claimed node-wide with an insert: for a new message that one request is the whole check.
@@ -121,6 +135,13 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
     }
 
     public async Task<CommitOutcome> CommitAsync(MovementCommit commit, CancellationToken cancellationToken)
+    {
+        using var span = ExchangeTelemetry.Span("c2c.index", System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("c2c.operation", "index.commit");
+        return await ExchangeTelemetry.TimeAsync(ExchangeTelemetry.StorageDuration, "index.commit", () => CommitUntimedAsync(commit, cancellationToken));
+    }
+
+    private async Task<CommitOutcome> CommitUntimedAsync(MovementCommit commit, CancellationToken cancellationToken)
     {
         var pk = commit.MovementReference;
         var actions = new List<TableTransactionAction>();

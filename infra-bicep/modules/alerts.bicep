@@ -68,3 +68,6 @@ resource deadLettered 'Microsoft.Insights/metricAlerts@2018-03-01' = {
     ]
   }
 }
+
+@description('The operations action group (empty when no e-mail is configured), for the telemetry alerts too.')
+output actionGroupId string = empty(alertEmail) ? '' : opsGroup.id

@@ -38,7 +38,7 @@ rebase_samples() {
 post() {
   local answer
   answer=$(curl -s -X POST "http://127.0.0.1:${port[$1]}/api/v1/messages" -H "X-Api-Key: $2" \
-    -H 'Content-Type: application/xml' --data-binary "@$3" -D "$DEMO/headers.txt" -w '\n%{http_code}')
+    -H 'Content-Type: application/xml' ${TRACE_PARENT:+-H "traceparent: $TRACE_PARENT"} --data-binary "@$3" -D "$DEMO/headers.txt" -w '\n%{http_code}')
   local code=${answer##*$'\n'} body=${answer%$'\n'*}
   local status type outcome
   outcome=$(grep -i '^c2c-outcome:' "$DEMO/headers.txt" | cut -d' ' -f2 | tr -d '\r' || true)
@@ -81,7 +81,10 @@ step() {
 run_flows() {
   rebase_samples
   say "Transit Lome -> Cinkasse -> Ouagadougou (Togo node: departure; Burkina Faso node: border and destination)"
-  step TG "$TG_OFFICES_KEY" IE015-TransitDeclaration          BF "$BF_AUDIT_KEY" $MRN ExpectedAtBorder
+  # The office's system starts a W3C trace with its post: the demo prints it at the end, across both nodes.
+  RELEASE_TRACE=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+  TRACE_PARENT="00-$RELEASE_TRACE-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')-01" \
+    step TG "$TG_OFFICES_KEY" IE015-TransitDeclaration        BF "$BF_AUDIT_KEY" $MRN ExpectedAtBorder
   step TG "$TG_OFFICES_KEY" IE015-TransitDeclaration
   step BF "$BF_OFFICES_KEY" IE118-BorderPassageNotification   TG "$TG_AUDIT_KEY" $MRN InTransit
   step BF "$BF_OFFICES_KEY" IE006-ArrivalAdvice               TG "$TG_AUDIT_KEY" $MRN Arrived
@@ -103,4 +106,20 @@ run_flows() {
   timeline IN "$IN_AUDIT_KEY" $CONSIGNMENT
   timeline MV "$MV_AUDIT_KEY" $CONSIGNMENT
   archived BF "$BF_AUDIT_KEY" $MRN IE050
+  release_trace
+}
+
+# release_trace: the declaration's trace as the collector received it, a tree of spans from Lome's post to Burkina Faso's records
+release_trace() {
+  [ -n "${OTLP_PORT:-}" ] || return 0
+  say "The release's trace across the border (OpenTelemetry spans of both nodes, trace $RELEASE_TRACE)"
+  local tree=""
+  for _ in $(seq 1 50); do
+    tree=$(curl -s "http://127.0.0.1:$OTLP_PORT/trace/$RELEASE_TRACE" || true)
+    [ "$(grep -c 'c2c.decision  \[c2c-node-bf\]' <<<"$tree")" -ge 2 ] && break
+    sleep 0.2
+  done
+  # The post's tree; Durable Task's own activity spans (other roots until the movement's orchestration span is
+  # exported, when it completes) are left out.
+  awk '/^  [^ ]/ { roots++ } roots <= 1' <<<"$tree" | sed 's/^/  /'
 }

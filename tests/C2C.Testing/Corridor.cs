@@ -21,14 +21,17 @@ public sealed class Corridor : IAsyncDisposable
     private readonly LocalStack _stack;
     private readonly Dictionary<string, CountryNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _overrides;
+    private readonly IReadOnlyDictionary<string, Dictionary<string, string>> _nodeOverrides;
     private readonly CorridorBroker _brokerKind;
     private readonly Dictionary<string, ServiceBusNamespace> _namespaces = new(StringComparer.Ordinal);
     private BrokerVirtualHost? _broker;
 
-    private Corridor(LocalStack stack, string[] countries, Dictionary<string, string> overrides, CorridorBroker broker)
+    private Corridor(LocalStack stack, string[] countries, Dictionary<string, string> overrides, CorridorBroker broker,
+        IReadOnlyDictionary<string, Dictionary<string, string>>? nodeOverrides)
     {
         _stack = stack;
         _overrides = overrides;
+        _nodeOverrides = nodeOverrides ?? new Dictionary<string, Dictionary<string, string>>();
         _brokerKind = broker;
         Network = new TestNetwork(countries);
         Run = Guid.NewGuid().ToString("N")[..8];
@@ -95,9 +98,11 @@ public sealed class Corridor : IAsyncDisposable
 
     public CountryNode this[string country] => _nodes[country];
 
-    public static async Task<Corridor> StartAsync(LocalStack stack, string[] countries, Dictionary<string, string>? overrides = null, CorridorBroker broker = CorridorBroker.RabbitMq)
+    /// <param name="nodeOverrides">Settings of one node only, by country (after <paramref name="overrides"/>).</param>
+    public static async Task<Corridor> StartAsync(LocalStack stack, string[] countries, Dictionary<string, string>? overrides = null, CorridorBroker broker = CorridorBroker.RabbitMq,
+        IReadOnlyDictionary<string, Dictionary<string, string>>? nodeOverrides = null)
     {
-        var corridor = new Corridor(stack, countries, overrides ?? [], broker);
+        var corridor = new Corridor(stack, countries, overrides ?? [], broker, nodeOverrides);
         try
         {
             if (broker == CorridorBroker.ServiceBus)
@@ -127,7 +132,7 @@ public sealed class Corridor : IAsyncDisposable
         // What a killed node's engine had taken comes back after this (5 min by default): the fault test kills nodes.
         settings["C2C:Engine:QueueVisibilityTimeout"] = "00:00:15";
         settings["Logging:LogLevel:Default"] = "Information";
-        foreach (var (key, value) in _overrides)
+        foreach (var (key, value) in _overrides.Concat(_nodeOverrides.GetValueOrDefault(country) ?? []))
             settings[key] = value;
         var process = new NodeProcess(country, FreePort.Next(), TestNetwork.AsEnvironment(settings), Path.Combine(RepoPaths.Root, "TestResults", "node-logs", Run));
         var node = new CountryNode(process, Network);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace C2C.Testing;
@@ -9,6 +10,7 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
 {
     private readonly HttpClient _offices = Client(process, network.OfficesKey(process.Country));
     private readonly HttpClient _auditor = Client(process, network.AuditorKey(process.Country));
+    private readonly HttpClient _operator = Client(process, network.OperatorKey(process.Country));
 
     public string Country => process.Country;
 
@@ -28,17 +30,21 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
     }
 
     /// <summary>Posts as the national office systems; asserts the node accepted it (with the answer in the failure text).</summary>
-    public async Task<Answer> AcceptedAsync(byte[] xml)
+    /// <param name="traceParent">The national system's W3C trace context, if it sends one.</param>
+    public async Task<Answer> AcceptedAsync(byte[] xml, string? traceParent = null)
     {
-        var answer = await PostAsync(xml);
+        var answer = await PostAsync(xml, traceParent);
         return answer.Status == 200 && answer.Outcome == "accepted" ? answer : throw new InvalidOperationException($"{Country} did not accept: {answer}");
     }
 
-    public async Task<Answer> PostAsync(byte[] xml)
+    public async Task<Answer> PostAsync(byte[] xml, string? traceParent = null)
     {
         var content = new ByteArrayContent(xml);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
-        return await Answer.ReadAsync(await _offices.PostAsync("api/v1/messages", content));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/messages") { Content = content };
+        if (traceParent is not null)
+            request.Headers.Add("traceparent", traceParent);
+        return await Answer.ReadAsync(await _offices.SendAsync(request));
     }
 
     /// <summary>The dry-run endpoint (conformance testing): parse and validate only.</summary>
@@ -127,12 +133,39 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
     /// <summary>The archived XML, byte for byte (auditor role).</summary>
     public Task<byte[]> ArchivedAsync(string archiveName) => _auditor.GetByteArrayAsync($"api/v1/archive/{archiveName}");
 
+    /// <summary>The node's dead-lettered deliveries, every family (operator role).</summary>
+    public async Task<IReadOnlyList<DeadLetterEntry>> DeadLettersAsync() =>
+        JsonSerializer.Deserialize<List<DeadLetterEntry>>(await _operator.GetStringAsync("api/v1/ops/dead-letters"), Web)!;
+
+    /// <summary>Replays (or purges) the selected dead-lettered deliveries of a family (operator role): what happened to each.</summary>
+    public async Task<IReadOnlyList<DeadLetterOutcome>> SettleDeadLettersAsync(string action, string family, IEnumerable<string> messageIds)
+    {
+        using var response = await _operator.PostAsync($"api/v1/ops/dead-letters/{family}/{action}",
+            JsonContent.Create(new { messageIds = messageIds.ToArray() }));
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode ? JsonSerializer.Deserialize<List<DeadLetterOutcome>>(body, Web)! : throw new InvalidOperationException($"{action}: {(int)response.StatusCode} {body}");
+    }
+
+    /// <summary>The operations journal: every replay and purge, newest first (operator role).</summary>
+    public async Task<IReadOnlyList<C2C.Core.Ports.OpsAction>> JournalAsync() =>
+        JsonSerializer.Deserialize<List<C2C.Core.Ports.OpsAction>>(await _operator.GetStringAsync("api/v1/ops/journal"), Web)!;
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     public void Dispose()
     {
         _offices.Dispose();
         _auditor.Dispose();
+        _operator.Dispose();
     }
 }
+
+/// <summary>A dead-lettered delivery as the node lists it.</summary>
+public sealed record DeadLetterEntry(string Family, string MessageId, string MessageType, string SourceCountry, string? MovementReference, string Reason, string Description,
+    string ContentSha256, string? ArchiveName, bool Readable);
+
+/// <summary>What a replay or purge did with one delivery.</summary>
+public sealed record DeadLetterOutcome(string MessageId, string ContentSha256, bool Removed, string Result);
 
 public sealed record TimelineEntry(string MessageType, string Direction, string StatusAfter, string MessageId, string ArchiveName, DateTimeOffset AppliedAt,
     string RecipientOffice)

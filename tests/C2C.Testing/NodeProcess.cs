@@ -27,6 +27,9 @@ public sealed class NodeProcess : IDisposable
 
     public string Country { get; }
 
+    /// <summary>Changes a setting (an environment variable, "__" separators) for the next start, as an operator editing the app's settings would.</summary>
+    public void SetEnvironment(string key, string value) => _environment[key] = value;
+
     public int Port { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");

@@ -48,6 +48,12 @@ public sealed class TestNetwork : IDisposable
 
     public string AuditorKey(string country) => Key($"{country}-auditor");
 
+    /// <summary>API key of the node's operations team (Operator role: dead-letter replay and purge).</summary>
+    public string OperatorKey(string country) => Key($"{country}-operator");
+
+    /// <summary>The PEM file of <paramref name="country"/>'s signing certificate, as partners register it.</summary>
+    public string SigningCertificatePath(string country) => CertificatePath(country);
+
     public X509Certificate2 SigningCertificate(string country) => _signing[country];
 
     /// <summary>Configuration of one node, with ":" separators (for in-process hosts).</summary>
@@ -69,6 +75,7 @@ public sealed class TestNetwork : IDisposable
             s[key] = value;
         Partner(s, $"{country}-OFFICES", country, DefaultOffices[country], "Partner", OfficesKey(country), signing: false);
         Partner(s, $"{country}-AUDIT", country, [], "Auditor", AuditorKey(country), signing: false);
+        Partner(s, $"{country}-OPS", country, [], "Operator", OperatorKey(country), signing: false);
         foreach (var other in Countries.Where(c => c != country))
             Partner(s, other, other, DefaultOffices[other], "Partner", AdministrationKey(other), signing: true);
         return s;

@@ -46,7 +46,7 @@ public static class PartnerRegistryLoader
             if (Enum.TryParse<PartnerRole>(role.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
                 roles.Add(parsed);
             else
-                errors.Add($"{who}: unknown role '{role}' (Partner or Auditor)");
+                errors.Add($"{who}: unknown role '{role}' (Partner, Auditor or Operator)");
         var hashes = new List<ApiKeyHash>();
         foreach (var (hex, i) in options.ApiKeySha256.Select((h, i) => (h, i)))
             if (ApiKeyHash.Parse(hex) is { } hash)

@@ -1,6 +1,7 @@
 using C2C.Core.Messages;
 using C2C.Core.Partners;
 using C2C.Core.Ports;
+using C2C.Core.Telemetry;
 using C2C.Core.Transit;
 using C2C.Core.Validation;
 
@@ -15,8 +16,10 @@ namespace C2C.Core.Exchange;
 /// The same code serves the standalone consumers and the Functions Service Bus triggers.
 /// </summary>
 public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry registry, ISignatureVerifier verifier, IMessageSigner signer, MessageValidator validator, IMovementExchange exchange,
-    IMessageArchive archive, RefusedMessages refused, IMessagePublisher? publisher)
+    IMessageArchive archive, RefusedMessages refused, IMessagePublisher? publisher, IExchangeLog? log = null)
 {
+    private readonly IExchangeLog _log = log ?? NoExchangeLog.Instance;
+
     /// <summary>
     /// A delivery whose handling failed this often with an error of its content (not of storage or the broker) is
     /// given up: dead-lettered with its reason and raised, instead of being tried until the broker's delivery limit
@@ -24,18 +27,50 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
     /// </summary>
     public const int ContentFailuresBeforeDeadLetter = 3;
 
-    public async Task<DeliveryOutcome> HandleAsync(BusDelivery delivery, CancellationToken cancellationToken)
+    /// <param name="channel">What brought it, for the metrics: "broker", or "replay" when operations replay a dead-lettered delivery.</param>
+    public async Task<DeliveryOutcome> HandleAsync(BusDelivery delivery, CancellationToken cancellationToken, string channel = "broker")
     {
+        using var span = TraceContext.ContinueFrom("c2c.receive", delivery.Message.TraceParent, delivery.Message.TraceState);
+        span.SetTag("messaging.message.id", delivery.Message.MessageId);
+        span.SetTag("c2c.message.type", delivery.Message.MessageType);
+        span.SetTag("c2c.source", delivery.Message.SourceCountry);
+        span.SetTag("c2c.channel", channel);
+        var result = "abandoned";
         try
         {
-            return await HandleOnceAsync(delivery, cancellationToken);
+            var outcome = await HandleOnceAsync(delivery, cancellationToken);
+            result = Result(outcome);
+            return outcome;
         }
-        catch (Exception e) when (IsContentFailure(e) && delivery.DeliveryCount >= ContentFailuresBeforeDeadLetter && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsContentFailure(e) && !cancellationToken.IsCancellationRequested)
         {
-            return await RefuseAsync(delivery, "NotVerified", "ProcessingFailed",
+            _log.ContentFailed(delivery.Message.MessageId, delivery.DeliveryCount, e);
+            span.Failed(e);
+            if (delivery.DeliveryCount < ContentFailuresBeforeDeadLetter)
+                throw;
+            var outcome = await RefuseAsync(delivery, "NotVerified", "ProcessingFailed",
                 $"failed {delivery.DeliveryCount} times on its content: {e.GetType().Name}: {e.Message}", cancellationToken);
+            result = Result(outcome);
+            return outcome;
+        }
+        catch (Exception e)
+        {
+            span.Failed(e);
+            throw;
+        }
+        finally
+        {
+            span.SetTag("c2c.result", result);
+            ExchangeTelemetry.MessagesIn.Add(1, new("channel", channel), new("type", delivery.Message.MessageType), new("result", result));
         }
     }
+
+    private static string Result(DeliveryOutcome outcome) => outcome switch
+    {
+        DeliveryOutcome.CompleteOutcome => "completed",
+        DeliveryOutcome.DeadLetterOutcome => "deadlettered",
+        _ => "abandoned",
+    };
 
     /// <summary>
     /// Errors that the same bytes would raise again however often they are tried. Storage and broker failures are not
@@ -48,16 +83,19 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
 
     private async Task<DeliveryOutcome> HandleOnceAsync(BusDelivery delivery, CancellationToken cancellationToken)
     {
-        using var trace = TraceContext.ContinueFrom("C2C.Inbound", delivery.Message.TraceParent, delivery.Message.TraceState);
         var raw = delivery.Message.Body;
         var source = delivery.Message.SourceCountry;
         if (source == node.Country)
             return await RefuseAsync(delivery, "NotVerified", "WrongDirection", $"a message from {source} on {node.Country}'s own topic", cancellationToken);
         // The signature is checked first: nothing of an unauthenticated message is interpreted.
-        var signature = verifier.VerifyFromCountry(raw.Span, source);
+        SignatureCheck signature;
+        using (ExchangeTelemetry.Span("c2c.signature.verify"))
+            signature = verifier.VerifyFromCountry(raw.Span, source);
         if (!signature.IsValid)
             return await RefuseAsync(delivery, signature.Status, "InvalidSignature", signature.Status, cancellationToken);
-        var result = validator.Validate(raw);
+        ValidationResult result;
+        using (ExchangeTelemetry.Span("c2c.xml.validate"))
+            result = validator.Validate(raw);
         if (result.Message is not { } message)
         {
             // Authentic but invalid: the sender gets its XML NACK, ops keep the message in the dead-letter queue.
@@ -98,6 +136,8 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
     private async Task<DeliveryOutcome> RefuseAsync(BusDelivery delivery, string signatureStatus, string reason, string detail, CancellationToken cancellationToken)
     {
         await refused.RecordAsync(delivery.Message.Body, delivery.Message.SourceCountry, delivery.Message.MessageId, signatureStatus, reason, detail, cancellationToken);
+        _log.DeadLettered(delivery.Message.MessageId, delivery.Message.SourceCountry, reason, detail);
+        ExchangeTelemetry.DeadLetters.Add(1, new KeyValuePair<string, object?>("reason", reason));
         return DeliveryOutcome.DeadLetter(reason, detail);
     }
 
@@ -129,7 +169,10 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
         await archive.StoreAsync(new ArchiveEntry(rejection.MovementReference ?? "", 0, rejection.NackKind.Code, id, MessageDirection.Outbound,
             node.GatewayOffice, NodeOffices.Gateway(country), DateTimeOffset.UtcNow, "Signed", signed), cancellationToken);
         await publisher.PublishAsync(new BusMessage(id, originalId, rejection.NackKind.Code, MessageFamily.Control,
-            node.Country, country, signed, delivery.Message.TraceParent), cancellationToken);
+            node.Country, country, signed, TraceContext.TraceParent ?? delivery.Message.TraceParent), cancellationToken);
+        var code = rejection.Errors.FirstOrDefault()?.Code ?? "";
+        ExchangeTelemetry.Nacks.Add(1, new("type", rejection.NackKind.Code), new("code", code));
+        _log.NackSent(rejection.NackKind.Code, code, country, originalId);
     }
 
     private static string NackId(byte[] nack)

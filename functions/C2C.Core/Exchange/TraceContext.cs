@@ -4,8 +4,9 @@ namespace C2C.Core.Exchange;
 
 /// <summary>
 /// W3C trace context across the border: a flow started by an office's HTTP post keeps one trace id through every
-/// record it causes at every node (traceparent/tracestate travel as message properties). Activities are created
-/// directly, not through an ActivitySource, so the context propagates even when no telemetry listener is attached.
+/// record it causes at every node (traceparent/tracestate travel as message properties). Spans come from the
+/// exchange's ActivitySource when something listens, else are created directly, so the context propagates even when
+/// no telemetry listener is attached.
 /// </summary>
 public static class TraceContext
 {
@@ -16,14 +17,6 @@ public static class TraceContext
     public static Activity? StartIfNone(string operation) => Activity.Current is null ? new Activity(operation).Start() : null;
 
     /// <summary>Continues the sender's trace for a delivery from a partner node (a new trace if it carried none or a malformed one).</summary>
-    public static Activity ContinueFrom(string operation, string? traceParent, string? traceState)
-    {
-        var activity = new Activity(operation);
-        if (traceParent is not null && ActivityContext.TryParse(traceParent, traceState, out var parent))
-        {
-            activity.SetParentId(parent.TraceId, parent.SpanId, parent.TraceFlags);
-            activity.TraceStateString = parent.TraceState;
-        }
-        return activity.Start();
-    }
+    public static Activity ContinueFrom(string operation, string? traceParent, string? traceState) =>
+        Telemetry.ExchangeTelemetry.Continue(operation, ActivityKind.Consumer, traceParent, traceState);
 }

@@ -40,6 +40,12 @@ public static class PartnerAuthorization
             : AccessDecision.Deny(party, AccessDenial.NotAPartyToTheMovement, $"no movement '{movementReference}' at this node involves an office of '{party.Id}'");
     }
 
+    /// <summary>Only the Operator role reads, replays and purges dead-lettered deliveries.</summary>
+    public static AccessDecision AuthorizeOperate(Partner party) =>
+        party.Has(PartnerRole.Operator)
+            ? AccessDecision.Allow(party, $"'{party.Id}' may operate")
+            : AccessDecision.Deny(party, AccessDenial.RoleNotGranted, $"'{party.Id}' does not hold the Operator role");
+
     /// <summary>Only the Auditor role opens the read-only console; partner administrations do not.</summary>
     public static AccessDecision AuthorizeAudit(Partner party) =>
         party.Has(PartnerRole.Auditor)

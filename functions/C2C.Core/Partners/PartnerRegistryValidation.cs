@@ -78,15 +78,16 @@ internal static partial class PartnerRegistryValidation
     private static void CheckRoles(Partner partner, string who, string ownCountry, List<string> errors)
     {
         if (partner.Roles.Count != 1)
-            errors.Add($"{who}: exactly one role is required (Partner or Auditor); the two are kept separate");
+            errors.Add($"{who}: exactly one role is required (Partner, Auditor or Operator); they are kept separate");
         // A foreign administration's messages cross the border signed; the node's own national office systems
         // post over HTTP with an API key or client certificate and need no signing certificate.
         if (partner.Has(PartnerRole.Partner) && partner.Country != ownCountry && partner.SigningCertificates.Count == 0)
             errors.Add($"{who}: a partner administration needs at least one signing certificate, else its messages cannot be verified");
-        if (partner.Has(PartnerRole.Auditor) && (partner.Offices.Count > 0 || partner.SigningCertificates.Count > 0))
-            errors.Add($"{who}: an auditor owns no office and has no signing certificate");
-        if (partner.Has(PartnerRole.Auditor) && partner.ApiKeyHashes.Count == 0 && partner.ClientCertificateThumbprints.Count == 0)
-            errors.Add($"{who}: an auditor needs an API key hash or a client certificate to sign in");
+        var staff = partner.Has(PartnerRole.Auditor) ? "an auditor" : partner.Has(PartnerRole.Operator) ? "an operator" : null;
+        if (staff is not null && (partner.Offices.Count > 0 || partner.SigningCertificates.Count > 0))
+            errors.Add($"{who}: {staff} owns no office and has no signing certificate");
+        if (staff is not null && partner.ApiKeyHashes.Count == 0 && partner.ClientCertificateThumbprints.Count == 0)
+            errors.Add($"{who}: {staff} needs an API key hash or a client certificate to sign in");
     }
 
     private static void CheckOffices(Partner partner, string who, Dictionary<string, string> owners, List<string> errors)

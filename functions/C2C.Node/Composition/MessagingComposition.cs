@@ -49,8 +49,9 @@ public static class MessagingComposition
         services.AddSingleton<IMessageConsumer>(sp =>
         {
             var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger<RabbitMqConsumer>();
-            return new RabbitMqConsumer(sp.GetRequiredService<RabbitMqConnections>(), (text, e) => log.LogWarning(e, "{Problem}", text));
+            return new RabbitMqConsumer(sp.GetRequiredService<RabbitMqConnections>(), (text, e) => log.BrokerProblem(text, e));
         });
+        services.AddSingleton<IDeadLetterQueue>(sp => new RabbitMqDeadLetters(sp.GetRequiredService<RabbitMqConnections>()));
     }
 
     /// <summary>
@@ -65,13 +66,21 @@ public static class MessagingComposition
         services.AddSingleton(ServiceBusSettings.Destinations(section, own, () => entraId.Value));
         services.AddSingleton(sp => new ServiceBusPublisher(sp.GetRequiredService<ServiceBusDestinations>(), Report<ServiceBusPublisher>(sp)));
         services.AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<ServiceBusPublisher>());
-        services.AddSingleton<IMessageConsumer>(sp => new ServiceBusConsumer(own, Report<ServiceBusConsumer>(sp)));
+        services.AddSingleton(sp => new ServiceBusConsumer(own, Report<ServiceBusConsumer>(sp)));
+        services.AddSingleton<IMessageConsumer>(sp => sp.GetRequiredService<ServiceBusConsumer>());
+        services.AddSingleton<IDeadLetterQueue>(sp => new ServiceBusDeadLetters(sp.GetRequiredService<ServiceBusConsumer>()));
     }
 
     /// <summary>Adapter problems into the log: an alert (operations must act) as an error, the rest as warnings.</summary>
     private static ProblemReport Report<T>(IServiceProvider services)
     {
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger<T>();
-        return (text, e, alert) => log.Log(alert ? LogLevel.Error : LogLevel.Warning, e, "{Problem}", text);
+        return (text, e, alert) =>
+        {
+            if (alert)
+                log.BrokerAlert(text, e);
+            else
+                log.BrokerProblem(text, e);
+        };
     }
 }

@@ -61,10 +61,18 @@ public static class NodeComposition
         services.AddSingleton(sp => new RefusedMessages(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(), sp.GetRequiredService<IAlertLog>()));
         services.AddSingleton(sp => new InboundDeliveryHandler(sp.GetRequiredService<NodeContext>(), registry, sp.GetRequiredService<ISignatureVerifier>(),
             sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<IMovementExchange>(), sp.GetRequiredService<IMessageArchive>(),
-            sp.GetRequiredService<RefusedMessages>(), sp.GetService<IMessagePublisher>()));
+            sp.GetRequiredService<RefusedMessages>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<IExchangeLog>()));
+        services.AddSingleton<IExchangeLog, ExchangeLog>();
+        services.AddSingleton<IOperationsJournal>(sp => new TableOperationsJournal(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TimeProvider>()));
+
+        var exporters = TelemetryComposition.Add(services, configuration, registry.Self.Country, ModeOf(configuration) == HostingMode.Functions);
+        services.AddHostedService(sp => new TelemetryAnnouncement(sp.GetRequiredService<ILoggerFactory>().CreateLogger("C2C.Telemetry"), exporters));
         services.AddHostedService<StorageInitializer>();
         GuaranteeComposition.Add(services, configuration);
         MessagingComposition.Add(services, configuration);
+        if (services.Any(d => d.ServiceType == typeof(IDeadLetterQueue)))
+            services.AddSingleton(sp => new DeadLetterDesk(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IDeadLetterQueue>(), sp.GetRequiredService<InboundDeliveryHandler>(),
+                sp.GetRequiredService<IAlertLog>(), sp.GetRequiredService<IOperationsJournal>(), sp.GetRequiredService<IExchangeLog>()));
         if (!services.Any(d => d.ServiceType == typeof(IMessagePublisher)))
             services.AddSingleton<IMessagePublisher>(sp => new NoBroker(sp.GetRequiredService<ILoggerFactory>().CreateLogger<NoBroker>()));
         if (ModeOf(configuration) == HostingMode.Standalone)
@@ -104,6 +112,18 @@ public static class NodeComposition
     private sealed class DeferredSigner(IServiceProvider services) : IMessageSigner
     {
         public byte[] Sign(ReadOnlySpan<byte> xml) => services.GetRequiredService<XmlDsigMessageSigner>().Sign(xml);
+    }
+
+    /// <summary>Says at start-up where telemetry goes (or that it stays in the process).</summary>
+    private sealed class TelemetryAnnouncement(ILogger log, string exporters) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            log.TelemetryExport(exporters);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>Creates the container and tables before the node serves (idempotent; on Azure Bicep made them already).</summary>

@@ -16,6 +16,9 @@ public static class ConsoleEndpoints
         ("/console/console.js", "console.js", "text/javascript; charset=utf-8"),
         ("/console/corridor.js", "corridor.js", "text/javascript; charset=utf-8"),
         ("/console/console.css", "console.css", "text/css; charset=utf-8"),
+        ("/console/api.js", "api.js", "text/javascript; charset=utf-8"), // sign-in and API calls, shared by the pages
+        ("/console/operations", "operations.html", "text/html; charset=utf-8"), // dead letters (Operator role)
+        ("/console/operations.js", "operations.js", "text/javascript; charset=utf-8"),
     ];
 
     public static void MapConsole(this IEndpointRouteBuilder app)

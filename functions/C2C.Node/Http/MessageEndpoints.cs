@@ -2,6 +2,7 @@ using C2C.Core.Composition;
 using C2C.Core.Exchange;
 using C2C.Core.Partners;
 using C2C.Core.Ports;
+using C2C.Core.Telemetry;
 using C2C.Core.Transit;
 using C2C.Core.Validation;
 using C2C.Node.Configuration;
@@ -32,10 +33,13 @@ public static class MessageEndpoints
     private static async Task<IResult> IngestAsync(HttpContext context, CallerResolver callers, MessageValidator validator, IMovementExchange exchange,
         NodeContext node, ISignatureVerifier verifier, RefusedMessages refused, PartnerRegistry registry, IOptions<NodeOptions> options, TimeProvider clock)
     {
+        using var span = ExchangeTelemetry.Span("c2c.ingest");
+        XmlResult.CountAsIngest(context);
         var caller = callers.Resolve(context);
         if (!caller.IsAllowed)
             return Nack(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, caller.Message, "/")), node, null, clock, StatusCodes.Status401Unauthorized);
         var partner = caller.Partner!;
+        span?.SetTag("c2c.caller", partner.Id);
         var body = await RequestBody.ReadAsync(context.Request, options.Value.MaxMessageBytes, context.RequestAborted);
         if (body is null)
             return Nack(Rejection.Of(new MessageError(ErrorCodes.TooLarge, $"The message is larger than {options.Value.MaxMessageBytes} bytes.", "/")), node, partner, clock, StatusCodes.Status413PayloadTooLarge);
@@ -45,7 +49,9 @@ public static class MessageEndpoints
         // A foreign administration's message is a cross-border message: its signature is verified before anything
         // else reads it (the verifier parses with the hardened reader), and a refusal is kept for operations.
         var origin = partner.Country == node.Country ? MessageOrigin.Local : MessageOrigin.Partner;
-        var signature = origin == MessageOrigin.Local ? new SignatureCheck(true, $"Unsigned: national office system '{partner.Id}'") : verifier.VerifyFrom(body, partner);
+        SignatureCheck signature;
+        using (origin == MessageOrigin.Partner ? ExchangeTelemetry.Span("c2c.signature.verify") : null)
+            signature = origin == MessageOrigin.Local ? new SignatureCheck(true, $"Unsigned: national office system '{partner.Id}'") : verifier.VerifyFrom(body, partner);
         if (!signature.IsValid)
         {
             await refused.RecordAsync(body, partner.Country, null, signature.Status, "InvalidSignature", $"posted over HTTP by '{partner.Id}': {signature.Status}", context.RequestAborted);
@@ -56,6 +62,7 @@ public static class MessageEndpoints
         // as an alert too, as over the broker: its system sees the NACK, our operations see the alert.
         async Task<IResult> RefuseAsync(Rejection rejection, byte[] nack, int status)
         {
+            CountNack(rejection);
             if (origin == MessageOrigin.Partner)
                 await refused.RecordAsync(body, partner.Country, rejection.Header?.MessageId, signature.Status, RefusedMessages.ReasonOf(rejection),
                     $"posted over HTTP by '{partner.Id}': {RefusedMessages.Describe(rejection)}", context.RequestAborted);
@@ -63,7 +70,12 @@ public static class MessageEndpoints
         }
         Task<IResult> RefuseWithNackAsync(Rejection rejection, int status) => RefuseAsync(rejection, NackFor(rejection, node, partner, clock), status);
 
-        var result = validator.Validate(body);
+        ValidationResult result;
+        using (ExchangeTelemetry.Span("c2c.xml.validate"))
+            result = validator.Validate(body);
+        XmlResult.MessageType(context, result.Message?.Kind.Code ?? result.Rejection?.Header?.MessageType);
+        span?.SetTag("c2c.message.type", result.Message?.Kind.Code);
+        span?.SetTag("messaging.message.id", result.Message?.Header.MessageId);
         if (result.Rejection is { } rejection)
             return await RefuseWithNackAsync(rejection, rejection.NackKind.Code == "IE917" ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
         var message = result.Message!;
@@ -97,8 +109,14 @@ public static class MessageEndpoints
         return Results.Json(ValidationReport.From(validator.Validate(body)));
     }
 
-    private static IResult Nack(Rejection rejection, NodeContext node, Partner? caller, TimeProvider clock, int status) =>
-        XmlResult.Of(NackFor(rejection, node, caller, clock), status, "rejected");
+    private static IResult Nack(Rejection rejection, NodeContext node, Partner? caller, TimeProvider clock, int status)
+    {
+        CountNack(rejection);
+        return XmlResult.Of(NackFor(rejection, node, caller, clock), status, "rejected");
+    }
+
+    private static void CountNack(Rejection rejection) =>
+        ExchangeTelemetry.Nacks.Add(1, new("type", rejection.NackKind.Code), new("code", rejection.Errors.FirstOrDefault()?.Code ?? ""));
 
     private static byte[] NackFor(Rejection rejection, NodeContext node, Partner? caller, TimeProvider clock)
     {

@@ -34,6 +34,7 @@ public static class NodeHttp
         app.MapAuditEndpoints();
         app.MapGuaranteeEndpoints();
         app.MapDocumentEndpoints();
+        app.MapOperationsEndpoints();
         Console.ConsoleEndpoints.MapConsole(app);
     }
 }

@@ -5,7 +5,7 @@ namespace C2C.Node.Http;
 
 /// <summary>
 /// GET /health/ready: 200 when the node can do its work (signing credential, storage, partner destinations, and in
-/// standalone hosting with a broker its own subscriptions consuming), else 503;
+/// standalone hosting with a broker its own subscriptions consuming, and its durable backend answering), else 503;
 /// the JSON says which part fails and why. /health stays the bare liveness answer.
 /// </summary>
 public static class ReadinessEndpoints
@@ -21,10 +21,12 @@ public static class ReadinessEndpoints
             };
             if (services.GetService<Hosting.Standalone.ConsumerSubscriptions>() is { } subscriptions)
                 checks["consumers"] = subscriptions.Check(node.Country);
+            if (await EngineReadiness.CheckAsync(services, configuration, cancellationToken) is { } engine)
+                checks["engine"] = engine;
             var ready = checks.Values.All(c => c.Ok);
             return Results.Json(new { status = ready ? "ready" : "not-ready", country = node.Country, checks }, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         })
         .WithTags("Operations")
-        .WithSummary("Readiness: signing credential, storage, partner destinations and (standalone with a broker) this node's subscriptions consuming")
+        .WithSummary("Readiness: signing credential, storage, partner destinations and (standalone) this node's subscriptions consuming and its durable backend answering")
         .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
 }

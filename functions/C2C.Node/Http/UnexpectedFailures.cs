@@ -15,7 +15,7 @@ public static class UnexpectedFailures
         {
             var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
             var unavailable = IsOutage(failure);
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UnexpectedFailures)).LogError(failure, "{Method} {Path} failed: {Kind}", context.Request.Method, context.Request.Path, unavailable ? "dependency unavailable" : "unexpected");
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UnexpectedFailures)).RequestFailed(context.Request.Method, context.Request.Path, unavailable ? "dependency unavailable" : "unexpected", failure!);
             var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
             if (unavailable)
                 context.Response.Headers.RetryAfter = "5";

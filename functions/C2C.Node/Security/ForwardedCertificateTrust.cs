@@ -20,8 +20,7 @@ public sealed class ForwardedCertificateTrust(ILogger<ForwardedCertificateTrust>
         if (context.Features.Get<ProxiedByFunctionsHost>() is not null)
             return true;
         if (Interlocked.Exchange(ref _logged, 1) == 0)
-            logger.LogWarning("{Header} ignored: the request did not come through the Functions host (only there does the platform front end set it)",
-                CallerResolver.ForwardedCertificateHeader);
+            logger.ForwardedCertificateIgnored(CallerResolver.ForwardedCertificateHeader);
         return false;
     }
 

@@ -59,6 +59,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
             switch (await index.CommitAsync(commit, cancellationToken))
             {
                 case CommitOutcome.Committed:
+                    await MovementTelemetry.CommittedAsync(index, step, current?.Status, status, cancellationToken);
                     return new RecordedStep(events[0].Sequence, toPublish);
                 case CommitOutcome.Duplicate:
                     return await AlreadyRecordedAsync(step, (await index.FindMessageAsync(step.Mrn, step.TriggerId, cancellationToken))!, cancellationToken);
@@ -166,5 +167,6 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
     private bool CrossesBorder(TransitIntent intent) => intent.RecipientOffice[..2] != node.Country;
 
     private static OutboundMessage ToPublish(MovementStep step, TransitIntent intent, string messageId, string archiveName) =>
-        new(step.Mrn, messageId, intent.Kind.Code, intent.RecipientOffice[..2], archiveName, intent.CorrelationId, step.Inbound?.TraceParent);
+        new(step.Mrn, messageId, intent.Kind.Code, intent.RecipientOffice[..2], archiveName, intent.CorrelationId,
+            TraceContext.TraceParent ?? step.Inbound?.TraceParent);
 }

@@ -12,14 +12,30 @@ namespace C2C.Orchestration.Activities;
 public sealed class RecordMovementStep(NodeContext node, IMessageArchive archive, IMovementIndex index, IMessageSigner signer, IMessagePublisher publisher,
     RecordedSteps? recorded = null) : TaskActivity<MovementStep, RecordedStep>
 {
+    /// <remarks>
+    /// The step is the decision's span (c2c.decision), continuing the trace of the message that caused it, so what it
+    /// archives, indexes and then publishes is in that trace; a timer's step starts a trace of its own.
+    /// </remarks>
     public override async Task<RecordedStep> RunAsync(TaskActivityContext context, MovementStep input)
     {
-        var step = await new MovementRecorder(node, archive, index, signer, recorded).RecordAsync(input, CancellationToken.None);
-        if (input.Publish)
+        using var span = Core.Telemetry.ExchangeTelemetry.Continue("c2c.decision", System.Diagnostics.ActivityKind.Internal, input.Inbound?.TraceParent);
+        span.SetTag("c2c.movement", input.Mrn);
+        span.SetTag("c2c.trigger", input.TriggerType);
+        span.SetTag("c2c.status", input.Decision.Status);
+        try
         {
-            foreach (var message in step.ToPublish)
-                await PublishToPartner.PublishAsync(node, archive, publisher, message);
+            var step = await new MovementRecorder(node, archive, index, signer, recorded).RecordAsync(input, CancellationToken.None);
+            if (input.Publish)
+            {
+                foreach (var message in step.ToPublish)
+                    await PublishToPartner.PublishAsync(node, archive, publisher, message);
+            }
+            return step;
         }
-        return step;
+        catch (Exception e)
+        {
+            Core.Telemetry.ExchangeTelemetry.Failed(span, e);
+            throw;
+        }
     }
 }

@@ -2,6 +2,7 @@ using C2C.Core.Composition;
 using C2C.Core.Exchange;
 using C2C.Core.Messages;
 using C2C.Core.Ports;
+using C2C.Core.Telemetry;
 using C2C.Core.Transit;
 using C2C.Core.Validation;
 using Microsoft.DurableTask;
@@ -32,8 +33,9 @@ public sealed class SendFunctionalNack(NodeContext node, IMessageArchive archive
         var stored = await ArchiveOnce.StoreAsync(archive, new ArchiveEntry(message.MovementReference, 0, rejection.NackKind.Code, nackId, MessageDirection.Outbound,
             node.GatewayOffice, NodeOffices.Gateway(country), input.At, "Signed", signed), CancellationToken.None);
         var body = (await archive.ReadAsync(stored.Name, CancellationToken.None))!.Content;
-        await publisher.PublishAsync(new BusMessage(nackId, message.MessageId, rejection.NackKind.Code, MessageFamily.Control, node.Country, country, body,
-            message.TraceParent, MovementReference: message.MovementReference), CancellationToken.None);
+        await PublishToPartner.Publish(publisher, new BusMessage(nackId, message.MessageId, rejection.NackKind.Code, MessageFamily.Control, node.Country, country, body,
+            message.TraceParent, MovementReference: message.MovementReference));
+        ExchangeTelemetry.Nacks.Add(1, new("type", rejection.NackKind.Code), new("code", input.Error.Code));
         return nackId;
     }
 }

@@ -1,33 +1,11 @@
-// Auditor console: read-only views over the node's audit API. An auditor with a client certificate needs nothing
-// more (the browser presents it); only when the API answers 401 is a key asked for. The key stays in sessionStorage
-// (this tab only) and goes with every call as X-Api-Key. Everything shown comes from the API as text (no HTML from data).
+// Auditor console: read-only views over the node's audit API (sign-in and calls: api.js).
 "use strict";
-const $ = (id) => document.getElementById(id);
-const keyName = "c2c-auditor-key";
+const keyName = "c2c-auditor-key", signInRole = "auditor"; // for api.js
 
-function showError(text) { const e = $("error"); e.textContent = text; e.hidden = !text; }
-
-async function api(path, asBlob) {
-  const key = sessionStorage.getItem(keyName);
-  const response = await fetch(path, key ? { headers: { "X-Api-Key": key } } : {});
-  if (response.status === 401) {
-    $("key-form").hidden = false;
-    if (!key) throw new Error("401 Not signed in: no auditor client certificate was presented. Enter the auditor API key.");
-  }
-  if (!response.ok) {
-    let detail = response.statusText;
-    try { const problem = await response.json(); detail = `${problem.title}: ${problem.detail ?? ""}`; } catch { /* not JSON */ }
-    throw new Error(`${response.status} ${detail}`);
-  }
-  return asBlob ? response : response.json();
-}
-
-function cell(row, text, cls) { const td = row.insertCell(); td.textContent = text ?? ""; if (cls) td.className = cls; return td; }
 function button(parent, text, cls, onClick) {
   const b = document.createElement("button"); b.type = "button"; b.textContent = text; b.className = cls ?? "link";
   b.addEventListener("click", () => onClick().catch((e) => showError(e.message))); parent.appendChild(b); return b;
 }
-const when = (iso) => iso ? iso.replace("T", " ").slice(0, 19) : "";
 
 async function search(event) {
   event.preventDefault(); showError("");
@@ -75,7 +53,7 @@ async function openMovement(reference) {
 
 async function viewXml(name) {
   showError("");
-  const response = await api(`/api/v1/archive/${name}`, true);
+  const response = await api(`/api/v1/archive/${name}`, { asBlob: true });
   $("xml-name").textContent = name;
   $("xml-sha").textContent = response.headers.get("X-Content-Sha256") ?? "";
   $("xml-signature").textContent = response.headers.get("X-Signature-Status") ?? "";
@@ -84,7 +62,7 @@ async function viewXml(name) {
 }
 
 async function download(name) {
-  const response = await api(`/api/v1/archive/${name}`, true);
+  const response = await api(`/api/v1/archive/${name}`, { asBlob: true });
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");
   link.href = url; link.download = name.split("/").pop(); document.body.appendChild(link); link.click(); link.remove();
@@ -133,12 +111,8 @@ async function alerts(event) {
   if (list.length === 0) showError("No refused delivery in the last 31 days.");
 }
 
-const guard = (handler) => (event) => handler(event).catch((e) => showError(e.message));
 document.addEventListener("DOMContentLoaded", async () => {
-  $("key-form").addEventListener("submit", (event) => {
-    event.preventDefault(); sessionStorage.setItem(keyName, $("api-key").value.trim());
-    $("api-key").value = ""; $("key-state").textContent = "key set for this tab"; showError("");
-  });
+  keyForm();
   $("search-form").addEventListener("submit", guard(search));
   $("ops-form").addEventListener("submit", guard(ops));
   $("alerts-form").addEventListener("submit", guard(alerts));

@@ -13,15 +13,10 @@ public sealed class InboundConsumers(IMessageConsumer consumer, InboundDeliveryH
 
     private async Task RunAsync(MessageFamily family, CancellationToken stoppingToken)
     {
-        log.LogInformation("consuming {Topic}/{Subscription}", Topology.Topic(node.Country), Topology.Subscription(family));
+        log.Consuming(Topology.Topic(node.Country), Topology.Subscription(family));
         // Deliveries are handled side by side: each movement's orchestration takes its messages one at a time, in order,
         // and holds one that came before the one it follows.
-        await consumer.RunAsync(node.Country, family, async (delivery, ct) =>
-        {
-            var outcome = await handler.HandleAsync(delivery, ct);
-            if (outcome is DeliveryOutcome.DeadLetterOutcome dead)
-                log.LogWarning("dead-lettered {MessageId} from {Source}: {Reason} {Description}", delivery.Message.MessageId, delivery.Message.SourceCountry, dead.Reason, dead.Description);
-            return outcome;
-        }, stoppingToken, subscribed => subscriptions.Report(family, subscribed));
+        // Dead-letters are logged by the exchange (IExchangeLog), each with its reason.
+        await consumer.RunAsync(node.Country, family, (delivery, ct) => handler.HandleAsync(delivery, ct), stoppingToken, subscribed => subscriptions.Report(family, subscribed));
     }
 }

@@ -20,7 +20,7 @@ public sealed class MovementDoorFunction(QueueMovementDoor door, MovementHandOff
     {
         if (await door.OpenAsync(note, cancellationToken) is not { } message)
         {
-            log.LogInformation("hand-off note without its message (handed over by an earlier try): nothing to do");
+            log.HandOffNoteWithoutMessage();
             return;
         }
         await handOff.DeliverAsync(client, message, cancellationToken);

@@ -1,0 +1,33 @@
+using C2C.Core.Ports;
+using C2C.Core.Telemetry;
+
+namespace C2C.Orchestration.Activities;
+
+/// <summary>
+/// The corridor's metrics from a committed step: a movement entering a status, and at departure the corridor's own KPI,
+/// the time from release (the declaration's step, first in the history) to the first border passage, the arrival and
+/// the write-off. Recorded after the commit, once per step (a second run finds the step recorded and records nothing).
+/// </summary>
+internal static class MovementTelemetry
+{
+    private const string Declaration = "IE015";
+
+    public static async Task CommittedAsync(IMovementIndex index, MovementStep step, string? before, string after, CancellationToken cancellationToken)
+    {
+        if (before == after)
+            return;
+        ExchangeTelemetry.MovementTransitions.Add(1, new KeyValuePair<string, object?>("status", after));
+        var histogram = after switch
+        {
+            "InTransit" when before == "Released" => ExchangeTelemetry.ReleaseToBorderPassage,
+            "Arrived" when before is "Released" or "InTransit" or "Overdue" => ExchangeTelemetry.ReleaseToArrival,
+            "WrittenOff" => ExchangeTelemetry.ReleaseToWriteOff,
+            _ => null,
+        };
+        if (histogram is null)
+            return;
+        var history = await index.HistoryAsync(step.Mrn, cancellationToken);
+        if (history.FirstOrDefault() is { MessageType: Declaration } released)
+            histogram.Record(Math.Max(0, (step.AppliedAt - released.AppliedAt).TotalSeconds));
+    }
+}
