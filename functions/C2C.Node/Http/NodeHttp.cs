@@ -32,6 +32,7 @@ public static class NodeHttp
         app.MapMovementEndpoints();
         app.MapArchiveEndpoints();
         app.MapAuditEndpoints();
+        app.MapDashboardEndpoints();
         Console.ConsoleEndpoints.MapConsole(app);
     }
 }
