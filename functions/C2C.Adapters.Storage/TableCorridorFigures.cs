@@ -45,9 +45,9 @@ public sealed class TableCorridorFigures(StorageClients clients) : ICorridorFigu
                 _known[row] = next;
                 return;
             }
-            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+            catch (RequestFailedException e) when (e.Status is 409 or 412 || e.Status == 404 && held is not null && e.ErrorCode != "TableNotFound")
             {
-                // another writer (or another step of this node) changed the row: read it again
+                // another writer (or another step of this node) changed or removed the row: read it again
                 _known.TryRemove(row, out _);
                 if (attempt > 3)
                     await Task.Delay(Random.Shared.Next(5, 20 * Math.Min(attempt, 10)), cancellationToken);

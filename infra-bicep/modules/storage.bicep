@@ -43,6 +43,7 @@ var tableNames = [
   'movements${nodeName}'
   'messages${nodeName}'
   'lookups${nodeName}'
+  'figures${nodeName}'
 ]
 // The Functions host keeps its locks (azure-webjobs-hosts) and its keys
 // (azure-webjobs-secrets) in AzureWebJobsStorage; the Durable task hub (Azure Storage provider) keeps its partition
