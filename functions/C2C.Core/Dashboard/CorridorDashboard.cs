@@ -27,7 +27,8 @@ public sealed record CorridorDashboard(
             .Select(r => new OfficeFigures(r.Row.Row, Long(r, "Opened"), StatusFigures.Of(Counters(r, name => name is not "Opened"))))
             .OrderBy(o => o.Office, StringComparer.Ordinal).ToList();
         var now = StatusFigures.Of(offices.SelectMany(o => o.Now.ByStatus).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)));
-        var dayRows = rows.Where(r => r.Row.Partition.StartsWith("day-", StringComparison.Ordinal)).ToDictionary(r => r.Row.Partition);
+        var dayRows = rows.Where(r => r.Row.Partition.StartsWith("day-", StringComparison.Ordinal)).GroupBy(r => r.Row.Partition)
+            .ToDictionary(g => g.Key, g => new FigureValues(new FigureRow(g.Key, FigureRows.DayCounts), g.SelectMany(r => r.Values).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)));
         var perDay = Enumerable.Range(0, days).Select(back => today.AddDays(back - days + 1)).Select(day =>
         {
             var row = dayRows.GetValueOrDefault(FigureRows.Day(day));

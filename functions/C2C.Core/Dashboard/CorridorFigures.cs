@@ -9,7 +9,8 @@ namespace C2C.Core.Dashboard;
 /// the refusals by code, the partner rows note the last message in and out, and an arrival or a write-off measures
 /// its duration. Applied by the index right after the commit, so the figures follow the movements without a scan.
 /// </summary>
-public sealed class CorridorFigures(TimeSpan controlResultsWithin)
+/// <param name="nodeCountry">This node's country: a partner is any other (null: the other country of a message between two).</param>
+public sealed class CorridorFigures(TimeSpan controlResultsWithin, string? nodeCountry = null)
 {
     public static readonly CorridorFigures Default = new(CorridorPolicy.Default.ControlResultsWithin);
 
@@ -36,7 +37,7 @@ public sealed class CorridorFigures(TimeSpan controlResultsWithin)
             changes.AddRange(Durations(commit, at));
         }
         if (commit.RefusalCode is { Length: > 0 } code)
-            changes.Add(FigureChange.Count(day, "Nack_" + code));
+            changes.Add(FigureChange.Count(FigureRows.NackRow(DateOnly.FromDateTime(at.UtcDateTime)), "Nack_" + code));
         foreach (var e in commit.Events)
         {
             if (e.MessageType.Length == 0 || !char.IsAsciiLetter(e.MessageType[0]))
@@ -57,14 +58,20 @@ public sealed class CorridorFigures(TimeSpan controlResultsWithin)
     public static string OfficeOf(IReadOnlyDictionary<string, string> attributes) =>
         attributes.TryGetValue("OfficeOfDeparture", out var office) && office.Length > 0 && office.All(char.IsAsciiLetterOrDigit) ? office : NoOffice;
 
-    /// <summary>The other administration of a message between offices of two countries; null within one country.</summary>
-    private static string? PartnerOf(MovementEvent e)
+    /// <summary>The partner administration a message came from or went to; null for one within the country.</summary>
+    private string? PartnerOf(MovementEvent e)
     {
-        if (e.SenderOffice.Length < 2 || e.RecipientOffice.Length < 2 || e.SenderOffice[..2] == e.RecipientOffice[..2])
+        if (e.SenderOffice.Length < 2 || e.RecipientOffice.Length < 2)
             return null;
-        var partner = e.Direction == MessageDirection.Inbound ? e.SenderOffice[..2] : e.RecipientOffice[..2];
-        return partner.All(char.IsAsciiLetter) ? partner.ToUpperInvariant() : null;
+        var (own, other) = e.Direction == MessageDirection.Inbound ? (e.RecipientOffice[..2], e.SenderOffice[..2]) : (e.SenderOffice[..2], e.RecipientOffice[..2]);
+        var partner = other.ToUpperInvariant();
+        var foreign = nodeCountry is null ? partner != own.ToUpperInvariant() : partner != nodeCountry.ToUpperInvariant();
+        return foreign && partner.All(char.IsAsciiLetter) ? partner : null;
     }
+
+    /// <summary>A message the ingest refused (functional NACK): counted under its code on the day it was answered.</summary>
+    public static IReadOnlyList<FigureChange> OfRefusal(Validation.Rejection rejection, DateTimeOffset at) =>
+        rejection.Errors is [var first, ..] ? [FigureChange.Count(FigureRows.NackRow(DateOnly.FromDateTime(at.UtcDateTime)), "Nack_" + first.Code)] : [];
 
     private IEnumerable<FigureChange> Durations(MovementCommit commit, DateTimeOffset at)
     {

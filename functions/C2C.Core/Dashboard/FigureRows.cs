@@ -23,6 +23,12 @@ public static class FigureRows
     /// <summary>The row of a day's partition (<see cref="Day"/>).</summary>
     public const string DayCounts = "counts";
 
+    /// <summary>
+    /// The day's refusals by code, a row of their own: a refusal is counted by the ingest that answered it and by the
+    /// movement that recorded it, under one contribution id, and only this row may recognise it.
+    /// </summary>
+    public const string DayNacks = "nacks";
+
     /// <summary>Property holding the recent contributions (space-separated ids).</summary>
     public const string Applied = "Applied";
 
@@ -32,6 +38,11 @@ public static class FigureRows
     public static string Day(DateOnly day) => "day-" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static FigureRow DayRow(DateOnly day) => new(Day(day), DayCounts);
+
+    public static FigureRow NackRow(DateOnly day) => new(Day(day), DayNacks);
+
+    /// <summary>The contribution of a refused message, the same whoever counts it (the ingest's answer, the movement's record).</summary>
+    public static string RefusalId(string movementReference, string messageId) => ContributionId(movementReference, "refused-" + messageId);
 
     /// <summary>A short, fixed-size id of a step (movement and step id): what a row remembers.</summary>
     public static string ContributionId(string movementReference, string stepId) =>

@@ -40,14 +40,17 @@ public sealed record JourneyRoute(string Mrn, string Status, IReadOnlyList<Journ
         var limitEnds = new DateTimeOffset(facts.TimeLimit.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
         var arrived = state.ArrivedAt is not null;
         var stops = new List<JourneyStop> { new("Departure", facts.OfficeOfDeparture, StopState.Done, facts.ReleasedAt, "released") };
-        foreach (var office in facts.Route.Where(o => o.Role != RouteOffice.Destination))
+        var offices = facts.Route.Where(o => o.Role != RouteOffice.Destination).ToList();
+        // An office the truck is past (a later one, or the destination, reported) and that reported nothing will not report now.
+        var lastPassed = arrived ? offices.Count : offices.FindLastIndex(o => state.BorderPassages.Contains(o.Office));
+        for (var i = 0; i < offices.Count; i++)
         {
-            var passed = state.BorderPassages.Contains(office.Office);
+            var office = offices[i];
             var reported = history.FirstOrDefault(e => e.MessageType == "IE118" && e.Direction == MessageDirection.Inbound && e.SenderOffice == office.Office);
-            stops.Add(passed
+            stops.Add(state.BorderPassages.Contains(office.Office)
                 ? new JourneyStop("Border", office.Office, StopState.Done, reported?.AppliedAt, $"{office.Role}: passage recorded")
-                : arrived
-                    ? new JourneyStop("Border", office.Office, StopState.Skipped, null, $"{office.Role}: no passage reported before arrival")
+                : i < lastPassed
+                    ? new JourneyStop("Border", office.Office, StopState.Skipped, null, $"{office.Role}: no passage reported here")
                     : new JourneyStop("Border", office.Office, StopState.Expected, limitEnds, $"{office.Role}: expected before the time limit"));
         }
         foreach (var office in state.BorderPassages.Where(o => facts.Route.All(r => r.Office != o)))

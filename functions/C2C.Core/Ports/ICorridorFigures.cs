@@ -9,6 +9,9 @@ namespace C2C.Core.Ports;
 public interface ICorridorFigures
 {
     Task<IReadOnlyList<FigureValues>> ReadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
+    /// <summary>Folds one contribution's changes into their rows; a row that counted the contribution already keeps its figures.</summary>
+    Task ApplyAsync(IReadOnlyList<FigureChange> changes, string contributionId, CancellationToken cancellationToken);
 }
 
 /// <summary>One row of figures as stored: its counters and times by name.</summary>

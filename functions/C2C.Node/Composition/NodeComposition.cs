@@ -45,7 +45,7 @@ public static class NodeComposition
         services.AddSingleton(_ => new StorageClients(StorageOptionsFrom(configuration, registry.Self.Country)));
         services.AddSingleton<IMessageArchive>(sp => new BlobMessageArchive(sp.GetRequiredService<StorageClients>().Archive));
         services.AddSingleton<IMovementIndex>(sp => new TableMovementIndex(sp.GetRequiredService<StorageClients>(),
-            new CorridorFigures(sp.GetRequiredService<CorridorPolicy>().ControlResultsWithin)));
+            new CorridorFigures(sp.GetRequiredService<CorridorPolicy>().ControlResultsWithin, registry.Self.Country)));
         services.AddSingleton<ICorridorFigures>(sp => new TableCorridorFigures(sp.GetRequiredService<StorageClients>()));
         services.AddSingleton<IAlertLog>(sp => new TableAlertLog(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TimeProvider>()));
 

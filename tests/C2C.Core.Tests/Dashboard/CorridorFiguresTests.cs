@@ -90,8 +90,27 @@ public sealed class CorridorFiguresTests
         Assert.Contains(changes, c => c.Row == link && c.Name == "LastIn" && c.At == Noon);
         Assert.Contains(changes, c => c.Row == link && c.Name == "LastOut" && c.At == Noon.AddSeconds(1));
         Assert.DoesNotContain(changes, c => c.Row == new FigureRow(FigureRows.Link, "TG"));
-        Assert.Contains(changes, c => c.Row.Row == FigureRows.DayCounts && c.Name == "Nack_12");
+        Assert.Contains(changes, c => c.Row.Row == FigureRows.DayNacks && c.Name == "Nack_12");
         Assert.DoesNotContain(changes, c => c.Row.Partition == FigureRows.Office); // no status change, not new
+    }
+
+    [Fact]
+    public void A_refusal_answered_by_the_ingest_and_recorded_by_its_movement_counts_once()
+    {
+        var recorded = Commit("M", "Released", "Released", Noon, refusal: "91") with { Dedup = new DedupRecord("refused-X1", "M", "", 2, []) };
+        var rejection = C2C.Core.Validation.Rejection.Of(new C2C.Core.Validation.MessageError("91", "MRN M was already released.", "/TransitDeclaration/MRN"));
+        var rows = new Dictionary<FigureRow, Dictionary<string, object>>();
+        Fold(rows, CorridorFigures.OfRefusal(rejection, Noon), FigureRows.RefusalId("M", "X1"));
+        Fold(rows, CorridorFigures.Default.Of(recorded), FigureRows.ContributionId("M", recorded.Dedup.MessageId));
+        Assert.Equal(1L, rows[FigureRows.NackRow(DateOnly.FromDateTime(Noon.UtcDateTime))]["Nack_91"]);
+        Assert.Equal(1L, rows[FigureRows.DayRow(DateOnly.FromDateTime(Noon.UtcDateTime))]["In_IE015"]); // the rest of the step still counts
+    }
+
+    [Fact]
+    public void With_the_node_country_known_a_declaration_addressed_abroad_is_no_partner_message()
+    {
+        var declaration = Commit("M", null, "Released", Noon, events: [Event(1, "IE015", MessageDirection.Inbound, "TGLOM001", "BFOUA001", Noon)]);
+        Assert.DoesNotContain(new CorridorFigures(TimeSpan.FromDays(6), "TG").Of(declaration), c => c.Row.Partition == FigureRows.Link);
     }
 
     [Fact]

@@ -63,14 +63,15 @@ const Charts = (() => {
 
   // route(stops) → <svg>: one circle per stop along a line; done filled, expected hollow and dashed, skipped grey.
   function route(stops, description) {
-    const width = 640, gap = (width - 80) / Math.max(1, stops.length - 1), height = 170, y = 62;
+    const width = 700, margin = 70, gap = (width - 2 * margin) / Math.max(1, stops.length - 1), height = 170, y = 62;
+    const lastDone = stops.map((s) => s.state).lastIndexOf("Done");
     const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": description });
     svg.appendChild(el("title", {}, description));
     stops.forEach((stop, i) => {
-      const x = 40 + i * gap;
+      const x = margin + i * gap;
       if (i > 0) {
-        const reached = stop.state === "Done";
-        svg.appendChild(el("line", { x1: 40 + (i - 1) * gap + 13, x2: x - 13, y1: y, y2: y, stroke: reached ? colours.done : colours.axis,
+        const reached = i <= lastDone; // the truck is past every leg up to the last stop done
+        svg.appendChild(el("line", { x1: margin + (i - 1) * gap + 13, x2: x - 13, y1: y, y2: y, stroke: reached ? colours.done : colours.axis,
           "stroke-width": reached ? 5 : 3, "stroke-dasharray": reached ? "" : "6 5", class: reached ? "leg done" : "leg pending" }));
       }
       const colour = stop.state === "Done" ? colours.done : stop.state === "Expected" ? colours.expected : colours.skipped;
@@ -80,8 +81,9 @@ const Charts = (() => {
       svg.appendChild(dot);
       svg.appendChild(el("text", { x, y: y - 24, "text-anchor": "middle", "font-size": 12, "font-weight": 600 }, stop.kind));
       svg.appendChild(el("text", { x, y: y + 32, "text-anchor": "middle", "font-size": 12, "font-family": "monospace" }, stop.office));
-      const when = stop.at ? stop.at.replace("T", " ").slice(0, 16) : "—";
-      svg.appendChild(el("text", { x, y: y + 50, "text-anchor": "middle", "font-size": 11 }, stop.state === "Done" ? when : stop.state === "Expected" ? `by ${when}` : "not reported"));
+      const when = stop.at ? stop.at.replace("T", " ").slice(0, 16) : null;
+      const line = stop.state === "Done" ? when ?? "time not recorded" : stop.state === "Expected" ? (when ? `by ${when}` : "after arrival") : "not reported";
+      svg.appendChild(el("text", { x, y: y + 50, "text-anchor": "middle", "font-size": 11 }, line));
       svg.appendChild(el("text", { x, y: y + 66, "text-anchor": "middle", "font-size": 10, fill: "#4a5561" }, stop.state === "Done" ? "done" : stop.state.toLowerCase()));
     });
     return svg;

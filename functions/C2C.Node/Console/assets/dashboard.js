@@ -104,6 +104,7 @@ async function load(event) {
     b.addEventListener("click", () => { $("route-mrn").value = m.movementReference; showRoute().catch((e) => showError(e.message)); });
     row.insertCell().appendChild(b);
   });
+  $("key-form").hidden = true;
   document.body.dataset.loaded = "true";
 }
 
