@@ -8,49 +8,106 @@ namespace C2C.Adapters.Storage;
 
 /// <summary>
 /// The corridor figures on Table Storage: one entity per figure row, changed with ETag concurrency (read, fold the
-/// step's changes in, replace if unchanged meanwhile, else again). The last version this process wrote of each row is
+/// steps' changes in, replace if unchanged meanwhile, else again). The last version this process wrote of each row is
 /// kept, so while the node is the rows' only writer a change is one request; a stale copy costs one 412 and a read.
+/// Every step meets on a few rows (the day's, its partner's): in this process one write at a time goes to a row and
+/// carries every step that queued for it meanwhile (a group commit), so the rows never slow the steps to one write
+/// each; conflicts come only from other processes (more workers on Azure).
 /// </summary>
 public sealed class TableCorridorFigures(StorageClients clients) : ICorridorFigures
 {
-    /// <summary>Concurrent steps of one node meet on the day's row; each conflict means another step got in first.</summary>
+    /// <summary>Writers in other processes may get in first; each conflict means one of them did.</summary>
     private const int MaxAttempts = 50;
 
     private static readonly string[] SystemProperties = ["PartitionKey", "RowKey", "Timestamp", "odata.etag"];
 
     private readonly TableClient _table = clients.Table(clients.Names.Figures);
     private readonly ConcurrentDictionary<FigureRow, TableEntity> _known = new();
+    private readonly ConcurrentDictionary<FigureRow, RowQueue> _queues = new();
 
     /// <summary>Applies one step's changes, row by row; a row that counted this step already is left as it is.</summary>
     public async Task ApplyAsync(IReadOnlyList<FigureChange> changes, string contributionId, CancellationToken cancellationToken)
     {
         foreach (var row in changes.GroupBy(c => c.Row))
-            await ApplyRowAsync(row.Key, [.. row], contributionId, cancellationToken);
+        {
+            var queue = _queues.GetOrAdd(row.Key, _ => new RowQueue());
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            bool lead;
+            lock (queue)
+            {
+                queue.Waiting.Add(new Contribution([.. row], contributionId, done));
+                lead = !queue.Writing;
+                queue.Writing = true;
+            }
+            if (lead)
+                _ = WriteQueuedAsync(row.Key, queue);
+            await done.Task.WaitAsync(cancellationToken);
+        }
     }
 
-    private async Task ApplyRowAsync(FigureRow row, IReadOnlyList<FigureChange> changes, string contributionId, CancellationToken cancellationToken)
+    private sealed record Contribution(IReadOnlyList<FigureChange> Changes, string Id, TaskCompletionSource Done);
+
+    private sealed class RowQueue
+    {
+        public List<Contribution> Waiting { get; } = [];
+
+        public bool Writing { get; set; }
+    }
+
+    /// <summary>One write after another, each with everything queued since the last, until nothing waits.</summary>
+    private async Task WriteQueuedAsync(FigureRow row, RowQueue queue)
+    {
+        while (true)
+        {
+            List<Contribution> batch;
+            lock (queue)
+            {
+                if (queue.Waiting.Count == 0)
+                {
+                    queue.Writing = false;
+                    return;
+                }
+                batch = [.. queue.Waiting];
+                queue.Waiting.Clear();
+            }
+            try
+            {
+                await WriteRowAsync(row, batch);
+                batch.ForEach(c => c.Done.TrySetResult());
+            }
+            catch (Exception e)
+            {
+                batch.ForEach(c => c.Done.TrySetException(e));
+            }
+        }
+    }
+
+    private async Task WriteRowAsync(FigureRow row, IReadOnlyList<Contribution> batch)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var held = _known.TryGetValue(row, out var known) ? known : await ReadRowAsync(row, cancellationToken);
+            var held = _known.TryGetValue(row, out var known) ? known : await ReadRowAsync(row, CancellationToken.None);
             var next = Copy(row, held);
-            if (!FigureRows.Apply(next, changes, contributionId))
+            var changed = false;
+            foreach (var contribution in batch)
+                changed |= FigureRows.Apply(next, contribution.Changes, contribution.Id);
+            if (!changed)
                 return;
             try
             {
                 var response = held is null
-                    ? await _table.AddEntityAsync(next, cancellationToken)
-                    : await _table.UpdateEntityAsync(next, held.ETag, TableUpdateMode.Replace, cancellationToken);
+                    ? await _table.AddEntityAsync(next)
+                    : await _table.UpdateEntityAsync(next, held.ETag, TableUpdateMode.Replace);
                 next.ETag = response.Headers.ETag ?? default;
                 _known[row] = next;
                 return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 || e.Status == 404 && held is not null && e.ErrorCode != "TableNotFound")
             {
-                // another writer (or another step of this node) changed or removed the row: read it again
+                // another process changed or removed the row: read it again
                 _known.TryRemove(row, out _);
                 if (attempt > 3)
-                    await Task.Delay(Random.Shared.Next(5, 20 * Math.Min(attempt, 10)), cancellationToken);
+                    await Task.Delay(Random.Shared.Next(5, 20 * Math.Min(attempt, 10)));
             }
         }
         throw new InvalidOperationException($"figures row {row.Partition}/{row.Row} changed under {MaxAttempts} attempts in a row");

@@ -33,7 +33,7 @@ public static class FigureRows
     public const string Applied = "Applied";
 
     /// <summary>A repeat comes within minutes (activity retry, visibility timeout): far fewer steps than this touch one row meanwhile.</summary>
-    public const int RememberedContributions = 256;
+    public const int RememberedContributions = 512;
 
     public static string Day(DateOnly day) => "day-" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -46,7 +46,7 @@ public static class FigureRows
 
     /// <summary>A short, fixed-size id of a step (movement and step id): what a row remembers.</summary>
     public static string ContributionId(string movementReference, string stepId) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(movementReference + "\n" + stepId)))[..16];
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(movementReference + "\n" + stepId)))[..12];
 
     /// <summary>
     /// Folds <paramref name="changes"/> (all for one row) into its properties. False, and nothing changed, when the row
