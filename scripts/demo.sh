@@ -17,8 +17,9 @@ dotnet build functions/C2C.Node -c Release -v q -nologo >/dev/null
 
 export C2C_STACK_DIR="$ROOT/.stack/demo"
 # Ports of its own, so the demo runs beside the test stack (both loopback only).
-export C2C_AZURITE_BLOB_PORT=10200 C2C_AZURITE_QUEUE_PORT=10201 C2C_AZURITE_TABLE_PORT=10202
-export C2C_RABBIT_PORT=5782 C2C_RABBIT_DIST_PORT=25782 C2C_EPMD_PORT=4479 C2C_RABBIT_MGMT_PORT=15782
+# (C2C_DEMO_AZURITE_BLOB_PORT etc. and C2C_DEMO_NODE_PORT, the first node's, move them.)
+export C2C_AZURITE_BLOB_PORT=${C2C_DEMO_AZURITE_BLOB_PORT:-10200} C2C_AZURITE_QUEUE_PORT=${C2C_DEMO_AZURITE_QUEUE_PORT:-10201} C2C_AZURITE_TABLE_PORT=${C2C_DEMO_AZURITE_TABLE_PORT:-10202}
+export C2C_RABBIT_PORT=${C2C_DEMO_RABBIT_PORT:-5782} C2C_RABBIT_DIST_PORT=${C2C_DEMO_RABBIT_DIST_PORT:-25782} C2C_EPMD_PORT=${C2C_DEMO_EPMD_PORT:-4479} C2C_RABBIT_MGMT_PORT=${C2C_DEMO_RABBIT_MGMT_PORT:-15782}
 DEMO="$C2C_STACK_DIR/nodes"
 # Every run starts from empty storage and broker: the samples carry fixed MRNs and message ids.
 bash scripts/stack/stop.sh all >/dev/null 2>&1 || true
@@ -30,7 +31,8 @@ countries=(TG BF IN MV)
 bash scripts/demo/node-config.sh "$DEMO" "$ROOT/.certs" "$C2C_STORAGE_CONNECTION_STRING" "$C2C_RABBITMQ_URI" "${countries[@]}"
 source "$DEMO/keys.env"
 
-declare -A port=([TG]=7101 [BF]=7102 [IN]=7103 [MV]=7104)
+first=${C2C_DEMO_NODE_PORT:-7101}
+declare -A port=([TG]=$first [BF]=$((first + 1)) [IN]=$((first + 2)) [MV]=$((first + 3)))
 pids=()
 stop_all() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -54,9 +56,12 @@ done
 
 source scripts/demo/flows.sh
 run_flows
+source scripts/demo/dashboard.sh
+run_dashboard
 
 if $keep; then
   say "Still running (stop with: kill ${pids[*]}; bash scripts/stack/stop.sh)"
   echo "API keys: $DEMO/keys.env"
   echo "Auditor console: http://127.0.0.1:${port[BF]}/console (key: \$BF_AUDIT_KEY from keys.env), likewise for TG, IN, MV"
+  echo "Corridor dashboard: http://127.0.0.1:${port[TG]}/dashboard (key: \$TG_AUDIT_KEY), route: /dashboard?mrn=$MRN2"
 fi

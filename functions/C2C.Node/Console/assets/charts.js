@@ -63,7 +63,7 @@ const Charts = (() => {
 
   // route(stops) → <svg>: one circle per stop along a line; done filled, expected hollow and dashed, skipped grey.
   function route(stops, description) {
-    const width = 700, margin = 70, gap = (width - 2 * margin) / Math.max(1, stops.length - 1), height = 170, y = 62;
+    const width = 600, margin = 62, gap = (width - 2 * margin) / Math.max(1, stops.length - 1), height = 170, y = 62;
     const lastDone = stops.map((s) => s.state).lastIndexOf("Done");
     const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": description });
     svg.appendChild(el("title", {}, description));
