@@ -15,6 +15,7 @@ public static class ConsoleEndpoints
         ("/console", "index.html", "text/html; charset=utf-8"),
         ("/console/console.js", "console.js", "text/javascript; charset=utf-8"),
         ("/console/console.css", "console.css", "text/css; charset=utf-8"),
+        ("/console/auditor.js", "auditor.js", "text/javascript; charset=utf-8"),
         ("/dashboard", "dashboard.html", "text/html; charset=utf-8"),
         ("/dashboard/dashboard.js", "dashboard.js", "text/javascript; charset=utf-8"),
         ("/dashboard/charts.js", "charts.js", "text/javascript; charset=utf-8"),

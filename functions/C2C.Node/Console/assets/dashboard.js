@@ -1,29 +1,6 @@
 // Corridor dashboard: the node's figures (kept as movements change, read in a bounded number of rows), the movements
-// in transit and a journey drawn as a route beside its timeline. Same sign-in as the console (client certificate, or
-// the auditor key in this tab's sessionStorage); everything shown goes in as text.
+// in transit and a journey drawn as a route beside its timeline. Sign-in and API calls as the console's (auditor.js).
 "use strict";
-const $ = (id) => document.getElementById(id);
-const keyName = "c2c-auditor-key";
-const when = (iso) => iso ? iso.replace("T", " ").slice(0, 19) : "—";
-
-function showError(text) { const e = $("error"); e.textContent = text; e.hidden = !text; }
-
-async function api(path) {
-  const key = sessionStorage.getItem(keyName);
-  const response = await fetch(path, key ? { headers: { "X-Api-Key": key } } : {});
-  if (response.status === 401) {
-    $("key-form").hidden = false;
-    if (!key) throw new Error("401 Not signed in: no auditor client certificate was presented. Enter the auditor API key.");
-  }
-  if (!response.ok) {
-    let detail = response.statusText;
-    try { const problem = await response.json(); detail = `${problem.title}: ${problem.detail ?? ""}`; } catch { /* not JSON */ }
-    throw new Error(`${response.status} ${detail}`);
-  }
-  return response.json();
-}
-
-function cell(row, text, cls) { const td = row.insertCell(); td.textContent = text ?? ""; if (cls) td.className = cls; return td; }
 function fill(table, items, render) {
   const body = $(table).tBodies[0]; body.replaceChildren();
   for (const item of items) render(body.insertRow(), item);
@@ -55,7 +32,7 @@ function statuses(d) {
 
 function links(d) {
   fill("links", d.links, (row, l) => {
-    cell(row, l.partner, "token"); cell(row, when(l.lastIn), "token"); cell(row, when(l.lastOut), "token"); cell(row, l.in, "num"); cell(row, l.out, "num");
+    cell(row, l.partner, "token"); cell(row, when(l.lastIn) || "—", "token"); cell(row, when(l.lastOut) || "—", "token"); cell(row, l.in, "num"); cell(row, l.out, "num");
   });
 }
 
@@ -99,10 +76,8 @@ async function load(event) {
   const receiving = await api("/api/v1/audit/movements?status=ExpectedAtDestination&max=25");
   fill("in-transit", [...inTransit, ...receiving].slice(0, 25), (row, m) => {
     cell(row, m.movementReference, "token"); cell(row, m.status, "token"); cell(row, when(m.updatedAt), "token");
-    const b = document.createElement("button"); b.type = "button"; b.className = "link route-open"; b.textContent = "Route";
-    b.setAttribute("aria-label", `Route of ${m.movementReference}`);
-    b.addEventListener("click", () => { $("route-mrn").value = m.movementReference; showRoute().catch((e) => showError(e.message)); });
-    row.insertCell().appendChild(b);
+    button(row.insertCell(), "Route", "link route-open", () => { $("route-mrn").value = m.movementReference; return showRoute(); })
+      .setAttribute("aria-label", `Route of ${m.movementReference}`);
   });
   $("key-form").hidden = true;
   document.body.dataset.loaded = "true";
