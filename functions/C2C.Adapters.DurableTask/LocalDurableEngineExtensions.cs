@@ -27,8 +27,9 @@ public static class LocalDurableEngineExtensions
         var channel = AddSidecar(services, section, TaskHubGrpcServerMode.ApiServerAndDispatcher);
         services.AddDurableTaskWorker(worker => worker.UseGrpc(channel).AddTasks(tasks));
         services.AddDurableTaskClient(client => client.UseGrpc(channel).RegisterDirectly());
-        // Housekeeping where the orchestrations run: one purger per task hub, not one per client process.
-        services.AddHostedService(sp => new CompletedMovementPurge(sp.GetRequiredService<DurableTaskClient>(),
+        // Housekeeping where the orchestrations run: one purger per task hub, not one per client process. The client
+        // through the provider: in the isolated worker's tests the Functions extension registers the clients, by name.
+        services.AddHostedService(sp => new CompletedMovementPurge(sp.GetRequiredService<IDurableTaskClientProvider>().GetClient(),
             sp.GetRequiredService<IOptions<LocalDurableEngineOptions>>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILogger<CompletedMovementPurge>>()));
         return services;

@@ -54,6 +54,15 @@ public sealed class TableMovementIndex(StorageClients clients, CorridorFigures? 
         return pointer.HasValue ? await OwnersDedupAsync(pointer.Value!.GetString("MovementReference"), messageId, cancellationToken) : null;
     }
 
+    public async Task<IReadOnlyList<DedupRecord>> FindInMovementAsync(string movementReference, IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
+    {
+        var rows = string.Join(" or ", messageIds.Select(id => TableClient.CreateQueryFilter($"RowKey eq {DedupKey(id)}")));
+        var found = new List<DedupRecord>();
+        await foreach (var e in _movements.QueryAsync<TableEntity>($"{TableClient.CreateQueryFilter($"PartitionKey eq {movementReference}")} and ({rows})", cancellationToken: cancellationToken))
+            found.Add(ToDedup(movementReference, e));
+        return found;
+    }
+
     public async Task<(MovementRecord? Current, DedupRecord? Seen)> LoadAsync(string movementReference, string messageId, CancellationToken cancellationToken)
     {
         // State row and dedup row share the movement's partition: one query (it reads within that one small partition).

@@ -2,6 +2,7 @@ using C2C.Core.Exchange;
 using DurableTask.Core.Exceptions;
 using C2C.Core.Ports;
 using C2C.Core.Transit;
+using C2C.Orchestration.Activities;
 using C2C.Orchestration.Messages;
 using C2C.Orchestration.Transit;
 using Microsoft.DurableTask;
@@ -15,11 +16,16 @@ namespace C2C.Orchestration.HandOff;
 /// after a crash right after scheduling): the proof is the row the orchestration's record step writes, under the
 /// message id (applied, with its receipt) or <c>held-</c> / <c>refused-</c> + id. The ingest waits for it, bounded;
 /// without it the message is not delivered and comes again (broker redelivery), and the orchestration ignores a
-/// second copy of a message it took.
+/// second copy of a message it took. Where the step is recorded in this process, <see cref="RecordedSteps"/> says when
+/// to look (the index is still read every 2 s, for a step recorded elsewhere); otherwise the index is polled from every
+/// 50 ms up to every second. Each look is one read of the movement's partition for the three rows.
 /// </summary>
-public sealed class MovementHandOff(NodeContext node, IMovementIndex index, CorridorPolicy policy, MovementTimes times, TimeSpan acknowledgeWithin)
+public sealed class MovementHandOff(NodeContext node, IMovementIndex index, CorridorPolicy policy, MovementTimes times, TimeSpan acknowledgeWithin,
+    RecordedSteps? recorded = null)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan SlowestPoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PollBesideWakeUps = TimeSpan.FromSeconds(2);
 
     /// <summary>Hands over through the client (locally the node's own; on Azure a function's <c>[DurableClient]</c> binding).</summary>
     public Task<HandOffOutcome> HandOverAsync(DurableTaskClient client, MovementMessage message, CancellationToken cancellationToken) =>
@@ -29,7 +35,7 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
     public async Task<HandOffOutcome> HandOverAsync(IMovementDoor door, MovementMessage message, CancellationToken cancellationToken)
     {
         // Taken before (a redelivery after the acknowledgement was missed): answered from the index, nothing raised.
-        if (await AcknowledgementAsync(message, cancellationToken) is { } known)
+        if (await LookAsync(message, cancellationToken) is { } known)
             return known;
         await door.DeliverAsync(message, cancellationToken);
         if (await WaitForAcknowledgementAsync(message, acknowledgeWithin / 2, cancellationToken) is { Delivered: true } acknowledged)
@@ -75,25 +81,57 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
     private async Task<HandOffOutcome> WaitForAcknowledgementAsync(MovementMessage message, TimeSpan within, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + within;
+        var mrn = message.MovementReference;
+        var poll = recorded is null ? FirstPoll : PollBesideWakeUps;
+        var next = recorded?.NextAsync(mrn);
         while (DateTime.UtcNow < deadline)
         {
-            await Task.Delay(Poll, cancellationToken);
-            if (await AcknowledgementAsync(message, cancellationToken) is { } outcome)
+            var wait = Task.Delay(Min(poll, deadline - DateTime.UtcNow), cancellationToken);
+            await (next is null ? wait : Task.WhenAny(next, wait));
+            cancellationToken.ThrowIfCancellationRequested();
+            next = recorded?.NextAsync(mrn); // before the read: a step recorded during the read wakes the next round
+            if (await LookAsync(message, cancellationToken) is { } outcome)
                 return outcome;
+            if (recorded is null)
+                poll = Min(poll * 2, SlowestPoll);
         }
+        // The full look once more (the node-wide lookup too) before saying not yet.
+        if (await AcknowledgementAsync(message, cancellationToken) is { } late)
+            return late;
         return HandOffOutcome.NotYet;
     }
 
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
     /// <summary>What the movement recorded for the message: applied, held, refused, a conflicting copy; null if nothing yet.</summary>
-    public async Task<HandOffOutcome?> AcknowledgementAsync(MovementMessage message, CancellationToken cancellationToken)
+    private async Task<HandOffOutcome?> AcknowledgementAsync(MovementMessage message, CancellationToken cancellationToken)
     {
         var mrn = message.MovementReference;
-        if (await index.FindMessageAsync(mrn, message.MessageId, cancellationToken) is { } applied)
+        var found = new List<DedupRecord>();
+        foreach (var id in new[] { message.MessageId, HeldId(message), RefusedId(message) })
+        {
+            if (await index.FindMessageAsync(mrn, id, cancellationToken) is { } row)
+                found.Add(row with { MessageId = id });
+        }
+        return Outcome(message, found);
+    }
+
+    /// <summary>The movement's own partition only, in one read: where its orchestration records what it did with the message.</summary>
+    private async Task<HandOffOutcome?> LookAsync(MovementMessage message, CancellationToken cancellationToken) =>
+        Outcome(message, await index.FindInMovementAsync(message.MovementReference, [message.MessageId, HeldId(message), RefusedId(message)], cancellationToken));
+
+    private static HandOffOutcome? Outcome(MovementMessage message, IReadOnlyList<DedupRecord> found)
+    {
+        if (found.FirstOrDefault(r => r.MessageId == message.MessageId) is { } applied)
             return applied.ContentSha256 == message.Sha256 ? new HandOffOutcome(HandOffStatus.Applied, applied.Receipt) : new HandOffOutcome(HandOffStatus.Conflict, []);
-        if (await index.FindMessageAsync(mrn, $"held-{message.MessageId}", cancellationToken) is not null)
+        if (found.Any(r => r.MessageId == HeldId(message)))
             return new HandOffOutcome(HandOffStatus.Held, []);
-        if (await index.FindMessageAsync(mrn, $"refused-{message.MessageId}", cancellationToken) is { } refused)
+        if (found.FirstOrDefault(r => r.MessageId == RefusedId(message)) is { } refused)
             return new HandOffOutcome(HandOffStatus.Refused, refused.Receipt);
         return null;
     }
+
+    private static string HeldId(MovementMessage message) => $"held-{message.MessageId}";
+
+    private static string RefusedId(MovementMessage message) => $"refused-{message.MessageId}";
 }

@@ -11,6 +11,12 @@ public interface IMovementIndex
     Task<DedupRecord?> FindMessageAsync(string? movementReference, string messageId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The dedup records the movement's own partition holds for any of <paramref name="messageIds"/>, in one read (what
+    /// a waiting ingest looks for: applied, held or refused). No global lookup: see <see cref="FindMessageAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<DedupRecord>> FindInMovementAsync(string movementReference, IReadOnlyList<string> messageIds, CancellationToken cancellationToken);
+
+    /// <summary>
     /// What applying a message needs first: the movement's state and, if the message was already applied, its dedup
     /// record (same answers as <see cref="GetAsync"/> and <see cref="FindMessageAsync"/>). It also claims the message
     /// id node-wide for this movement, which <see cref="FindMessageAsync"/> relies on: call it before committing.

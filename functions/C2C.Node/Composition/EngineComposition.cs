@@ -44,10 +44,12 @@ public static class EngineComposition
     public static void AddIngest(IServiceCollection services)
     {
         services.AddSingleton(sp => MovementTimesOf(sp.GetRequiredService<IOptions<NodeOptions>>().Value.Movements));
+        services.AddSingleton<RecordedSteps>();
         services.AddSingleton(sp => new MovementRecorder(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMessageArchive>(),
-            sp.GetRequiredService<IMovementIndex>(), sp.GetRequiredService<IMessageSigner>()));
+            sp.GetRequiredService<IMovementIndex>(), sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<RecordedSteps>()));
         services.AddSingleton(sp => new MovementHandOff(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMovementIndex>(), sp.GetRequiredService<CorridorPolicy>(),
-            sp.GetRequiredService<MovementTimes>(), TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<NodeOptions>>().Value.Movements.AcknowledgeWithinSeconds)));
+            sp.GetRequiredService<MovementTimes>(), TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<NodeOptions>>().Value.Movements.AcknowledgeWithinSeconds),
+            sp.GetRequiredService<RecordedSteps>()));
         services.AddSingleton<IMovementExchange>(sp => new CountedRefusals(new DurableMovementExchange(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMovementIndex>(),
             sp.GetRequiredService<MovementRecorder>(), sp.GetRequiredService<MovementHandOff>(), sp.GetRequiredService<IMovementDoor>(), sp.GetRequiredService<CorridorPolicy>(),
             sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<ICorridorFigures>(), sp.GetRequiredService<TimeProvider>()));

@@ -15,7 +15,7 @@ namespace C2C.Orchestration.Activities;
 /// whose dedup row is the step's id. Run twice, the second run finds the dedup row and only reads back what the
 /// first one sent (derived ids): nothing is recorded twice.
 /// </summary>
-public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, IMovementIndex index, IMessageSigner signer)
+public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, IMovementIndex index, IMessageSigner signer, RecordedSteps? recorded = null)
 {
     /// <summary>Only a second run of the same step writes the movement at the same time (one orchestration per movement).</summary>
     private const int MaxAttempts = 4;
@@ -26,6 +26,13 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
     private readonly TransitProcess _composer = new(node.Country, CorridorPolicy.Default);
 
     public async Task<RecordedStep> RecordAsync(MovementStep step, CancellationToken cancellationToken)
+    {
+        var done = await RecordOnceAsync(step, cancellationToken);
+        recorded?.Recorded(step.Mrn);
+        return done;
+    }
+
+    private async Task<RecordedStep> RecordOnceAsync(MovementStep step, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {

@@ -72,6 +72,25 @@ public sealed class TableMovementIndexTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task The_movement_s_own_records_of_several_ids_come_in_one_look_and_no_other_movement_s()
+    {
+        var index = await NewIndexAsync();
+        var (mrn, other) = (NewMrn(), NewMrn());
+        var e1 = Event(1, "held-F1", EventHashChain.Genesis);
+        await index.CommitAsync(Commit(mrn, null, "held-F1", [e1]), _ct);
+        var version = (await index.GetAsync(mrn, _ct))!.Version;
+        await index.CommitAsync(Commit(mrn, version, "F1", [Event(2, "F1", e1.Hash)]), _ct);
+        await index.CommitAsync(Commit(other, null, "refused-F1", [Event(1, "refused-F1", EventHashChain.Genesis)]), _ct);
+
+        var found = await index.FindInMovementAsync(mrn, ["F1", "held-F1", "refused-F1"], _ct);
+
+        Assert.Equal(["F1", "held-F1"], found.Select(d => d.MessageId).Order());
+        Assert.All(found, d => Assert.Equal(mrn, d.MovementReference));
+        Assert.Equal(2, found.Single(d => d.MessageId == "F1").Sequence);
+        Assert.Empty(await index.FindInMovementAsync(mrn, ["F2", "refused-F2"], _ct));
+    }
+
+    [Fact]
     public async Task A_claim_whose_commit_never_happened_passes_to_the_next_movement()
     {
         var index = await NewIndexAsync();
