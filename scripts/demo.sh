@@ -20,7 +20,7 @@ export C2C_STACK_DIR="$ROOT/.stack/demo"
 # Ports of its own, so the demo runs beside the test stack (both loopback only); C2C_DEMO_* override them.
 export C2C_AZURITE_BLOB_PORT=${C2C_DEMO_AZURITE_BLOB_PORT:-10200} C2C_AZURITE_QUEUE_PORT=${C2C_DEMO_AZURITE_QUEUE_PORT:-10201} C2C_AZURITE_TABLE_PORT=${C2C_DEMO_AZURITE_TABLE_PORT:-10202}
 export C2C_RABBIT_PORT=${C2C_DEMO_RABBIT_PORT:-5782} C2C_RABBIT_DIST_PORT=${C2C_DEMO_RABBIT_DIST_PORT:-25782} C2C_EPMD_PORT=${C2C_DEMO_EPMD_PORT:-4479} C2C_RABBIT_MGMT_PORT=${C2C_DEMO_RABBIT_MGMT_PORT:-15782}
-node_base=${C2C_DEMO_NODE_PORT_BASE:-7100}   # TG +1, BF +2, IN +3, MV +4
+node_base=${C2C_DEMO_NODE_PORT_BASE:-$(( ${C2C_DEMO_NODE_PORT:-7101} - 1 ))}   # TG +1, BF +2, IN +3, MV +4 (C2C_DEMO_NODE_PORT: the first node's)
 OTLP_PORT=${C2C_DEMO_OTLP_PORT:-14318}        # the demo's OpenTelemetry collector (tests/C2C.TraceCollector)
 DEMO="$C2C_STACK_DIR/nodes"
 # Every run starts from empty storage and broker: the samples carry fixed MRNs and message ids.
@@ -60,9 +60,12 @@ done
 
 source scripts/demo/flows.sh
 run_flows
+source scripts/demo/dashboard.sh
+run_dashboard
 
 if $keep; then
   say "Still running (stop with: kill ${pids[*]}; bash scripts/stack/stop.sh)"
   echo "API keys: $DEMO/keys.env"
   echo "Auditor console: http://127.0.0.1:${port[BF]}/console (key: \$BF_AUDIT_KEY from keys.env), likewise for TG, IN, MV"
+  echo "Corridor dashboard: http://127.0.0.1:${port[TG]}/dashboard (key: \$TG_AUDIT_KEY), route: /dashboard?mrn=$MRN2"
 fi

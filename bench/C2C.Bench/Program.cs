@@ -136,11 +136,11 @@ switch (mode)
         var sizes = (Arg("--sizes") ?? (quick ? "1000,3000" : "1000,10000")).Split(',').Select(s => int.Parse(s, I)).ToList();
         if (account is not null)
             md.AppendLine(I, $"Against the storage account {new Azure.Data.Tables.TableServiceClient(account).AccountName} (not the emulator).").AppendLine();
-        md.AppendLine("| archived messages | load time | state lookup p50 | auditor search by MRN p50 | storage requests per lookup / per search |").AppendLine("|---|---|---|---|---|");
+        md.AppendLine("| archived messages | load time | state lookup p50 | auditor search by MRN p50 | storage requests per lookup / per search | dashboard read p50 (figure rows, requests) |").AppendLine("|---|---|---|---|---|---|");
         foreach (var size in sizes)
         {
             var p = await GrowthRun.MeasureAsync(connectionString, size, concurrency * 2, requests);
-            md.AppendLine(I, $"| {size:N0} | {p.LoadTime.TotalSeconds:0} s | {Stats.Ms(p.LookupMedianMs)} ms | {Stats.Ms(p.SearchMedianMs)} ms ({p.Found} of {p.Searches} found) | {p.RequestsPerLookup:0.0} / {p.RequestsPerSearch:0.0} |");
+            md.AppendLine(I, $"| {size:N0} | {p.LoadTime.TotalSeconds:0} s | {Stats.Ms(p.LookupMedianMs)} ms | {Stats.Ms(p.SearchMedianMs)} ms ({p.Found} of {p.Searches} found) | {p.RequestsPerLookup:0.0} / {p.RequestsPerSearch:0.0} | {Stats.Ms(p.DashboardMedianMs)} ms ({p.DashboardRows} rows, {p.RequestsPerDashboard:0.0} requests; {p.DashboardOpened:N0} movements counted) |");
         }
         md.AppendLine().AppendLine("| durable timers waiting in the account (invisible queue messages) | poll of an empty queue p50 |").AppendLine("|---|---|");
         foreach (var p in await QueuePollRun.MeasureAsync(connectionString, [0, .. sizes]))

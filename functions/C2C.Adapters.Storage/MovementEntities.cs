@@ -11,6 +11,11 @@ internal static class MovementEntities
 {
     public const string StateKey = "state";
 
+    /// <summary>Dedup row properties: the step's corridor figures, and whether they still have to be applied.</summary>
+    public const string FiguresPending = "FiguresPending";
+
+    public const string PendingFigures = "Figures";
+
     public static string EventKey(int sequence) => $"evt-{sequence.ToString("D6", CultureInfo.InvariantCulture)}";
 
     public static string DedupKey(string messageId) => $"msg-{messageId}";

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using C2C.Core.Dashboard;
 using C2C.Core.Ports;
 using C2C.Core.Telemetry;
 using static C2C.Adapters.Storage.MovementEntities;
@@ -8,9 +10,12 @@ namespace C2C.Adapters.Storage;
 
 /// <summary>
 /// The movement index on Table Storage. Per movement one partition; one entity-group transaction per step so state,
-/// history and dedup change together; a status lookup and a node-wide message-id lookup beside it.
+/// history and dedup change together; a status lookup and a node-wide message-id lookup beside it. The corridor
+/// figures follow each commit: the step's changes ride in its dedup row, marked pending, and are applied after it; a
+/// run of the same step that finds them still pending (a crash in between) applies them then, and a figure row
+/// recognises a step it counted already.
 /// </summary>
-public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
+public sealed class TableMovementIndex(StorageClients clients, CorridorFigures? figures = null) : IMovementIndex
 {
     /// <summary>Entity-group transaction limit of Azure Table Storage.</summary>
     public const int MaxActionsPerCommit = 100;
@@ -18,6 +23,8 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
     private readonly TableClient _movements = clients.Table(clients.Names.Movements);
     private readonly TableClient _messages = clients.Table(clients.Names.Messages);
     private readonly TableClient _lookups = clients.Table(clients.Names.Lookups);
+    private readonly CorridorFigures _figures = figures ?? CorridorFigures.Default;
+    private readonly TableCorridorFigures _figureRows = new(clients);
 
     public async Task<MovementRecord?> GetAsync(string movementReference, CancellationToken cancellationToken)
     {
@@ -81,9 +88,15 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
         await foreach (var e in _movements.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (e.RowKey == StateKey)
+            {
                 current = ToRecord(e);
+            }
             else
+            {
                 seen = ToDedup(movementReference, e);
+                if (e.GetBoolean(FiguresPending) == true)
+                    await ApplyFiguresAsync(movementReference, messageId, JsonSerializer.Deserialize<List<FigureChange>>(e.GetString(PendingFigures) ?? "[]") ?? [], cancellationToken);
+            }
         }
         var claimed = await claim;
         return (current, seen is not null || claimed ? seen : await EarlierClaimAsync(movementReference, messageId, cancellationToken));
@@ -153,7 +166,14 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, new ETag(commit.ExpectedVersion)));
         actions.AddRange(commit.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, Event(pk, e))));
         var dedupIndex = actions.Count;
-        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Dedup(pk, commit.Dedup)));
+        var changes = _figures.Of(commit);
+        var dedup = Dedup(pk, commit.Dedup);
+        if (changes.Count > 0)
+        {
+            dedup[FiguresPending] = true;
+            dedup[PendingFigures] = JsonSerializer.Serialize(changes);
+        }
+        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, dedup));
         if (actions.Count > MaxActionsPerCommit)
             throw new InvalidOperationException($"commit of {pk} needs {actions.Count} table actions; the limit is {MaxActionsPerCommit}");
 
@@ -176,7 +196,16 @@ public sealed class TableMovementIndex(StorageClients clients) : IMovementIndex
         // The node-wide message id entry was claimed by LoadAsync; only the status lookup's old entry is left to remove.
         if (statusChanged && commit.PreviousStatus is { } previous)
             await _lookups.DeleteEntityAsync("status|" + previous, pk, ETag.All, cancellationToken);
+        if (changes.Count > 0)
+            await ApplyFiguresAsync(pk, commit.Dedup.MessageId, changes, cancellationToken);
         return CommitOutcome.Committed;
+    }
+
+    /// <summary>The step's figures into their rows, then its dedup row no longer pending (a failure in between: the next run applies them).</summary>
+    private async Task ApplyFiguresAsync(string movementReference, string messageId, IReadOnlyList<FigureChange> changes, CancellationToken cancellationToken)
+    {
+        await _figureRows.ApplyAsync(changes, FigureRows.ContributionId(movementReference, messageId), cancellationToken);
+        await _movements.UpdateEntityAsync(new TableEntity(movementReference, DedupKey(messageId)) { [FiguresPending] = false }, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
     public async Task<IReadOnlyList<MovementRecord>> ByStatusAsync(string status, int max, CancellationToken cancellationToken)

@@ -44,6 +44,7 @@ var tableNames = [
   'messages${nodeName}'
   'lookups${nodeName}'
   'guarantees${nodeName}'
+  'figures${nodeName}'
 ]
 // The Functions host keeps its locks (azure-webjobs-hosts) and its keys
 // (azure-webjobs-secrets) in AzureWebJobsStorage; the Durable task hub (Azure Storage provider) keeps its partition

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using C2C.Adapters.Storage;
 using C2C.Core.Archive;
+using C2C.Core.Dashboard;
 using C2C.Core.Ports;
 using C2C.Testing;
 
@@ -8,7 +9,9 @@ namespace C2C.Bench.Growth;
 
 /// <summary>
 /// Cost growth with the archive and index size: state lookups and auditor searches at each size (through the real
-/// adapters), and the deadline sweep with few due timers among many future ones. Each size is its own node storage.
+/// adapters), the dashboard's read of the corridor figures (kept by the index as it commits; the movements spread over
+/// 90 days and 20 offices, the dashboard reading 14 days), and the deadline sweep with few due timers among many future
+/// ones. Each size is its own node storage.
 /// </summary>
 public static class GrowthRun
 {
@@ -16,8 +19,11 @@ public static class GrowthRun
     /// RequestsPerLookup/PerSearch: what each access costs in storage requests (NaN without the access log).
     /// Found: searches that returned exactly the probed movement's message (Azurite's tag queries miss some, see RESULTS).
     /// </summary>
+    /// <param name="DashboardRows">Figure rows the dashboard read: bounded by offices, partners and the window's days, not by the size.</param>
     public sealed record Point(int Size, TimeSpan LoadTime, double LookupMedianMs, double SearchMedianMs, double RequestsPerLookup, double RequestsPerSearch,
-        int Searches, int Found);
+        int Searches, int Found, double DashboardMedianMs, double RequestsPerDashboard, int DashboardRows, long DashboardOpened);
+
+    private const int DashboardDays = 14;
 
     public static async Task<Point> MeasureAsync(string connectionString, int size, int concurrency, StorageRequestLog? requests)
     {
@@ -29,13 +35,15 @@ public static class GrowthRun
         var references = Enumerable.Range(0, size).Select(i => $"26TGLOM{i:D9}").ToList(); // shape only: the index keys by any reference
 
         var load = Stopwatch.StartNew();
+        var today = DateTimeOffset.UtcNow;
         await Stats.RunConcurrentlyAsync(references, concurrency, async reference =>
         {
-            var now = DateTimeOffset.UtcNow;
+            var i = int.Parse(reference.AsSpan(7), System.Globalization.CultureInfo.InvariantCulture);
+            var now = today.AddDays(-(i % 90));
             var stored = await archive.StoreAsync(new ArchiveEntry(reference, 1, "IE050", $"m-{reference}", MessageDirection.Inbound, "TGLOM001", "BFCIN001", now, "Valid", record), CancellationToken.None);
             var e = EventHashChain.Seal(EventHashChain.Genesis, new MovementEvent(1, $"m-{reference}", "IE050", MessageDirection.Inbound, "TGLOM001", "BFCIN001",
                 stored.Name, stored.Sha256, "ExpectedAtBorder", "bench", now, "", ""));
-            await index.CommitAsync(new MovementCommit(reference, null, "ExpectedAtBorder", "{}", new Dictionary<string, string>(), [e],
+            await index.CommitAsync(new MovementCommit(reference, null, "ExpectedAtBorder", "{}", new Dictionary<string, string> { ["OfficeOfDeparture"] = $"TGOFF{i % 20:D3}" }, [e],
                 new DedupRecord($"m-{reference}", reference, stored.Sha256, 1, [])), CancellationToken.None);
         });
         load.Stop();
@@ -53,8 +61,18 @@ public static class GrowthRun
                 found++;
         });
         var afterSearches = requests is null ? null : await requests.SnapshotAsync();
+
+        var figures = new TableCorridorFigures(clients);
+        var day = DateOnly.FromDateTime(today.UtcDateTime);
+        var dashboards = Enumerable.Range(0, 20).ToList();
+        CorridorDashboard? shown = null;
+        var (reads, _) = await Stats.RunConcurrentlyAsync(dashboards, 1, async _ =>
+            shown = CorridorDashboard.Build(await figures.ReadAsync(day.AddDays(1 - DashboardDays), day, CancellationToken.None), day, DashboardDays));
+        var afterDashboards = requests is null ? null : await requests.SnapshotAsync();
         return new Point(size, load.Elapsed, Stats.Percentile(lookups, 50), Stats.Percentile(searches, 50),
             beforeLookups is null ? double.NaN : (double)beforeSearches!.Minus(beforeLookups).Total / probes.Count,
-            beforeSearches is null ? double.NaN : (double)afterSearches!.Minus(beforeSearches).Total / searchProbes.Count, searchProbes.Count, found);
+            beforeSearches is null ? double.NaN : (double)afterSearches!.Minus(beforeSearches).Total / searchProbes.Count, searchProbes.Count, found,
+            Stats.Percentile(reads, 50), afterDashboards is null ? double.NaN : (double)afterDashboards.Minus(afterSearches!).Total / dashboards.Count,
+            shown!.RowsRead, shown.Offices.Sum(o => o.Opened));
     }
 }

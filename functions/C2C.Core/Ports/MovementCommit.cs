@@ -7,6 +7,7 @@ namespace C2C.Core.Ports;
 /// </summary>
 /// <param name="ExpectedVersion">The state version read before deciding; null when the movement is new.</param>
 /// <param name="PreviousStatus">Status before this event, to move the movement in the status lookup.</param>
+/// <param name="RefusalCode">The NACK code when the step records a refused message (counted in the corridor figures).</param>
 public sealed record MovementCommit(
     string MovementReference,
     string? ExpectedVersion,
@@ -15,7 +16,8 @@ public sealed record MovementCommit(
     IReadOnlyDictionary<string, string> Attributes,
     IReadOnlyList<MovementEvent> Events,
     DedupRecord Dedup,
-    string? PreviousStatus = null);
+    string? PreviousStatus = null,
+    string? RefusalCode = null);
 
 public enum CommitOutcome
 {

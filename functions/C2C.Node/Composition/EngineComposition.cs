@@ -1,4 +1,5 @@
 using C2C.Adapters.DurableTask;
+using C2C.Core.Dashboard;
 using C2C.Core.Exchange;
 using C2C.Core.Ports;
 using C2C.Core.Transit;
@@ -49,9 +50,9 @@ public static class EngineComposition
         services.AddSingleton(sp => new MovementHandOff(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMovementIndex>(), sp.GetRequiredService<CorridorPolicy>(),
             sp.GetRequiredService<MovementTimes>(), TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<NodeOptions>>().Value.Movements.AcknowledgeWithinSeconds),
             sp.GetRequiredService<RecordedSteps>()));
-        services.AddSingleton<IMovementExchange>(sp => new DurableMovementExchange(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMovementIndex>(),
+        services.AddSingleton<IMovementExchange>(sp => new CountedRefusals(new DurableMovementExchange(sp.GetRequiredService<NodeContext>(), sp.GetRequiredService<IMovementIndex>(),
             sp.GetRequiredService<MovementRecorder>(), sp.GetRequiredService<MovementHandOff>(), sp.GetRequiredService<IMovementDoor>(), sp.GetRequiredService<CorridorPolicy>(),
-            sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetService<IMessagePublisher>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<ICorridorFigures>(), sp.GetRequiredService<TimeProvider>()));
     }
 
     /// <summary>Azure Storage names: letters and digits, at most 45 (the provider appends its own suffixes).</summary>

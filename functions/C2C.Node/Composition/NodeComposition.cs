@@ -2,6 +2,7 @@ using Azure.Identity;
 using C2C.Adapters.Security.Partners;
 using C2C.Adapters.Security.XmlDsig;
 using C2C.Adapters.Storage;
+using C2C.Core.Dashboard;
 using C2C.Core.Exchange;
 using C2C.Core.Partners;
 using C2C.Core.Ports;
@@ -43,7 +44,9 @@ public static class NodeComposition
 
         services.AddSingleton(_ => new StorageClients(StorageOptionsFrom(configuration, registry.Self.Country)));
         services.AddSingleton<IMessageArchive>(sp => new BlobMessageArchive(sp.GetRequiredService<StorageClients>().Archive));
-        services.AddSingleton<IMovementIndex>(sp => new TableMovementIndex(sp.GetRequiredService<StorageClients>()));
+        services.AddSingleton<IMovementIndex>(sp => new TableMovementIndex(sp.GetRequiredService<StorageClients>(),
+            new CorridorFigures(sp.GetRequiredService<CorridorPolicy>().ControlResultsWithin, registry.Self.Country)));
+        services.AddSingleton<ICorridorFigures>(sp => new TableCorridorFigures(sp.GetRequiredService<StorageClients>()));
         services.AddSingleton<IAlertLog>(sp => new TableAlertLog(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton(sp =>

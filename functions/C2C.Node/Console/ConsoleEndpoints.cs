@@ -19,6 +19,10 @@ public static class ConsoleEndpoints
         ("/console/api.js", "api.js", "text/javascript; charset=utf-8"), // sign-in and API calls, shared by the pages
         ("/console/operations", "operations.html", "text/html; charset=utf-8"), // dead letters (Operator role)
         ("/console/operations.js", "operations.js", "text/javascript; charset=utf-8"),
+        ("/dashboard", "dashboard.html", "text/html; charset=utf-8"),
+        ("/dashboard/dashboard.js", "dashboard.js", "text/javascript; charset=utf-8"),
+        ("/dashboard/charts.js", "charts.js", "text/javascript; charset=utf-8"),
+        ("/dashboard/dashboard.css", "dashboard.css", "text/css; charset=utf-8"),
     ];
 
     public static void MapConsole(this IEndpointRouteBuilder app)

@@ -35,6 +35,7 @@ public static class NodeHttp
         app.MapGuaranteeEndpoints();
         app.MapDocumentEndpoints();
         app.MapOperationsEndpoints();
+        app.MapDashboardEndpoints();
         Console.ConsoleEndpoints.MapConsole(app);
     }
 }

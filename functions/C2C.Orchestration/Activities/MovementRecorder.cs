@@ -55,7 +55,8 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
             var commit = new MovementCommit(step.Mrn, current?.Version, status,
                 decision.Persist ? decision.StateJson : current?.StateJson ?? MovementDecision.NoState,
                 decision.Persist ? decision.Attributes : current?.Attributes ?? new Dictionary<string, string>(),
-                events, new DedupRecord(step.TriggerId, step.Mrn, step.Inbound?.Sha256 ?? "", events[0].Sequence, receipt), current?.Status);
+                events, new DedupRecord(step.TriggerId, step.Mrn, step.Inbound?.Sha256 ?? "", events[0].Sequence, receipt), current?.Status,
+                step.Refusal?.Code);
             switch (await index.CommitAsync(commit, cancellationToken))
             {
                 case CommitOutcome.Committed:

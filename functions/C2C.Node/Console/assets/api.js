@@ -1,4 +1,4 @@
-// Shared by the console pages (auditor console, operations): the signed-in calls to the node's API and what they show.
+// Shared by the console pages (auditor console, operations, corridor dashboard): the signed-in calls to the node's API and what they show.
 // A user with a client certificate needs nothing more (the browser presents it); only when the API answers 401 is a
 // key asked for. The key stays in sessionStorage under the page's `keyName` (each page declares it: its role's key)
 // and goes with every call as X-Api-Key. Everything shown is inserted as text (no HTML from data).
@@ -26,6 +26,10 @@ async function api(path, { asBlob = false, body } = {}) {
 }
 
 function cell(row, text, cls) { const td = row.insertCell(); td.textContent = text ?? ""; if (cls) td.className = cls; return td; }
+function button(parent, text, cls, onClick) {
+  const b = document.createElement("button"); b.type = "button"; b.textContent = text; b.className = cls ?? "link";
+  b.addEventListener("click", () => onClick().catch((e) => showError(e.message))); parent.appendChild(b); return b;
+}
 const when = (iso) => iso ? iso.replace("T", " ").slice(0, 19) : "";
 
 // An event handler whose failure is shown, not thrown.

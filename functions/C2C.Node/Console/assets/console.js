@@ -2,11 +2,6 @@
 "use strict";
 const keyName = "c2c-auditor-key", signInRole = "auditor"; // for api.js
 
-function button(parent, text, cls, onClick) {
-  const b = document.createElement("button"); b.type = "button"; b.textContent = text; b.className = cls ?? "link";
-  b.addEventListener("click", () => onClick().catch((e) => showError(e.message))); parent.appendChild(b); return b;
-}
-
 async function search(event) {
   event.preventDefault(); showError("");
   const params = new URLSearchParams();

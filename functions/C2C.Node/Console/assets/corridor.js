@@ -19,7 +19,7 @@ async function scan(event) {
 
 async function openTad() {
   const mrn = $("tad-open").dataset.mrn;
-  const response = await api(`/api/v1/movements/${encodeURIComponent(mrn)}/tad`, true);
+  const response = await api(`/api/v1/movements/${encodeURIComponent(mrn)}/tad`, { asBlob: true });
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement("a"); link.href = url; link.download = `TAD-${mrn}.pdf`; link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10000);

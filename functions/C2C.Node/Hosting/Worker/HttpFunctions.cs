@@ -23,6 +23,10 @@ public sealed class HttpFunctions(NodeRequestPipeline pipeline, InvocationDurabl
     public IResult Console([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "console/{*path}")] HttpRequest request) =>
         pipeline.Dispatch();
 
+    [Function("PublicDashboard")]
+    public IResult Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "dashboard/{*path}")] HttpRequest request) =>
+        pipeline.Dispatch();
+
     [Function("PublicHealth")]
     public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health/{*check}")] HttpRequest request) =>
         pipeline.Dispatch();
