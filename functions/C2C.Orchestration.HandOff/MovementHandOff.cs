@@ -108,7 +108,7 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
     {
         var mrn = message.MovementReference;
         var found = new List<DedupRecord>();
-        foreach (var id in new[] { message.MessageId, HeldId(message), RefusedId(message) })
+        foreach (var id in AcknowledgementIds(message))
         {
             if (await index.FindMessageAsync(mrn, id, cancellationToken) is { } row)
                 found.Add(row with { MessageId = id });
@@ -118,7 +118,7 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
 
     /// <summary>The movement's own partition only, in one read: where its orchestration records what it did with the message.</summary>
     private async Task<HandOffOutcome?> LookAsync(MovementMessage message, CancellationToken cancellationToken) =>
-        Outcome(message, await index.FindInMovementAsync(message.MovementReference, [message.MessageId, HeldId(message), RefusedId(message)], cancellationToken));
+        Outcome(message, await index.FindInMovementAsync(message.MovementReference, AcknowledgementIds(message), cancellationToken));
 
     private static HandOffOutcome? Outcome(MovementMessage message, IReadOnlyList<DedupRecord> found)
     {
@@ -130,6 +130,9 @@ public sealed class MovementHandOff(NodeContext node, IMovementIndex index, Corr
             return new HandOffOutcome(HandOffStatus.Refused, refused.Receipt);
         return null;
     }
+
+    /// <summary>The rows a movement writes for a message it took: applied (the message id), held, refused.</summary>
+    private static string[] AcknowledgementIds(MovementMessage message) => [message.MessageId, HeldId(message), RefusedId(message)];
 
     private static string HeldId(MovementMessage message) => $"held-{message.MessageId}";
 

@@ -24,11 +24,7 @@ public sealed class AuditorConsoleBrowserTests(LocalStack stack, ITestOutputHelp
     public async Task Auditor_finds_opens_downloads_and_verifies_a_movement_and_sees_tampering()
     {
         await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
-        var mrn = Movements.NewMrn();
-        await corridor["TG"].AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
-        var bf = corridor["BF"];
-        // Togo's orchestration publishes its two records one after the other: the search below is run once.
-        await bf.WaitForTimelineAsync(mrn, events => events.Count == 2);
+        var (mrn, bf) = await ReleasedToBurkinaFasoAsync(corridor);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
@@ -197,6 +193,19 @@ public sealed class AuditorConsoleBrowserTests(LocalStack stack, ITestOutputHelp
         await Expect(page.Locator("#key-form")).ToBeHiddenAsync();
         await Expect(page.Locator("#error")).ToBeHiddenAsync();
         await ShotAsync(page, "9-client-certificate");
+    }
+
+    /// <summary>
+    /// A declaration released at Lomé, with both anticipated records in Burkina Faso's index: Togo's orchestration
+    /// publishes them one after the other, and a view searched once must find both.
+    /// </summary>
+    internal static async Task<(string Mrn, CountryNode Bf)> ReleasedToBurkinaFasoAsync(Corridor corridor)
+    {
+        var mrn = Movements.NewMrn();
+        await corridor["TG"].AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
+        var bf = corridor["BF"];
+        await bf.WaitForTimelineAsync(mrn, events => events.Count == 2);
+        return (mrn, bf);
     }
 
     internal static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>

@@ -15,10 +15,7 @@ public sealed class GuaranteeConsoleBrowserTests(LocalStack stack)
     public async Task A_scanned_mrn_opens_the_movement_and_its_tad_and_the_guarantee_view_lists_it()
     {
         await using var corridor = await Corridor.StartAsync(stack, ["TG", "BF"]);
-        var mrn = Movements.NewMrn();
-        await corridor["TG"].AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
-        var bf = corridor["BF"];
-        await bf.WaitForTimelineAsync(mrn, events => events.Count == 2);
+        var (mrn, bf) = await ReleasedToBurkinaFasoAsync(corridor);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
