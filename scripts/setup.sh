@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian machine with the .NET 10 SDK:
-# Debian packages (chromium, openssl, xmlsec1; rabbitmq-server via scripts/stack/install.sh), Azurite and action-validator from npm
+# Debian packages (chromium, openssl, xmlsec1, poppler-utils, fonts-dejavu-core; rabbitmq-server via scripts/stack/install.sh), Azurite and action-validator from npm
 # (pinned), NuGet packages (restore).
 # Idempotent and quiet when everything is present.
 set -euo pipefail
@@ -15,6 +15,7 @@ command -v jq >/dev/null || need_apt+=(jq)
 command -v curl >/dev/null || need_apt+=(curl)
 command -v xmlsec1 >/dev/null || need_apt+=(xmlsec1)   # an independent XMLDSig implementation for the interoperability tests
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)   # the transit accompanying document rendered to PNG in its tests
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)   # the font the TAD is printed in (DocumentFonts)
 command -v npm >/dev/null || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
