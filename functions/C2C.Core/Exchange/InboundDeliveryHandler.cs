@@ -101,7 +101,7 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
             // Authentic but invalid: the sender gets its XML NACK, ops keep the message in the dead-letter queue.
             var rejection = result.Rejection!;
             var recipient = rejection.Header?.SenderOffice is { Length: 8 } office && office[..2] == source ? office : NodeOffices.Gateway(source);
-            var nack = Composition.AcknowledgementComposer.Nack(rejection, Composition.MessageIds.Derive(node.Country, "nack", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(raw.Span))),
+            var nack = Outbound.AcknowledgementComposer.Nack(rejection, Outbound.MessageIds.Derive(node.Country, "nack", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(raw.Span))),
                 node.GatewayOffice, recipient, DateTimeOffset.UtcNow);
             await SendNackAsync(nack, rejection, rejection.Header?.MessageId, source, delivery, cancellationToken);
             var errors = RefusedMessages.Describe(rejection);

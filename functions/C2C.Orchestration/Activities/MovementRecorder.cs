@@ -1,6 +1,6 @@
 using C2C.Core.Archive;
 using C2C.Core.Cargo;
-using C2C.Core.Composition;
+using C2C.Core.Outbound;
 using C2C.Core.Exchange;
 using C2C.Core.Messages;
 using C2C.Core.Ports;
