@@ -1,4 +1,3 @@
-using Azure.Identity;
 using C2C.Adapters.Security.Partners;
 using C2C.Adapters.Security.XmlDsig;
 using C2C.Adapters.Storage;
@@ -19,6 +18,8 @@ namespace C2C.Node.Composition;
 /// <summary>The composition root: binds configuration and plugs the adapters into the core's ports.</summary>
 public static class NodeComposition
 {
+    public const string StorageSection = "C2C:Storage";
+
     public static HostingMode ModeOf(IConfiguration configuration) =>
         Enum.TryParse<HostingMode>(configuration["Hosting:Mode"], ignoreCase: true, out var mode) ? mode : HostingMode.Standalone;
 
@@ -42,12 +43,9 @@ public static class NodeComposition
         services.AddSingleton<IMessageSigner>(sp => new DeferredSigner(sp));
         services.AddSingleton<ISignatureVerifier>(sp => new XmlDsigSignatureVerifier(registry, SigningTrustStore.Load(registry, contentRoot), new XmlSignatureVerifier(sp.GetRequiredService<TimeProvider>())));
 
-        services.AddSingleton(_ => new StorageClients(StorageOptionsFrom(configuration, registry.Self.Country)));
-        services.AddSingleton<IMessageArchive>(sp => new BlobMessageArchive(sp.GetRequiredService<StorageClients>().Archive));
-        services.AddSingleton<IMovementIndex>(sp => new TableMovementIndex(sp.GetRequiredService<StorageClients>(),
-            new CorridorFigures(sp.GetRequiredService<CorridorPolicy>().ControlResultsWithin, registry.Self.Country)));
-        services.AddSingleton<ICorridorFigures>(sp => new TableCorridorFigures(sp.GetRequiredService<StorageClients>()));
-        services.AddSingleton<IAlertLog>(sp => new TableAlertLog(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TimeProvider>()));
+        // Several nodes may share one account (the local stack): by default each names its container and tables after its country.
+        services.AddAzureStorage(configuration.GetSection(StorageSection))
+            .PostConfigure<StorageOptions>(o => o.NodeName = o.NodeName is { Length: > 0 } name ? name : registry.Self.Country);
 
         services.AddSingleton(sp =>
         {
@@ -66,11 +64,9 @@ public static class NodeComposition
             sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<IMovementExchange>(), sp.GetRequiredService<IMessageArchive>(),
             sp.GetRequiredService<RefusedMessages>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<IExchangeLog>()));
         services.AddSingleton<IExchangeLog, ExchangeLog>();
-        services.AddSingleton<IOperationsJournal>(sp => new TableOperationsJournal(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TimeProvider>()));
 
         var exporters = TelemetryComposition.Add(services, configuration, registry.Self.Country, ModeOf(configuration) == HostingMode.Functions);
         services.AddHostedService(sp => new TelemetryAnnouncement(sp.GetRequiredService<ILoggerFactory>().CreateLogger("C2C.Telemetry"), exporters));
-        services.AddHostedService<StorageInitializer>();
         GuaranteeComposition.Add(services, configuration);
         MessagingComposition.Add(services, configuration);
         if (services.Any(d => d.ServiceType == typeof(IDeadLetterQueue)))
@@ -81,8 +77,7 @@ public static class NodeComposition
         if (ModeOf(configuration) == HostingMode.Standalone)
         {
             // After the storage initializer: hosted services start in order, and the activities write the archive and index.
-            var storage = StorageOptionsFrom(configuration, registry.Self.Country);
-            EngineComposition.Add(services, configuration, storage.ConnectionString ?? "", storage.NodeName);
+            EngineComposition.Add(services, configuration);
             if (services.Any(d => d.ServiceType == typeof(IMessageConsumer)))
             {
                 services.AddSingleton<Hosting.Standalone.ConsumerSubscriptions>();
@@ -90,21 +85,6 @@ public static class NodeComposition
             }
         }
         return services;
-    }
-
-    private static StorageOptions StorageOptionsFrom(IConfiguration configuration, string country)
-    {
-        var section = configuration.GetSection("C2C:Storage");
-        var options = new StorageOptions
-        {
-            ConnectionString = section["ConnectionString"],
-            BlobServiceUri = section["BlobServiceUri"] is { Length: > 0 } blob ? new Uri(blob) : null,
-            TableServiceUri = section["TableServiceUri"] is { Length: > 0 } table ? new Uri(table) : null,
-            NodeName = section["NodeName"] is { Length: > 0 } name ? name : country,
-        };
-        if (options.ConnectionString is null)
-            options.Credential = new DefaultAzureCredential();
-        return options;
     }
 
     /// <summary>
@@ -125,14 +105,6 @@ public static class NodeComposition
             log.TelemetryExport(exporters);
             return Task.CompletedTask;
         }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    /// <summary>Creates the container and tables before the node serves (idempotent; on Azure Bicep made them already).</summary>
-    private sealed class StorageInitializer(StorageClients clients) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => clients.EnsureCreatedAsync(cancellationToken);
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
