@@ -1,5 +1,5 @@
+using C2C.Adapters.Security;
 using C2C.Adapters.Security.Partners;
-using C2C.Adapters.Security.XmlDsig;
 using C2C.Adapters.Storage;
 using C2C.Core.Dashboard;
 using C2C.Core.Exchange;
@@ -28,20 +28,13 @@ public static class NodeComposition
         services.Configure<NodeOptions>(configuration.GetSection(NodeOptions.Section));
         services.AddSingleton(TimeProvider.System);
 
-        var registry = PartnerRegistryLoader.Build(
-            configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions(),
-            configuration.GetSection(PartnerOptions.Section).Get<Dictionary<string, PartnerOptions>>() ?? []);
-        services.AddSingleton(registry);
+        var registry = services.AddXmlDsigSecurity(configuration.GetSection(IdentityOptions.Section), configuration.GetSection(PartnerOptions.Section), contentRoot);
         services.AddSingleton(new NodeContext(registry.Self.Country));
         services.AddSingleton<ForwardedCertificateTrust>();
         var allowApiKeys = (configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions()).Authentication.AllowApiKeys;
         services.AddSingleton(sp => new CallerResolver(registry, sp.GetRequiredService<ForwardedCertificateTrust>(), allowApiKeys, sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton(sp => new MessageValidator(XmlLimits.Default with { MaxBytes = sp.GetRequiredService<IOptions<NodeOptions>>().Value.MaxMessageBytes }));
-        services.AddSingleton(_ => SigningCredentialLoader.Load(registry.Self, contentRoot));
-        services.AddSingleton(sp => new XmlDsigMessageSigner(new XmlMessageSigner(sp.GetRequiredService<SigningCredential>())));
-        services.AddSingleton<IMessageSigner>(sp => new DeferredSigner(sp));
-        services.AddSingleton<ISignatureVerifier>(sp => new XmlDsigSignatureVerifier(registry, SigningTrustStore.Load(registry, contentRoot), new XmlSignatureVerifier(sp.GetRequiredService<TimeProvider>())));
 
         // Several nodes may share one account (the local stack): by default each names its container and tables after its country.
         services.AddAzureStorage(configuration.GetSection(StorageSection))
@@ -85,16 +78,6 @@ public static class NodeComposition
             }
         }
         return services;
-    }
-
-    /// <summary>
-    /// Loads the signing key when a message is first signed, not when the exchange is built: a node whose certificate
-    /// is not in Key Vault yet still starts and says so at /health/ready; signing fails until it is there (retried:
-    /// a failed load is not cached).
-    /// </summary>
-    private sealed class DeferredSigner(IServiceProvider services) : IMessageSigner
-    {
-        public byte[] Sign(ReadOnlySpan<byte> xml) => services.GetRequiredService<XmlDsigMessageSigner>().Sign(xml);
     }
 
     /// <summary>Says at start-up where telemetry goes (or that it stays in the process).</summary>
