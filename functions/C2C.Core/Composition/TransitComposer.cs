@@ -43,7 +43,7 @@ public static class TransitComposer
     {
         "IE002" or "IE114" => intent.Detail!,
         "IE143" => state?.ArrivalOffice ?? state?.RecordOffices.FirstOrDefault(o => o.StartsWith(nodeCountry, StringComparison.Ordinal)) ?? NodeOffices.Gateway(nodeCountry),
-        "IE095" when state?.Role == TransitRole.Receiving => state.RecordOffices.FirstOrDefault() ?? NodeOffices.Gateway(nodeCountry),
+        "IE095" when state?.Role == TransitRole.Receiving => (state.RecordOffices.Count > 0 ? state.RecordOffices[0] : NodeOffices.Gateway(nodeCountry)),
         _ => state?.Facts?.OfficeOfDeparture ?? NodeOffices.Gateway(nodeCountry),
     };
 

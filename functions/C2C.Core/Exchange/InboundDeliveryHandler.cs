@@ -170,7 +170,7 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
             node.GatewayOffice, NodeOffices.Gateway(country), DateTimeOffset.UtcNow, "Signed", signed), cancellationToken);
         await publisher.PublishAsync(new BusMessage(id, originalId, rejection.NackKind.Code, MessageFamily.Control,
             node.Country, country, signed, TraceContext.TraceParent ?? delivery.Message.TraceParent), cancellationToken);
-        var code = rejection.Errors.FirstOrDefault()?.Code ?? "";
+        var code = rejection.FirstCode;
         ExchangeTelemetry.Nacks.Add(1, new("type", rejection.NackKind.Code), new("code", code));
         _log.NackSent(rejection.NackKind.Code, code, country, originalId);
     }

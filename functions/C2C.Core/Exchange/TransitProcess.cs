@@ -29,7 +29,7 @@ public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy)
     public byte[] Compose(TransitIntent intent, string messageId, string mrn, string? stateJsonAfter, ParsedMessage? declaration, DateTimeOffset now) =>
         TransitComposer.Compose(intent, messageId, mrn, string.IsNullOrEmpty(stateJsonAfter) ? null : TransitStateSerializer.Deserialize(stateJsonAfter), declaration, nodeCountry, now);
 
-    public bool NeedsDeclaration(TransitIntent intent) =>
+    public static bool NeedsDeclaration(TransitIntent intent) =>
         intent.Kind.Code is "IE001" or "IE050" || (intent.Kind.Code is "IE003" or "IE115" && intent.Detail is null);
 
     private bool IsDeparture(string mrn) => mrn.Substring(2, 2) == nodeCountry;

@@ -116,7 +116,7 @@ public static class MessageEndpoints
     }
 
     private static void CountNack(Rejection rejection) =>
-        ExchangeTelemetry.Nacks.Add(1, new("type", rejection.NackKind.Code), new("code", rejection.Errors.FirstOrDefault()?.Code ?? ""));
+        ExchangeTelemetry.Nacks.Add(1, new("type", rejection.NackKind.Code), new("code", rejection.FirstCode));
 
     private static byte[] NackFor(Rejection rejection, NodeContext node, Partner? caller, TimeProvider clock)
     {

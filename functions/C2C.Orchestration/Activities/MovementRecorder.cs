@@ -142,7 +142,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
         var stateAfter = step.Decision.Persist ? step.Decision.StateJson : null;
         if (intent.Kind.Family == MessageFamily.Cargo)
             return CargoComposer.Compose(intent, messageId, step.Mrn, CargoStateSerializer.Deserialize(stateAfter ?? throw new InvalidOperationException($"{intent.Kind.Code} for {step.Mrn} without a state")), step.AppliedAt);
-        var declaration = _composer.NeedsDeclaration(intent) ? await MovementDeclaration.LoadAsync(index, archive, Validator, step.Mrn, inbound, cancellationToken) : null;
+        var declaration = TransitProcess.NeedsDeclaration(intent) ? await MovementDeclaration.LoadAsync(index, archive, Validator, step.Mrn, inbound, cancellationToken) : null;
         return _composer.Compose(intent, messageId, step.Mrn, stateAfter, declaration, step.AppliedAt);
     }
 

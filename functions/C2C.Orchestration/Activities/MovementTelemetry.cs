@@ -27,7 +27,7 @@ internal static class MovementTelemetry
         if (histogram is null)
             return;
         var history = await index.HistoryAsync(step.Mrn, cancellationToken);
-        if (history.FirstOrDefault() is { MessageType: Declaration } released)
+        if (history is [{ MessageType: Declaration } released, ..])
             histogram.Record(Math.Max(0, (step.AppliedAt - released.AppliedAt).TotalSeconds));
     }
 }
