@@ -48,7 +48,8 @@ public static class LocalDurableEngineExtensions
 
     private static GrpcChannel AddSidecar(IServiceCollection services, IConfiguration section, TaskHubGrpcServerMode mode)
     {
-        services.AddOptions<LocalDurableEngineOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LocalDurableEngineOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LocalDurableEngineOptions>>(new LocalDurableEngineOptionsValidator((section as IConfigurationSection)?.Path ?? ""));
         var configured = section.Get<LocalDurableEngineOptions>() ?? new LocalDurableEngineOptions();
         // The channel needs its address now; the sidecar binds it at start.
         var port = configured.SidecarPort == 0 ? FreeLoopbackPort() : configured.SidecarPort;

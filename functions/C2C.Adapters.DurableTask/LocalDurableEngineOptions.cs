@@ -2,30 +2,33 @@ using System.ComponentModel.DataAnnotations;
 
 namespace C2C.Adapters.DurableTask;
 
-/// <summary>The local durable backend: Durable Task's Azure Storage provider on Azurite (or a storage account on premises).</summary>
+/// <summary>
+/// The local durable backend: Durable Task's Azure Storage provider on Azurite (or a storage account on premises).
+/// Configuration section C2C:Engine; the initializers are the defaults, written nowhere else.
+/// </summary>
 public sealed class LocalDurableEngineOptions
 {
     /// <summary>Storage holding the task hub: the node's own account, beside its archive and index (ARCHITECTURE decision 2).</summary>
-    [Required]
+    [Required(ErrorMessage = "is required")]
     public string ConnectionString { get; set; } = "";
 
     /// <summary>
     /// One task hub per node (its queues, tables and containers are prefixed with it), so nodes sharing one Azurite never
     /// see each other's movements. Azure Storage rules: 3-45 letters and digits, starting with a letter.
     /// </summary>
-    [Required]
-    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$")]
+    [Required(ErrorMessage = "is required")]
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$", ErrorMessage = "must be 3-45 letters and digits, starting with a letter")]
     public string TaskHub { get; set; } = "";
 
     /// <summary>
     /// Control-queue partitions. One node's traffic fits one; each partition is polled on its own, so more partitions
     /// cost idle storage requests on a machine where the emulator is the bottleneck.
     /// </summary>
-    [Range(1, 16)]
+    [Range(1, 16, ErrorMessage = "must be between {1} and {2}")]
     public int PartitionCount { get; set; } = 1;
 
     /// <summary>Loopback port of the in-process gRPC sidecar; 0 picks a free one at start.</summary>
-    [Range(0, 65535)]
+    [Range(0, 65535, ErrorMessage = "must be between {1} and {2}")]
     public int SidecarPort { get; set; }
 
     /// <summary>
@@ -38,15 +41,15 @@ public sealed class LocalDurableEngineOptions
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Orchestration work items (one movement's episode each) this node runs at once (provider default 100).</summary>
-    [Range(1, 1000)]
+    [Range(1, 1000, ErrorMessage = "must be between {1} and {2}")]
     public int MaxConcurrentOrchestrations { get; set; } = 100;
 
     /// <summary>Activities (record, publish, NACK) this node runs at once (provider default 10).</summary>
-    [Range(1, 1000)]
+    [Range(1, 1000, ErrorMessage = "must be between {1} and {2}")]
     public int MaxConcurrentActivities { get; set; } = 10;
 
     /// <summary>Messages taken from a control queue per read (1-32, the storage queue's maximum and the provider's default).</summary>
-    [Range(1, 32)]
+    [Range(1, 32, ErrorMessage = "must be between {1} and {2}")]
     public int ControlQueueBatchSize { get; set; } = 32;
 
     /// <summary>
@@ -54,7 +57,7 @@ public sealed class LocalDurableEngineOptions
     /// terminated or failed) is purged once the movement started this many days ago. The archive and the index, which
     /// auditors read, are not touched. Fractions are allowed (tests use seconds).
     /// </summary>
-    [Range(1e-6, 36500)]
+    [Range(1e-6, 36500, ErrorMessage = "must be between {1} and {2}")]
     public double PurgeCompletedAfterDays { get; set; } = 90;
 
     /// <summary>How often the purge runs; <see cref="TimeSpan.Zero"/> switches it off (another process purges this task hub).</summary>

@@ -1,16 +1,23 @@
 namespace C2C.Adapters.RabbitMq;
 
-/// <summary>Settings of the RabbitMQ adapter (configuration section C2C:Messaging:RabbitMq).</summary>
+/// <summary>
+/// Settings of the RabbitMQ adapter (configuration section C2C:Messaging:RabbitMq, bound by
+/// <see cref="RabbitMqRegistration.AddRabbitMqMessaging"/>). The initializers are the defaults, written nowhere else.
+/// </summary>
 public sealed class RabbitMqOptions
 {
     /// <summary>amqp://user:password@host:port/vhost. Locally the stack's C2C_RABBITMQ_URI.</summary>
     public required Uri Uri { get; init; }
 
-    /// <summary>Deliveries in flight per family consumer; the handler runs them one by one per family, so small.</summary>
-    public ushort Prefetch { get; init; } = 16;
+    /// <summary>
+    /// Deliveries in flight per family consumer. A delivery mostly waits for its movement's acknowledgement (no CPU):
+    /// receive throughput is about the concurrency over that wait, so more at once than the CPU count
+    /// (docs/durable-engine.md, hand-off).
+    /// </summary>
+    public ushort Prefetch { get; init; } = 64;
 
     /// <summary>Deliveries of one family handled at the same time (the node keeps one movement's messages in order).</summary>
-    public ushort MaxConcurrentDeliveries { get; init; } = 8;
+    public ushort MaxConcurrentDeliveries { get; init; } = 32;
 
     /// <summary>Quorum queue x-delivery-limit: after this many failed deliveries the broker dead-letters (Service Bus MaxDeliveryCount).</summary>
     public int DeliveryLimit { get; init; } = 10;

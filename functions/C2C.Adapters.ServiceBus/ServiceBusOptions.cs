@@ -3,17 +3,30 @@ using Azure.Messaging.ServiceBus;
 
 namespace C2C.Adapters.ServiceBus;
 
-/// <summary>Settings of one namespace connection (configuration section C2C:Messaging:ServiceBus, and each Destinations:{CC}).</summary>
+/// <summary>
+/// One namespace connection, as the adapter uses it: built from configuration (<see cref="ServiceBusMessagingOptions"/>,
+/// <see cref="ServiceBusDestinationOptions"/>) or by tests. The defaults the configuration shares are the constants below.
+/// </summary>
 public sealed class ServiceBusOptions
 {
+    public const int DefaultPort = 5671;
+
+    public const bool DefaultUseTls = true;
+
+    public const int DefaultPrefetchCount = 32;
+
+    public const int DefaultMaxConcurrentDeliveries = 32;
+
+    public static readonly TimeSpan DefaultMaxLockRenewal = TimeSpan.FromMinutes(5);
+
     /// <summary>e.g. c2c-tg-prod.servicebus.windows.net</summary>
     public required string FullyQualifiedNamespace { get; init; }
 
     /// <summary>5671 (AMQPS) on Azure; tests point at the in-process endpoint's plain AMQP port on loopback.</summary>
-    public int Port { get; init; } = 5671;
+    public int Port { get; init; } = DefaultPort;
 
     /// <summary>False only for the test endpoint: the SDK's development-emulator mode (plain AMQP, SAS only).</summary>
-    public bool UseTls { get; init; } = true;
+    public bool UseTls { get; init; } = DefaultUseTls;
 
     /// <summary>Shared access policy name and key (on Azure a Key Vault reference). When absent, <see cref="Credential"/> is used.</summary>
     public string? SasKeyName { get; init; }
@@ -23,11 +36,15 @@ public sealed class ServiceBusOptions
     /// <summary>Entra ID (our managed identity on Azure): the SDK gets and refreshes its tokens.</summary>
     public TokenCredential? Credential { get; init; }
 
-    /// <summary>Deliveries the processor locks ahead of the handler, per family subscription.</summary>
-    public int PrefetchCount { get; init; } = 16;
+    /// <summary>
+    /// Deliveries the processor locks ahead of the handler, per family subscription. As for RabbitMQ, deliveries wait
+    /// for their movement's acknowledgement; prefetched messages are locked without renewal until handled, so no
+    /// more ahead than are handled at once.
+    /// </summary>
+    public int PrefetchCount { get; init; } = DefaultPrefetchCount;
 
     /// <summary>Deliveries of one family handled at the same time (the node keeps one movement's messages in order).</summary>
-    public int MaxConcurrentDeliveries { get; init; } = 8;
+    public int MaxConcurrentDeliveries { get; init; } = DefaultMaxConcurrentDeliveries;
 
     /// <summary>Upper bound of one try of a send or settlement; the SDK retries within <see cref="MaxRetries"/>, past them the outbox relay retries later.</summary>
     public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -38,7 +55,7 @@ public sealed class ServiceBusOptions
     public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long the processor keeps renewing a delivery's lock while the handler works (a Service Bus lock lasts 1 min by default).</summary>
-    public TimeSpan MaxLockRenewal { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan MaxLockRenewal { get; init; } = DefaultMaxLockRenewal;
 
     public bool UsesSas => SasKeyName is not null && SasKey is not null;
 
@@ -48,15 +65,15 @@ public sealed class ServiceBusOptions
     public ServiceBusOptions Validated()
     {
         if (string.IsNullOrWhiteSpace(FullyQualifiedNamespace) || FullyQualifiedNamespace.Contains('/') || FullyQualifiedNamespace.Contains(':'))
-            throw new ArgumentException("FullyQualifiedNamespace must be a host name such as c2c-tg.servicebus.windows.net");
+            throw new ArgumentException($"FullyQualifiedNamespace must be a host name such as c2c-tg.servicebus.windows.net (was '{FullyQualifiedNamespace}')");
         if (!UsesSas && Credential is null)
-            throw new ArgumentException("configure a SAS key name + key, or an Entra ID credential");
+            throw new ArgumentException("SasKeyName and SasKey, or an Entra ID credential, must be configured");
         if (!UseTls && !UsesSas)
-            throw new ArgumentException("plain AMQP (UseTls false) is the test endpoint's development mode: it takes a SAS key only");
+            throw new ArgumentException("UseTls false (plain AMQP) is the test endpoint's development mode: it takes a SAS key only");
         if (PrefetchCount is < 0 or > 1000)
-            throw new ArgumentException("PrefetchCount must be between 0 and 1000");
+            throw new ArgumentException($"PrefetchCount must be between 0 and 1000 (was {PrefetchCount})");
         if (MaxConcurrentDeliveries < 1)
-            throw new ArgumentException("MaxConcurrentDeliveries must be at least 1");
+            throw new ArgumentException($"MaxConcurrentDeliveries must be at least 1 (was {MaxConcurrentDeliveries})");
         return this;
     }
 

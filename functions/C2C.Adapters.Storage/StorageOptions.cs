@@ -3,8 +3,9 @@ using Azure.Core;
 namespace C2C.Adapters.Storage;
 
 /// <summary>
-/// Where a node's archive and index live. Locally: a connection string (Azurite). On Azure: service URIs and the
-/// managed identity's credential (no account keys).
+/// Where a node's archive and index live (configuration section C2C:Storage, bound by
+/// <see cref="StorageRegistration.AddAzureStorage"/>). Locally: a connection string (Azurite). On Azure: service URIs
+/// and the managed identity's credential (no account keys).
 /// </summary>
 public sealed class StorageOptions
 {
@@ -14,9 +15,9 @@ public sealed class StorageOptions
 
     public Uri? TableServiceUri { get; set; }
 
-    /// <summary>Set by the composition root when URIs are used (e.g. DefaultAzureCredential).</summary>
+    /// <summary>Not a setting: the managed identity (DefaultAzureCredential) when URIs are used without a connection string.</summary>
     public TokenCredential? Credential { get; set; }
 
-    /// <summary>Lets several nodes share one account (local two-country stack): names get this suffix.</summary>
+    /// <summary>Lets several nodes share one account (local two-country stack): names get this suffix. Empty: the node's country.</summary>
     public string NodeName { get; set; } = "";
 }

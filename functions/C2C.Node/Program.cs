@@ -21,6 +21,9 @@ builder.Services.AddNodeHttp(builder.Configuration);
 builder.Services.AddC2CNode(builder.Configuration, builder.Environment.ContentRootPath);
 
 var app = builder.Build();
+// A bad setting stops the node here, before the host starts anything, with each adapter's message naming the key
+// (their options are validated at start): not halfway through starting, where a hosted service would meet it first.
+app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
 app.UseNodeHttp();
 app.MapNodeEndpoints(HostingMode.Standalone);
 app.Run();

@@ -103,8 +103,11 @@ var baseSettings = {
 func destinationSettings(d outboundDestination, vaultUri string) object => union(
   {
     'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__FullyQualifiedNamespace': d.namespace
-    // The partner topic's limit: the node refuses at ingest a message whose records for it would not fit.
-    'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__MaxMessageKilobytes': string(d.?maxMessageKilobytes ?? 256)
+  },
+  // The partner topic's limit when it is not Standard's 256 KB (the node's default): the node refuses at ingest a
+  // message whose records for it would not fit.
+  d.?maxMessageKilobytes == null ? {} : {
+    'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__MaxMessageKilobytes': string(d.maxMessageKilobytes!)
   },
   empty(d.?sasKeyName ?? '') ? {} : {
     'C2C__Messaging__ServiceBus__Destinations__${toUpper(d.country)}__SasKeyName': d.sasKeyName!

@@ -1,4 +1,5 @@
 using C2C.Adapters.DurableTask;
+using C2C.Adapters.Storage;
 using C2C.Core.Dashboard;
 using C2C.Core.Exchange;
 using C2C.Core.Ports;
@@ -23,14 +24,14 @@ public static class EngineComposition
 {
     public const string Section = "C2C:Engine";
 
-    public static void Add(IServiceCollection services, IConfiguration configuration, string storageConnectionString, string nodeName)
+    public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        services.PostConfigure<LocalDurableEngineOptions>(o =>
+        services.AddOptions<LocalDurableEngineOptions>().PostConfigure<IOptions<StorageOptions>>((o, storage) =>
         {
             if (string.IsNullOrEmpty(o.ConnectionString))
-                o.ConnectionString = storageConnectionString;
+                o.ConnectionString = storage.Value.ConnectionString ?? "";
             if (string.IsNullOrEmpty(o.TaskHub))
-                o.TaskHub = TaskHubOf(nodeName);
+                o.TaskHub = TaskHubOf(storage.Value.NodeName);
         });
         services.AddLocalDurableEngine(configuration.GetSection(Section), tasks => tasks.AddMovementOrchestrations());
         services.AddSingleton<IMovementDoor>(sp => new DurableClientDoor(sp.GetRequiredService<MovementHandOff>(), sp.GetRequiredService<DurableTaskClient>()));

@@ -1,4 +1,3 @@
-using C2C.Adapters.Storage;
 using C2C.Core.Guarantees;
 using C2C.Core.Ports;
 
@@ -27,14 +26,13 @@ public sealed class GuaranteeOptions
         new Principal(PrincipalId, PrincipalName), ValidFrom, ValidTo, Countries);
 }
 
-/// <summary>The guarantee ledger (the node's guarantees table) and the guarantees configuration registers.</summary>
+/// <summary>The guarantees configuration registers, in the guarantee ledger (the storage adapter's guarantees table).</summary>
 public static class GuaranteeComposition
 {
     public const string Section = "C2C:Guarantees";
 
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IGuaranteeLedger>(sp => new TableGuaranteeLedger(sp.GetRequiredService<StorageClients>()));
         var configured = (configuration.GetSection(Section).Get<Dictionary<string, GuaranteeOptions>>() ?? [])
             .Select(g => g.Value.ToGuarantee(g.Key)).ToList();
         if (configured.FirstOrDefault(g => g.Problem() is not null) is { } bad)

@@ -1,6 +1,5 @@
-using Azure.Identity;
+using C2C.Adapters.Security;
 using C2C.Adapters.Security.Partners;
-using C2C.Adapters.Security.XmlDsig;
 using C2C.Adapters.Storage;
 using C2C.Core.Dashboard;
 using C2C.Core.Exchange;
@@ -19,6 +18,8 @@ namespace C2C.Node.Composition;
 /// <summary>The composition root: binds configuration and plugs the adapters into the core's ports.</summary>
 public static class NodeComposition
 {
+    public const string StorageSection = "C2C:Storage";
+
     public static HostingMode ModeOf(IConfiguration configuration) =>
         Enum.TryParse<HostingMode>(configuration["Hosting:Mode"], ignoreCase: true, out var mode) ? mode : HostingMode.Standalone;
 
@@ -27,27 +28,17 @@ public static class NodeComposition
         services.Configure<NodeOptions>(configuration.GetSection(NodeOptions.Section));
         services.AddSingleton(TimeProvider.System);
 
-        var registry = PartnerRegistryLoader.Build(
-            configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions(),
-            configuration.GetSection(PartnerOptions.Section).Get<Dictionary<string, PartnerOptions>>() ?? []);
-        services.AddSingleton(registry);
+        var registry = services.AddXmlDsigSecurity(configuration.GetSection(IdentityOptions.Section), configuration.GetSection(PartnerOptions.Section), contentRoot);
         services.AddSingleton(new NodeContext(registry.Self.Country));
         services.AddSingleton<ForwardedCertificateTrust>();
         var allowApiKeys = (configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions()).Authentication.AllowApiKeys;
         services.AddSingleton(sp => new CallerResolver(registry, sp.GetRequiredService<ForwardedCertificateTrust>(), allowApiKeys, sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton(sp => new MessageValidator(XmlLimits.Default with { MaxBytes = sp.GetRequiredService<IOptions<NodeOptions>>().Value.MaxMessageBytes }));
-        services.AddSingleton(_ => SigningCredentialLoader.Load(registry.Self, contentRoot));
-        services.AddSingleton(sp => new XmlDsigMessageSigner(new XmlMessageSigner(sp.GetRequiredService<SigningCredential>())));
-        services.AddSingleton<IMessageSigner>(sp => new DeferredSigner(sp));
-        services.AddSingleton<ISignatureVerifier>(sp => new XmlDsigSignatureVerifier(registry, SigningTrustStore.Load(registry, contentRoot), new XmlSignatureVerifier(sp.GetRequiredService<TimeProvider>())));
 
-        services.AddSingleton(_ => new StorageClients(StorageOptionsFrom(configuration, registry.Self.Country)));
-        services.AddSingleton<IMessageArchive>(sp => new BlobMessageArchive(sp.GetRequiredService<StorageClients>().Archive));
-        services.AddSingleton<IMovementIndex>(sp => new TableMovementIndex(sp.GetRequiredService<StorageClients>(),
-            new CorridorFigures(sp.GetRequiredService<CorridorPolicy>().ControlResultsWithin, registry.Self.Country)));
-        services.AddSingleton<ICorridorFigures>(sp => new TableCorridorFigures(sp.GetRequiredService<StorageClients>()));
-        services.AddSingleton<IAlertLog>(sp => new TableAlertLog(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TimeProvider>()));
+        // Several nodes may share one account (the local stack): by default each names its container and tables after its country.
+        services.AddAzureStorage(configuration.GetSection(StorageSection))
+            .PostConfigure<StorageOptions>(o => o.NodeName = o.NodeName is { Length: > 0 } name ? name : registry.Self.Country);
 
         services.AddSingleton(sp =>
         {
@@ -66,11 +57,9 @@ public static class NodeComposition
             sp.GetRequiredService<IMessageSigner>(), sp.GetRequiredService<MessageValidator>(), sp.GetRequiredService<IMovementExchange>(), sp.GetRequiredService<IMessageArchive>(),
             sp.GetRequiredService<RefusedMessages>(), sp.GetService<IMessagePublisher>(), sp.GetRequiredService<IExchangeLog>()));
         services.AddSingleton<IExchangeLog, ExchangeLog>();
-        services.AddSingleton<IOperationsJournal>(sp => new TableOperationsJournal(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<TimeProvider>()));
 
         var exporters = TelemetryComposition.Add(services, configuration, registry.Self.Country, ModeOf(configuration) == HostingMode.Functions);
         services.AddHostedService(sp => new TelemetryAnnouncement(sp.GetRequiredService<ILoggerFactory>().CreateLogger("C2C.Telemetry"), exporters));
-        services.AddHostedService<StorageInitializer>();
         GuaranteeComposition.Add(services, configuration);
         MessagingComposition.Add(services, configuration);
         if (services.Any(d => d.ServiceType == typeof(IDeadLetterQueue)))
@@ -81,8 +70,7 @@ public static class NodeComposition
         if (ModeOf(configuration) == HostingMode.Standalone)
         {
             // After the storage initializer: hosted services start in order, and the activities write the archive and index.
-            var storage = StorageOptionsFrom(configuration, registry.Self.Country);
-            EngineComposition.Add(services, configuration, storage.ConnectionString ?? "", storage.NodeName);
+            EngineComposition.Add(services, configuration);
             if (services.Any(d => d.ServiceType == typeof(IMessageConsumer)))
             {
                 services.AddSingleton<Hosting.Standalone.ConsumerSubscriptions>();
@@ -90,31 +78,6 @@ public static class NodeComposition
             }
         }
         return services;
-    }
-
-    private static StorageOptions StorageOptionsFrom(IConfiguration configuration, string country)
-    {
-        var section = configuration.GetSection("C2C:Storage");
-        var options = new StorageOptions
-        {
-            ConnectionString = section["ConnectionString"],
-            BlobServiceUri = section["BlobServiceUri"] is { Length: > 0 } blob ? new Uri(blob) : null,
-            TableServiceUri = section["TableServiceUri"] is { Length: > 0 } table ? new Uri(table) : null,
-            NodeName = section["NodeName"] is { Length: > 0 } name ? name : country,
-        };
-        if (options.ConnectionString is null)
-            options.Credential = new DefaultAzureCredential();
-        return options;
-    }
-
-    /// <summary>
-    /// Loads the signing key when a message is first signed, not when the exchange is built: a node whose certificate
-    /// is not in Key Vault yet still starts and says so at /health/ready; signing fails until it is there (retried:
-    /// a failed load is not cached).
-    /// </summary>
-    private sealed class DeferredSigner(IServiceProvider services) : IMessageSigner
-    {
-        public byte[] Sign(ReadOnlySpan<byte> xml) => services.GetRequiredService<XmlDsigMessageSigner>().Sign(xml);
     }
 
     /// <summary>Says at start-up where telemetry goes (or that it stays in the process).</summary>
@@ -125,14 +88,6 @@ public static class NodeComposition
             log.TelemetryExport(exporters);
             return Task.CompletedTask;
         }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    /// <summary>Creates the container and tables before the node serves (idempotent; on Azure Bicep made them already).</summary>
-    private sealed class StorageInitializer(StorageClients clients) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => clients.EnsureCreatedAsync(cancellationToken);
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

@@ -5,16 +5,14 @@ namespace C2C.Node.Security;
 /// <summary>
 /// Rate limits per partner on the API (/api/*): a token bucket per resolved party (partner or auditor, each its own
 /// budget), per remote address for callers that are not identified. Over the limit: 429 with Retry-After and a
-/// problem document. Settings C2C:RateLimits:PermitsPerMinute (600), AuditorPermitsPerMinute (300), Burst (100).
+/// problem document. Settings <see cref="RateLimitOptions"/>.
 /// </summary>
 public static class PartnerRateLimits
 {
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection("C2C:RateLimits");
-        var partnerPerMinute = section.GetValue("PermitsPerMinute", 600);
-        var auditorPerMinute = section.GetValue("AuditorPermitsPerMinute", 300);
-        var burst = section.GetValue("Burst", 100);
+        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var (partnerPerMinute, auditorPerMinute, burst) = (limits.PermitsPerMinute, limits.AuditorPermitsPerMinute, limits.Burst);
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

@@ -170,7 +170,8 @@ public sealed class FunctionAppTemplateTests
         Assert.Equal("[union(variables('baseSettings'), if(variables('flex'), createObject(), variables('dedicatedSettings')), variables('outboundSettings'), parameters('nodeSettings'))]", module["variables"].Str("settings"));
         Assert.Contains("reduce(map(parameters('outboundDestinations')", module["variables"].Str("outboundSettings"), StringComparison.Ordinal);
         Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__FullyQualifiedNamespace', toUpper(parameters('d').country)), parameters('d').namespace", body, StringComparison.Ordinal);
-        Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__MaxMessageKilobytes', toUpper(parameters('d').country)), string(coalesce(tryGet(parameters('d'), 'maxMessageKilobytes'), 256))", body, StringComparison.Ordinal);
+        // The partner topic's limit only when the destination gives one: Standard's 256 KB is the node's default (ServiceBusDestinationOptions), not restated here.
+        Assert.Contains("if(equals(tryGet(parameters('d'), 'maxMessageKilobytes'), null()), createObject(), createObject(format('C2C__Messaging__ServiceBus__Destinations__{0}__MaxMessageKilobytes', toUpper(parameters('d').country)), string(parameters('d').maxMessageKilobytes)))", body, StringComparison.Ordinal);
         Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__SasKeyName', toUpper(parameters('d').country)), parameters('d').sasKeyName", body, StringComparison.Ordinal);
         Assert.Contains("format('C2C__Messaging__ServiceBus__Destinations__{0}__SasKey', toUpper(parameters('d').country)), format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)', parameters('vaultUri'), __bicep.partnerKeySecretName(parameters('d').country))", body, StringComparison.Ordinal);
         // Without a rule name: nothing but the namespace, so the node uses its Entra ID identity.

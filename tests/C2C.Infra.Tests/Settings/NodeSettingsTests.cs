@@ -77,6 +77,17 @@ public sealed partial class NodeSettingsTests
         Assert.All(SharedWithTheHost, name => Assert.Contains(Key(name), read));
     }
 
+    /// <summary>
+    /// The app settings of one deployment whose value is written out (not computed at deployment): the functionapp
+    /// module's literal base settings and the file's nodeSettings.
+    /// </summary>
+    internal static IEnumerable<KeyValuePair<string, string>> LiteralSettings(ParameterFile parameters) =>
+        FunctionApp["variables"]!["baseSettings"]!.AsObject()
+            .Select(s => (s.Key, Value: (string?)s.Value))
+            .Concat((parameters.Values["nodeSettings"]?.AsObject() ?? []).Select(s => (s.Key, Value: s.Value?.ToString())))
+            .Where(s => s.Value is not null && !s.Value.StartsWith('['))
+            .Select(s => KeyValuePair.Create(s.Key, s.Value!));
+
     /// <summary>The node's settings and those it shares with the host, as the worker's composition needs them.</summary>
     private static Dictionary<string, string?> WithSharedSettings(Dictionary<string, string?> nodeSettings, ParameterFile parameters) =>
         nodeSettings.Concat(BicepSettings(parameters).Where(s => SharedWithTheHost.Contains(s.Key))).ToDictionary();

@@ -2,7 +2,6 @@ using C2C.Adapters.Security.XmlDsig;
 using C2C.Adapters.ServiceBus;
 using C2C.Adapters.Storage;
 using C2C.Core.Partners;
-using C2C.Node.Configuration;
 
 namespace C2C.Node.Hosting.Readiness;
 

@@ -1,4 +1,4 @@
-namespace C2C.Node.Configuration;
+namespace C2C.Adapters.ServiceBus;
 
 /// <summary>
 /// App Service resolves an app setting "@Microsoft.KeyVault(SecretUri=...)" with the app's identity; when it cannot
