@@ -1,4 +1,3 @@
-using C2C.Orchestration.Messages;
 using C2C.Orchestration.Transit;
 using Microsoft.DurableTask;
 

@@ -1,9 +1,3 @@
-using C2C.Core.Exchange;
-using C2C.Core.Ports;
-using C2C.Core.Transit;
-using C2C.Orchestration.Cargo;
-using C2C.Orchestration.Messages;
-using C2C.Orchestration.Transit;
 
 namespace C2C.Orchestration;
 

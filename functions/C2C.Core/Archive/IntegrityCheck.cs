@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using C2C.Core.Ports;
 
 namespace C2C.Core.Archive;
 

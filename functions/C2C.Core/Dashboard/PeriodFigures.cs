@@ -1,6 +1,4 @@
 using System.Globalization;
-using C2C.Core.Ports;
-using C2C.Core.Transit;
 
 namespace C2C.Core.Dashboard;
 

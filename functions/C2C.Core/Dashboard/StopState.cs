@@ -1,5 +1,3 @@
-using C2C.Core.Ports;
-using C2C.Core.Transit;
 
 namespace C2C.Core.Dashboard;
 

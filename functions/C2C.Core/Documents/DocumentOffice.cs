@@ -1,4 +1,3 @@
-using C2C.Core.Guarantees;
 
 namespace C2C.Core.Documents;
 

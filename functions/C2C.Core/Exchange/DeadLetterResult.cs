@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using C2C.Core.Messages;
-using C2C.Core.Ports;
-using C2C.Core.Telemetry;
 
 namespace C2C.Core.Exchange;
 

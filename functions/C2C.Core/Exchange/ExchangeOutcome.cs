@@ -1,4 +1,3 @@
-using C2C.Core.Validation;
 
 namespace C2C.Core.Exchange;
 

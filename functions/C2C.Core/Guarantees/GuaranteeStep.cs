@@ -1,4 +1,3 @@
-using C2C.Core.Transit;
 
 namespace C2C.Core.Guarantees;
 

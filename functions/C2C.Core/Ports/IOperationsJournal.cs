@@ -1,4 +1,3 @@
-using C2C.Core.Messages;
 
 namespace C2C.Core.Ports;
 

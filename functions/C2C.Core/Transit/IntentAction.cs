@@ -1,5 +1,3 @@
-using C2C.Core.Messages;
-using C2C.Core.Validation;
 
 namespace C2C.Core.Transit;
 

@@ -1,5 +1,3 @@
-using C2C.Core.Guarantees;
-using C2C.Core.Ports;
 using C2C.Core.Validation;
 using Microsoft.DurableTask;
 

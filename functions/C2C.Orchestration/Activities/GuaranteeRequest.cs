@@ -1,6 +1,4 @@
 using C2C.Core.Guarantees;
-using C2C.Core.Ports;
-using C2C.Core.Validation;
 using Microsoft.DurableTask;
 
 namespace C2C.Orchestration.Activities;

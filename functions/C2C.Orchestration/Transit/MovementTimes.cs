@@ -1,5 +1,4 @@
 using C2C.Core.Transit;
-using C2C.Orchestration.Messages;
 
 namespace C2C.Orchestration.Transit;
 

@@ -1,7 +1,3 @@
-using C2C.Core.Messages;
-using C2C.Core.Transit;
-using C2C.Core.Validation;
-using C2C.Orchestration.Messages;
 
 namespace C2C.Orchestration.Transit;
 
