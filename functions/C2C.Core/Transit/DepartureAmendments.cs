@@ -39,6 +39,9 @@ internal static class DepartureAmendments
         if (r.SenderOffice != state.Facts!.OfficeOfDeparture)
             return TransitDecision.Reject(ErrorCodes.RuleViolation,
                 $"IE029 refused: release is for the office of departure {state.Facts.OfficeOfDeparture}, not {r.SenderOffice}.", DepartureDecider.Pointer(r, "Header/MessageSender"));
+        if (DateOnly.FromDateTime(r.ReleasedAt.UtcDateTime) > state.Facts.TimeLimit)
+            return TransitDecision.Reject(ErrorCodes.RuleViolation,
+                $"IE029 refused: release on {r.ReleasedAt:yyyy-MM-dd} is after the declaration's time limit {state.Facts.TimeLimit:yyyy-MM-dd}; amend the time limit first (IE013).", DepartureDecider.Pointer(r, "ReleaseDateTime"));
         return DepartureDecider.Release(state.Mrn, state.Facts with { ReleasedAt = r.ReleasedAt }, r.MessageId, state);
     }
 }
