@@ -41,7 +41,6 @@ public sealed class DurableMovementExchange(
     private const int RecordAttempts = 8;
 
     private readonly TransitProcess _transit = new(node.Country, policy);
-    private readonly RecordOnlyProcess _recordOnly = new();
 
     public async Task<ExchangeResult> AcceptAsync(ParsedMessage message, MessageOrigin origin, string signatureStatus, CancellationToken cancellationToken, bool holdIfEarly = false)
     {
@@ -49,7 +48,7 @@ public sealed class DurableMovementExchange(
         var (current, seen) = await index.LoadAsync(mref, message.Header.MessageId, cancellationToken);
         if (seen is not null)
             return Replay(message, seen);
-        if (_recordOnly.Handles(message))
+        if (RecordOnlyProcess.Handles(message))
             return await RecordAsIsAsync(message, mref, origin, signatureStatus, holdIfEarly, cancellationToken);
 
         var handed = MovementMessage.Of(message, origin, signatureStatus, fromTopic: holdIfEarly);
@@ -94,7 +93,7 @@ public sealed class DurableMovementExchange(
             {
                 var current = await index.GetAsync(mref, cancellationToken);
                 await recorder.RecordAsync(new MovementStep(mref, received.MessageId, received.MessageType, received,
-                    _recordOnly.Decide(mref, current, message, origin), clock.GetUtcNow()), cancellationToken);
+                    RecordOnlyProcess.Decide(mref, current, message, origin), clock.GetUtcNow()), cancellationToken);
                 break;
             }
             catch (MovementConcurrentlyUpdatedException) when (attempt < RecordAttempts)

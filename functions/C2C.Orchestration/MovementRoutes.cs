@@ -7,9 +7,6 @@ using C2C.Orchestration.Transit;
 
 namespace C2C.Orchestration;
 
-/// <summary>Where a message goes: its movement's orchestration instance, and the orchestrator that runs it.</summary>
-public sealed record MovementRoute(string InstanceId, string Orchestrator);
-
 /// <summary>
 /// Routes a message to its movement's orchestration by what it is about: a SASEC cargo record (PA001-PA003 and the
 /// arrivals a voyage raises: <see cref="CargoMovementOrchestrator"/>, <c>cargo-{reference}</c>) or a transit movement

@@ -128,7 +128,7 @@ public sealed class CountryNode(NodeProcess process, TestNetwork network) : IDis
 
     /// <summary>The node's operations alerts, newest first (auditor role).</summary>
     public async Task<IReadOnlyList<C2C.Core.Ports.OpsAlert>> AlertsAsync() =>
-        JsonSerializer.Deserialize<List<C2C.Core.Ports.OpsAlert>>(await _auditor.GetStringAsync("api/v1/audit/alerts"), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        JsonSerializer.Deserialize<List<C2C.Core.Ports.OpsAlert>>(await _auditor.GetStringAsync("api/v1/audit/alerts"), JsonSerializerOptions.Web)!;
 
     /// <summary>The archived XML, byte for byte (auditor role).</summary>
     public Task<byte[]> ArchivedAsync(string archiveName) => _auditor.GetByteArrayAsync($"api/v1/archive/{archiveName}");

@@ -32,7 +32,7 @@ public sealed class XmlMessageSigner
         XmlDocument document;
         try
         {
-            document = HardenedXml.Load(message);
+            document = SignableXml.Load(message);
         }
         catch (XmlException e)
         {
@@ -56,6 +56,6 @@ public sealed class XmlMessageSigner
         signedXml.ComputeSignature();
 
         root.AppendChild(document.ImportNode(signedXml.GetXml(), deep: true));
-        return HardenedXml.Save(document);
+        return SignableXml.Save(document);
     }
 }

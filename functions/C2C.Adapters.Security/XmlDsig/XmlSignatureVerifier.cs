@@ -29,7 +29,7 @@ public sealed class XmlSignatureVerifier
         XmlDocument document;
         try
         {
-            document = HardenedXml.Load(message);
+            document = SignableXml.Load(message);
         }
         catch (XmlException e)
         {

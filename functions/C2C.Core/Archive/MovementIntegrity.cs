@@ -3,9 +3,6 @@ using C2C.Core.Ports;
 
 namespace C2C.Core.Archive;
 
-/// <summary>One verdict of an integrity check, for the auditor: what was checked, on what, and why it failed.</summary>
-public sealed record IntegrityCheck(string Check, string Subject, bool Passed, string Detail);
-
 /// <summary>
 /// An auditor's integrity check of one movement: the hash chain of its history, each archived original against the
 /// hash indexed (and chained) when it was applied, and the XML signature of what partner administrations sent.

@@ -65,7 +65,7 @@ public sealed class CorridorFigures(TimeSpan controlResultsWithin, string? nodeC
             return null;
         var (own, other) = e.Direction == MessageDirection.Inbound ? (e.RecipientOffice[..2], e.SenderOffice[..2]) : (e.SenderOffice[..2], e.RecipientOffice[..2]);
         var partner = other.ToUpperInvariant();
-        var foreign = nodeCountry is null ? partner != own.ToUpperInvariant() : partner != nodeCountry.ToUpperInvariant();
+        var foreign = !string.Equals(partner, nodeCountry ?? own, StringComparison.OrdinalIgnoreCase);
         return foreign && partner.All(char.IsAsciiLetter) ? partner : null;
     }
 

@@ -3,18 +3,6 @@ using C2C.Core.Transit;
 
 namespace C2C.Core.Dashboard;
 
-/// <summary>What a stop of the journey is at: done (with when), expected (by when), or not to come (passed by).</summary>
-public enum StopState
-{
-    Done,
-    Expected,
-    Skipped,
-}
-
-/// <param name="Kind">Departure, Border (an office of transit or exit on the route), Destination, WriteOff.</param>
-/// <param name="At">When it happened (as recorded here), or by when it is expected; null when nothing says.</param>
-public sealed record JourneyStop(string Kind, string Office, StopState State, DateTimeOffset? At, string Note);
-
 /// <summary>
 /// A transit movement's journey as a route (pure): departure, the offices on the declared route, destination and the
 /// write-off, each done with the time this node recorded it or expected with its deadline.

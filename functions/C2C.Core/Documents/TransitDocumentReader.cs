@@ -59,10 +59,12 @@ public static class TransitDocumentReader
             ours?.Status, ours?.Amount);
     }
 
+    private static readonly string[] AddressLines = ["StreetAndNumber", "PostCode", "City", "Country"];
+
     private static DocumentParty Party(XElement p)
     {
         var address = p.Element(Ns + "Address");
-        var parts = address is null ? [] : new[] { "StreetAndNumber", "PostCode", "City", "Country" }.Select(n => address.Element(Ns + n)?.Value).OfType<string>();
+        var parts = address is null ? [] : AddressLines.Select(n => address.Element(Ns + n)?.Value).OfType<string>();
         return new DocumentParty(p.Element(Ns + "IdentificationNumber")?.Value ?? "", p.Element(Ns + "Name")?.Value ?? "", string.Join(", ", parts));
     }
 

@@ -104,11 +104,3 @@ public sealed class DeadLetterDesk(NodeContext node, IDeadLetterQueue queue, Inb
 
     private static string Sha256(ReadOnlyMemory<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body.Span));
 }
-
-/// <param name="ArchiveName">The copy archived under _refused/ when it was dead-lettered (null when none was: an unreadable envelope).</param>
-/// <param name="MovementReference">The MRN or consignment its envelope names (unverified: the sender wrote it).</param>
-public sealed record DeadLetterView(string Family, string MessageId, string MessageType, string SourceCountry, string? MovementReference, string Reason, string Description,
-    DateTimeOffset? EnqueuedAt, string ContentSha256, string? ArchiveName, bool Readable, int Bytes);
-
-/// <param name="Removed">Left the dead-letter queue (applied on replay, or purged).</param>
-public sealed record DeadLetterResult(string MessageId, string ContentSha256, bool Removed, string Result);

@@ -1,4 +1,4 @@
-using C2C.Core.Composition;
+using C2C.Core.Outbound;
 using C2C.Core.Messages;
 using C2C.Core.Validation;
 

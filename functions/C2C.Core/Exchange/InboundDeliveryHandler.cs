@@ -101,7 +101,7 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
             // Authentic but invalid: the sender gets its XML NACK, ops keep the message in the dead-letter queue.
             var rejection = result.Rejection!;
             var recipient = rejection.Header?.SenderOffice is { Length: 8 } office && office[..2] == source ? office : NodeOffices.Gateway(source);
-            var nack = Composition.AcknowledgementComposer.Nack(rejection, Composition.MessageIds.Derive(node.Country, "nack", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(raw.Span))),
+            var nack = Outbound.AcknowledgementComposer.Nack(rejection, Outbound.MessageIds.Derive(node.Country, "nack", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(raw.Span))),
                 node.GatewayOffice, recipient, DateTimeOffset.UtcNow);
             await SendNackAsync(nack, rejection, rejection.Header?.MessageId, source, delivery, cancellationToken);
             var errors = RefusedMessages.Describe(rejection);
@@ -170,7 +170,7 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
             node.GatewayOffice, NodeOffices.Gateway(country), DateTimeOffset.UtcNow, "Signed", signed), cancellationToken);
         await publisher.PublishAsync(new BusMessage(id, originalId, rejection.NackKind.Code, MessageFamily.Control,
             node.Country, country, signed, TraceContext.TraceParent ?? delivery.Message.TraceParent), cancellationToken);
-        var code = rejection.Errors.FirstOrDefault()?.Code ?? "";
+        var code = rejection.FirstCode;
         ExchangeTelemetry.Nacks.Add(1, new("type", rejection.NackKind.Code), new("code", code));
         _log.NackSent(rejection.NackKind.Code, code, country, originalId);
     }

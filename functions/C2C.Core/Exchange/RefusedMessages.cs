@@ -29,7 +29,7 @@ public sealed class RefusedMessages(NodeContext node, IMessageArchive archive, I
     }
 
     /// <summary>The alert kind of a functional or structural refusal: "Refused" and its first code (e.g. Refused90, RefusedXML005).</summary>
-    public static string ReasonOf(Validation.Rejection rejection) => "Refused" + (rejection.Errors.FirstOrDefault()?.Code ?? "");
+    public static string ReasonOf(Validation.Rejection rejection) => "Refused" + rejection.FirstCode;
 
     /// <summary>The refusal's errors in one line, as an alert's detail.</summary>
     public static string Describe(Validation.Rejection rejection) =>

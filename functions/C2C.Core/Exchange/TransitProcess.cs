@@ -1,5 +1,5 @@
 using C2C.Core.Cargo;
-using C2C.Core.Composition;
+using C2C.Core.Outbound;
 using C2C.Core.Messages;
 using C2C.Core.Ports;
 using C2C.Core.Transit;
@@ -33,7 +33,7 @@ public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy)
     public static string? DeclarationMessageIdOf(string? stateJsonAfter) =>
         string.IsNullOrEmpty(stateJsonAfter) || stateJsonAfter == MovementDecision.NoState ? null : TransitStateSerializer.Deserialize(stateJsonAfter).DeclarationMessageId;
 
-    public bool NeedsDeclaration(TransitIntent intent) =>
+    public static bool NeedsDeclaration(TransitIntent intent) =>
         intent.Kind.Code is "IE001" or "IE050" || (intent.Kind.Code is "IE003" or "IE115" && intent.Detail is null);
 
     private bool IsDeparture(string mrn) => mrn.Substring(2, 2) == nodeCountry;

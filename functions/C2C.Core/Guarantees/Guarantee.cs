@@ -1,8 +1,5 @@
 namespace C2C.Core.Guarantees;
 
-/// <summary>The holder of the transit procedure the guarantee was given for.</summary>
-public sealed record Principal(string IdentificationNumber, string Name);
-
 /// <summary>
 /// A guarantee registered at the country of departure (its national guarantee management): reference amount and
 /// currency, principal, validity, and the countries whose administrations accept it (the corridor's single guarantee).
@@ -27,12 +24,4 @@ public sealed record Guarantee(
         : Countries.Count == 0 || Countries.Any(c => c.Length != 2 || !c.All(char.IsAsciiLetterUpper)) ? "countries must be ISO 3166 alpha-2 codes, at least one"
         : string.IsNullOrWhiteSpace(Principal.IdentificationNumber) ? "principal's identification number is required"
         : null;
-}
-
-/// <summary>A guarantee with what is reserved against it now. Balance = reference amount − reserved.</summary>
-/// <param name="Flagged">An enquiry ended unresolved on a movement it covers: its amount stays reserved until recovery.</param>
-/// <param name="Used">Movements that ever reserved against it (an individual guarantee covers one).</param>
-public sealed record GuaranteeAccount(Guarantee Guarantee, decimal Reserved, int Used, bool Flagged)
-{
-    public decimal Balance => Guarantee.ReferenceAmount - Reserved;
 }

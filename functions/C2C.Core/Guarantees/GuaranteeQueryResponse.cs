@@ -1,7 +1,7 @@
 using System.Globalization;
-using C2C.Core.Composition;
+using C2C.Core.Outbound;
 using C2C.Core.Messages;
-using static C2C.Core.Composition.MessageComposer;
+using static C2C.Core.Outbound.MessageComposer;
 
 namespace C2C.Core.Guarantees;
 

@@ -2,25 +2,6 @@ using C2C.Core.Validation;
 
 namespace C2C.Core.Guarantees;
 
-/// <summary>Why a reservation is refused: named in the NACK's reason, so the declarant's system can tell them apart.</summary>
-public enum GuaranteeRefusal
-{
-    Unknown,
-    WrongKind,
-    NotYetValid,
-    Expired,
-    NotValidForCountry,
-    WrongCurrency,
-    AlreadyUsed,
-    InsufficientBalance,
-}
-
-/// <summary>The outcome of asking to reserve: the account after it, or a refusal with its functional NACK.</summary>
-public sealed record ReservationDecision(GuaranteeAccount? Account, GuaranteeRefusal? Refusal, MessageError? Error)
-{
-    public bool IsReserved => Refusal is null;
-}
-
 /// <summary>
 /// The guarantee rules at release, on return and on an unresolved enquiry. Pure: the store applies the outcome with
 /// optimistic concurrency and asks again on a conflict, so the balance is never overdrawn.

@@ -2,15 +2,6 @@ using C2C.Core.Transit;
 
 namespace C2C.Core.Guarantees;
 
-/// <summary>What a step of a departure movement does to its guarantee.</summary>
-public enum GuaranteeStep
-{
-    None,
-    Reserve,
-    Return,
-    Keep,
-}
-
 /// <summary>The guarantee side of the departure process: derived from the status a step leaves, so the deciders stay as they were.</summary>
 public static class MovementGuarantee
 {

@@ -13,6 +13,3 @@ public interface ICorridorFigures
     /// <summary>Folds one contribution's changes into their rows; a row that counted the contribution already keeps its figures.</summary>
     Task ApplyAsync(IReadOnlyList<FigureChange> changes, string contributionId, CancellationToken cancellationToken);
 }
-
-/// <summary>One row of figures as stored: its counters and times by name.</summary>
-public sealed record FigureValues(FigureRow Row, IReadOnlyDictionary<string, object?> Values);

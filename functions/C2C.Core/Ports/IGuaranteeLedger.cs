@@ -3,9 +3,6 @@ using C2C.Core.Validation;
 
 namespace C2C.Core.Ports;
 
-/// <summary>The answer to a reservation: the movement's reservation and the account after it, or why it was refused.</summary>
-public sealed record ReservationResult(Reservation? Reservation, GuaranteeAccount? Account, MessageError? Refusal);
-
 /// <summary>
 /// The guarantees registered at this country of departure and what each movement reserved against them. Every change is
 /// keyed by MRN, so the same change asked twice (an activity run again) is made once; balances never go below zero

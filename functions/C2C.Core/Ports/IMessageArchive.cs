@@ -16,11 +16,3 @@ public interface IMessageArchive
     /// <summary>Only for an orphan left by a lost optimistic-concurrency race (never indexed).</summary>
     Task DeleteOrphanAsync(string name, CancellationToken cancellationToken);
 }
-
-public sealed record ArchivedContent(ArchivedMessage Message, byte[] Content);
-
-public sealed class ArchiveConflictException(string name)
-    : Exception($"archive entry {name} already exists with different content")
-{
-    public string Name { get; } = name;
-}

@@ -1,13 +1,5 @@
 namespace C2C.Core.Transit;
 
-public enum TransitRole
-{
-    /// <summary>This node's country is the country of departure (the MRN's country).</summary>
-    Departure,
-    /// <summary>This node holds anticipated records for offices of its country on the route.</summary>
-    Receiving,
-}
-
 /// <summary>
 /// The persisted state of one movement at one node (serialised to JSON by <see cref="TransitStateSerializer"/>).
 /// Lists are append-only facts; Status is derived by the deciders.

@@ -11,6 +11,9 @@ public sealed record Rejection(IReadOnlyList<MessageError> Errors, MessageHeader
 {
     public MessageKind NackKind => Errors.Any(e => e.IsStructural) ? MessageCatalog.XmlNack : MessageCatalog.FunctionalNack;
 
+    /// <summary>The first error's code (what alerts and metrics are keyed by); empty when there is none.</summary>
+    public string FirstCode => Errors.Count > 0 ? Errors[0].Code : "";
+
     public static Rejection Of(MessageError error, MessageHeader? header = null, string? movementReference = null) =>
         new([error], header, movementReference);
 }

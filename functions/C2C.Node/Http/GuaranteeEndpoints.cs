@@ -1,4 +1,4 @@
-using C2C.Core.Composition;
+using C2C.Core.Outbound;
 using C2C.Core.Exchange;
 using C2C.Core.Guarantees;
 using C2C.Core.Partners;
@@ -7,13 +7,6 @@ using C2C.Core.Transit;
 using C2C.Node.Security;
 
 namespace C2C.Node.Http;
-
-/// <summary>The principal as the register's JSON names it.</summary>
-public sealed record PrincipalBody(string IdentificationNumber, string? Name);
-
-/// <summary>A guarantee as the national guarantee management registers it (PUT /api/v1/guarantees/{grn}).</summary>
-public sealed record GuaranteeBody(GuaranteeKind Kind, decimal ReferenceAmount, string Currency, PrincipalBody Principal, DateOnly ValidFrom, DateOnly ValidTo,
-    IReadOnlyList<string> Countries);
 
 /// <summary>
 /// Guarantees at the country of departure: the national guarantee management registers them; this administration and

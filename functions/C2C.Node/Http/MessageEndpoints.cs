@@ -1,4 +1,4 @@
-using C2C.Core.Composition;
+using C2C.Core.Outbound;
 using C2C.Core.Exchange;
 using C2C.Core.Partners;
 using C2C.Core.Ports;
@@ -116,7 +116,7 @@ public static class MessageEndpoints
     }
 
     private static void CountNack(Rejection rejection) =>
-        ExchangeTelemetry.Nacks.Add(1, new("type", rejection.NackKind.Code), new("code", rejection.Errors.FirstOrDefault()?.Code ?? ""));
+        ExchangeTelemetry.Nacks.Add(1, new("type", rejection.NackKind.Code), new("code", rejection.FirstCode));
 
     private static byte[] NackFor(Rejection rejection, NodeContext node, Partner? caller, TimeProvider clock)
     {

@@ -1,6 +1,6 @@
 using C2C.Core.Archive;
 using C2C.Core.Cargo;
-using C2C.Core.Composition;
+using C2C.Core.Outbound;
 using C2C.Core.Exchange;
 using C2C.Core.Messages;
 using C2C.Core.Ports;
@@ -148,7 +148,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
         var stateAfter = step.Decision.Persist ? step.Decision.StateJson : null;
         if (intent.Kind.Family == MessageFamily.Cargo)
             return CargoComposer.Compose(intent, messageId, step.Mrn, CargoStateSerializer.Deserialize(stateAfter ?? throw new InvalidOperationException($"{intent.Kind.Code} for {step.Mrn} without a state")), step.AppliedAt);
-        var declaration = _composer.NeedsDeclaration(intent)
+        var declaration = TransitProcess.NeedsDeclaration(intent)
             ? await MovementDeclaration.LoadAsync(index, archive, Validator, step.Mrn, inbound, cancellationToken, TransitProcess.DeclarationMessageIdOf(stateAfter))
             : null;
         return _composer.Compose(intent, messageId, step.Mrn, stateAfter, declaration, step.AppliedAt);

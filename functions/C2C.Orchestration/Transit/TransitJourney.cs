@@ -5,21 +5,6 @@ using C2C.Orchestration.Messages;
 
 namespace C2C.Orchestration.Transit;
 
-/// <summary>A partner's message that came before the one it follows, waiting in its movement's orchestration.</summary>
-/// <param name="Code">The refusal it would get now (90: no movement here yet, 92: out of sequence): it sets how long it is held.</param>
-public sealed record HeldDelivery(MovementMessage Message, DateTimeOffset HeldAt, string Reason, string? Code = null);
-
-/// <summary>What the orchestration waits for besides messages: a customs deadline, the end of a hold, the end of its life.</summary>
-public enum WakeReason
-{
-    Deadline,
-    HoldEnds,
-    Close,
-}
-
-/// <param name="Kind">For <see cref="WakeReason.Deadline"/>: one of <see cref="DeadlineKinds"/>.</param>
-public sealed record Wake(DateTimeOffset At, WakeReason Reason, string? Kind = null);
-
 /// <summary>
 /// What a transit movement's orchestration remembers between events: the decider's state, the deadlines it set, the
 /// messages it holds, the message ids it took. Pure and deterministic (time always comes in as an argument), so the

@@ -1,7 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
-using C2C.Core.Composition;
+using C2C.Core.Outbound;
 using C2C.Core.Transit;
 using C2C.Core.Validation;
 

@@ -34,7 +34,7 @@ public sealed class PartnerParameterTests
             // The limit we refuse at ingest by is the one the partner's topic has (its SKU, as main.bicep sets it).
             var partnerLimit = partner.Str("serviceBusSku") == "Premium" ? (int?)partner.Values["serviceBusPremiumMaxMessageKilobytes"] ?? 1024 : 256;
             Assert.Equal(partnerLimit, (int?)destination["maxMessageKilobytes"] ?? 256);
-            var grant = Assert.Single(partner.List("inboundPartners"), p => (string?)p["country"] == country.ToUpperInvariant());
+            var grant = Assert.Single(partner.List("inboundPartners"), p => string.Equals((string?)p["country"], country, StringComparison.OrdinalIgnoreCase));
             if ((string?)destination["sasKeyName"] is { } rule)
             {
                 Assert.Equal($"send-{country}", rule); // the rule the partner's template names sasRuleName(our country)
@@ -54,7 +54,7 @@ public sealed class PartnerParameterTests
         foreach (var sender in ParameterFile.Of(environment, country).List("inboundPartners"))
         {
             var partner = PartnerFile(environment, sender);
-            Assert.Contains(partner.List("outboundDestinations"), d => (string?)d["country"] == country.ToUpperInvariant());
+            Assert.Contains(partner.List("outboundDestinations"), d => string.Equals((string?)d["country"], country, StringComparison.OrdinalIgnoreCase));
         }
     }
 

@@ -1,5 +1,5 @@
 using C2C.Core.Archive;
-using C2C.Core.Composition;
+using C2C.Core.Outbound;
 using C2C.Core.Ports;
 using C2C.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using C2C.Core.Composition;
+using C2C.Core.Outbound;
 using C2C.Core.Ports;
 using C2C.Core.Transit;
 using C2C.Orchestration.Activities;

@@ -13,7 +13,8 @@ public sealed class InboundConsumers(IMessageConsumer consumer, InboundDeliveryH
 
     private async Task RunAsync(MessageFamily family, CancellationToken stoppingToken)
     {
-        log.Consuming(Topology.Topic(node.Country), Topology.Subscription(family));
+        if (log.IsEnabled(LogLevel.Information))
+            log.Consuming(Topology.Topic(node.Country), Topology.Subscription(family));
         // Deliveries are handled side by side: each movement's orchestration takes its messages one at a time, in order,
         // and holds one that came before the one it follows.
         // Dead-letters are logged by the exchange (IExchangeLog), each with its reason.

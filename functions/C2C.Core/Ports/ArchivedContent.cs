@@ -1,0 +1,3 @@
+namespace C2C.Core.Ports;
+
+public sealed record ArchivedContent(ArchivedMessage Message, byte[] Content);

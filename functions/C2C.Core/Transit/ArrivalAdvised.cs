@@ -1,0 +1,4 @@
+namespace C2C.Core.Transit;
+
+public sealed record ArrivalAdvised(string MessageId, string SenderOffice, string RecipientOffice, MessageOrigin Origin, string Office, DateTimeOffset ArrivedAt)
+    : TransitEvent(MessageId, "IE006", SenderOffice, RecipientOffice, Origin);

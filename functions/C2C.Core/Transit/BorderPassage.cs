@@ -1,0 +1,4 @@
+namespace C2C.Core.Transit;
+
+public sealed record BorderPassage(string MessageId, string SenderOffice, string RecipientOffice, MessageOrigin Origin, string Office, DateTimeOffset CrossedAt, bool SealsIntact)
+    : TransitEvent(MessageId, "IE118", SenderOffice, RecipientOffice, Origin);

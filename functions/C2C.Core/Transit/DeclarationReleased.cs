@@ -1,0 +1,4 @@
+namespace C2C.Core.Transit;
+
+public sealed record DeclarationReleased(string MessageId, string SenderOffice, string RecipientOffice, MessageOrigin Origin, RouteFacts Facts)
+    : TransitEvent(MessageId, "IE015", SenderOffice, RecipientOffice, Origin);

@@ -1,0 +1,6 @@
+namespace C2C.Core.Transit;
+
+/// <param name="AnsweredAt">When the destination prepared the answer: results are awaited from then on.</param>
+public sealed record EnquiryAnswered(string MessageId, string SenderOffice, string RecipientOffice, MessageOrigin Origin, string ResponseCode, DateTimeOffset? ArrivedAt,
+    DateTimeOffset AnsweredAt)
+    : TransitEvent(MessageId, "IE143", SenderOffice, RecipientOffice, Origin);

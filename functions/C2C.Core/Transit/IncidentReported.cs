@@ -1,0 +1,4 @@
+namespace C2C.Core.Transit;
+
+public sealed record IncidentReported(string MessageId, string SenderOffice, string RecipientOffice, MessageOrigin Origin, string Code, string Text, bool Transhipment)
+    : TransitEvent(MessageId, "IE180", SenderOffice, RecipientOffice, Origin);
