@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using C2C.Core.Messages;
+using C2C.Core.Exchange;
 using C2C.Core.Ports;
 
 namespace C2C.Adapters.Storage;
@@ -22,7 +23,7 @@ internal static class MovementEntities
 
     public static TableEntity State(MovementCommit c, int eventCount, string headHash, DateTimeOffset now) => new(c.MovementReference, StateKey)
     {
-        ["Status"] = c.Status,
+        ["Status"] = c.Status.Name,
         ["StateJson"] = c.StateJson,
         ["EventCount"] = eventCount,
         ["HeadHash"] = headHash,
@@ -32,7 +33,7 @@ internal static class MovementEntities
 
     public static MovementRecord ToRecord(TableEntity e) => new(
         e.PartitionKey,
-        e.GetString("Status"),
+        MovementStatus.Parse(e.GetString("Status")),
         e.GetString("StateJson"),
         e.GetInt32("EventCount") ?? 0,
         e.GetString("HeadHash"),
@@ -50,7 +51,7 @@ internal static class MovementEntities
         ["RecipientOffice"] = ev.RecipientOffice,
         ["ArchiveName"] = ev.ArchiveName,
         ["ContentSha256"] = ev.ContentSha256,
-        ["StatusAfter"] = ev.StatusAfter,
+        ["StatusAfter"] = ev.StatusAfter.Name,
         ["History"] = ev.History,
         ["AppliedAt"] = ev.AppliedAt,
         ["PreviousHash"] = ev.PreviousHash,
@@ -66,7 +67,7 @@ internal static class MovementEntities
         e.GetString("RecipientOffice"),
         e.GetString("ArchiveName"),
         e.GetString("ContentSha256"),
-        e.GetString("StatusAfter"),
+        MovementStatus.Parse(e.GetString("StatusAfter")),
         e.GetString("History"),
         e.GetDateTimeOffset("AppliedAt") ?? default,
         e.GetString("PreviousHash"),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using C2C.Core.Dashboard;
+using C2C.Core.Exchange;
 using C2C.Core.Ports;
 using C2C.Core.Telemetry;
 using static C2C.Adapters.Storage.MovementEntities;
@@ -208,7 +209,7 @@ public sealed class TableMovementIndex(StorageClients clients, CorridorFigures? 
         await _movements.UpdateEntityAsync(new TableEntity(movementReference, DedupKey(messageId)) { [FiguresPending] = false }, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<MovementRecord>> ByStatusAsync(string status, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MovementRecord>> ByStatusAsync(MovementStatus status, int max, CancellationToken cancellationToken)
     {
         var records = new List<MovementRecord>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"status|" + status}");

@@ -92,10 +92,10 @@ public sealed class InProcessNode : IDisposable
         for (var deadline = DateTime.UtcNow.AddSeconds(seconds); ; await Task.Delay(100))
         {
             var record = await Services.GetRequiredService<IMovementIndex>().GetAsync(reference, CancellationToken.None);
-            if (record?.Status == status)
+            if (record?.Status.Name == status)
                 return record;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{reference} at {Country} is {record?.Status ?? "unknown"}, not {status} after {seconds} s");
+                throw new TimeoutException($"{reference} at {Country} is {record?.Status.Name ?? "unknown"}, not {status} after {seconds} s");
         }
     }
 

@@ -29,6 +29,6 @@ public sealed record CargoDecision(CargoState? State, IReadOnlyList<TransitInten
         var attributes = new Dictionary<string, string> { ["Family"] = "Cargo" };
         if (state.Voyage is { } voyage)
             attributes["Voyage"] = voyage;
-        return new MovementDecision(state.Status.ToString(), CargoStateSerializer.Serialize(state), attributes, Intents, [], [], History, null, Persist: Changes);
+        return new MovementDecision(state.Status, CargoStateSerializer.Serialize(state), attributes, Intents, [], [], History, null, Persist: Changes);
     }
 }

@@ -30,9 +30,9 @@ public sealed class CorridorFigures(TimeSpan controlResultsWithin, string? nodeC
         }
         if (commit.PreviousStatus != commit.Status)
         {
-            changes.Add(FigureChange.Count(office, commit.Status));
-            if (commit.PreviousStatus is { Length: > 0 } previous)
-                changes.Add(FigureChange.Count(office, previous, -1));
+            changes.Add(FigureChange.Count(office, commit.Status.Name));
+            if (commit.PreviousStatus is { Name.Length: > 0 } previous)
+                changes.Add(FigureChange.Count(office, previous.Name, -1));
             changes.Add(FigureChange.Count(day, "Entered_" + commit.Status));
             changes.AddRange(Durations(commit, at));
         }

@@ -7,7 +7,7 @@ namespace C2C.Core.Dashboard;
 /// A transit movement's journey as a route (pure): departure, the offices on the declared route, destination and the
 /// write-off, each done with the time this node recorded it or expected with its deadline.
 /// </summary>
-public sealed record JourneyRoute(string Mrn, string Status, IReadOnlyList<JourneyStop> Stops)
+public sealed record JourneyRoute(string Mrn, Exchange.MovementStatus Status, IReadOnlyList<JourneyStop> Stops)
 {
     /// <summary>Null when the movement has no transit facts (a cargo consignment, a record of refusals only).</summary>
     public static JourneyRoute? Of(MovementRecord movement, IReadOnlyList<MovementEvent> history, TimeSpan controlResultsWithin)
@@ -49,7 +49,7 @@ public sealed record JourneyRoute(string Mrn, string Status, IReadOnlyList<Journ
         stops.Add(arrived
             ? new JourneyStop("Destination", state.ArrivalOffice ?? state.OfficeOfDestination, StopState.Done, state.ArrivedAt, "arrived")
             : new JourneyStop("Destination", state.OfficeOfDestination, StopState.Expected, limitEnds, $"time limit {facts.TimeLimit:yyyy-MM-dd}"));
-        var writtenOff = history.FirstOrDefault(e => e.StatusAfter == nameof(TransitStatus.WrittenOff));
+        var writtenOff = history.FirstOrDefault(e => e.StatusAfter.Is(TransitStatus.WrittenOff));
         if (state.Role == TransitRole.Departure)
         {
             stops.Add(writtenOff is not null

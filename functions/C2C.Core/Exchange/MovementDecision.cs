@@ -6,7 +6,7 @@ namespace C2C.Core.Exchange;
 
 /// <summary>A process manager's decision in the form the exchange persists (state as JSON, status for lookups).</summary>
 public sealed record MovementDecision(
-    string Status,
+    MovementStatus Status,
     string StateJson,
     IReadOnlyDictionary<string, string> Attributes,
     IReadOnlyList<TransitIntent> Intents,
@@ -24,5 +24,5 @@ public sealed record MovementDecision(
 
     public static bool HasState(MovementRecord? record) => record is not null && record.StateJson != NoState;
 
-    public static MovementDecision Rejected(MessageError error) => new("", "", new Dictionary<string, string>(), [], [], [], error.Reason, error);
+    public static MovementDecision Rejected(MessageError error) => new(MovementStatus.None, "", new Dictionary<string, string>(), [], [], [], error.Reason, error);
 }

@@ -14,6 +14,6 @@ public static class RecordOnlyProcess
         message.Kind.Family == MessageFamily.Control && message.MovementReference is not { Length: 18 };
 
     public static MovementDecision Decide(string reference, MovementRecord? current, ParsedMessage m, MessageOrigin origin) =>
-        new("Recorded", MovementDecision.NoState, new Dictionary<string, string>(), [], [], [],
+        new(MovementStatus.Recorded, MovementDecision.NoState, new Dictionary<string, string>(), [], [], [],
             $"{m.Kind.Code} from {m.Header.SenderOffice} recorded (answers {m.Header.CorrelationId ?? "no message"})", null);
 }

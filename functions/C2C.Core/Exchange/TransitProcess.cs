@@ -44,7 +44,7 @@ public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy)
         if (d.Rejection is { } error)
             return MovementDecision.Rejected(error);
         if (d.State is null)
-            return new MovementDecision("", "", new Dictionary<string, string>(), d.Intents, [], [], d.History, null, Persist: false);
+            return new MovementDecision(MovementStatus.None, "", new Dictionary<string, string>(), d.Intents, [], [], d.History, null, Persist: false);
         var s = d.State;
         var attributes = new Dictionary<string, string> { ["Role"] = s.Role.ToString() };
         if (s.Facts is { } f)
@@ -57,7 +57,7 @@ public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy)
         }
         if (s.Alerts.Count > 0)
             attributes["Alerts"] = string.Join(" | ", s.Alerts);
-        return new MovementDecision(s.Status.ToString(), TransitStateSerializer.Serialize(s), attributes, d.Intents, d.SetDeadlines, d.ClearDeadlines, d.History, null,
+        return new MovementDecision(s.Status, TransitStateSerializer.Serialize(s), attributes, d.Intents, d.SetDeadlines, d.ClearDeadlines, d.History, null,
             Persist: !d.ChangesNothing);
     }
 }

@@ -26,5 +26,5 @@ public interface IMovementIndex
     Task<CommitOutcome> CommitAsync(MovementCommit commit, CancellationToken cancellationToken);
 
     /// <summary>Movements currently in a status (ops view), from the lookup table.</summary>
-    Task<IReadOnlyList<MovementRecord>> ByStatusAsync(string status, int max, CancellationToken cancellationToken);
+    Task<IReadOnlyList<MovementRecord>> ByStatusAsync(Exchange.MovementStatus status, int max, CancellationToken cancellationToken);
 }

@@ -11,10 +11,10 @@ namespace C2C.Core.Ports;
 public sealed record MovementCommit(
     string MovementReference,
     string? ExpectedVersion,
-    string Status,
+    Exchange.MovementStatus Status,
     string StateJson,
     IReadOnlyDictionary<string, string> Attributes,
     IReadOnlyList<MovementEvent> Events,
     DedupRecord Dedup,
-    string? PreviousStatus = null,
+    Exchange.MovementStatus? PreviousStatus = null,
     string? RefusalCode = null);

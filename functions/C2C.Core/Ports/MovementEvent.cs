@@ -10,7 +10,7 @@ public sealed record MovementEvent(
     string RecipientOffice,
     string ArchiveName,
     string ContentSha256,
-    string StatusAfter,
+    Exchange.MovementStatus StatusAfter,
     string History,
     DateTimeOffset AppliedAt,
     string PreviousHash,

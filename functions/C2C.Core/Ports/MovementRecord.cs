@@ -8,7 +8,7 @@ namespace C2C.Core.Ports;
 /// <param name="Attributes">Indexed facts for ops and audit queries (office of departure/destination, vehicle...).</param>
 public sealed record MovementRecord(
     string MovementReference,
-    string Status,
+    Exchange.MovementStatus Status,
     string StateJson,
     int EventCount,
     string HeadHash,

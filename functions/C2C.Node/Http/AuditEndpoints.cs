@@ -1,6 +1,8 @@
 using C2C.Core.Archive;
 using C2C.Core.Exchange;
+using C2C.Core.Cargo;
 using C2C.Core.Ports;
+using C2C.Core.Transit;
 using C2C.Node.Security;
 using C2C.Orchestration.HandOff;
 using Microsoft.DurableTask.Client;
@@ -14,13 +16,15 @@ public static class AuditEndpoints
     /// The operations view's lists (departure, receiving and cargo views), each gathering statuses: "in transit" is a
     /// movement released and not yet arrived, whether or not it has crossed a border yet (Released or InTransit).
     /// </summary>
-    private static readonly (string View, string[] Statuses)[] OpsViews =
+    private static readonly (string View, MovementStatus[] Statuses)[] OpsViews =
     [
-        ("InTransit", ["Released", "InTransit"]), ("Released", ["Released"]), ("Arrived", ["Arrived"]), ("Overdue", ["Overdue"]),
-        ("UnderEnquiry", ["UnderEnquiry"]), ("EnquiryUnresolved", ["EnquiryUnresolved"]),
-        ("ExpectedAtBorder", ["ExpectedAtBorder"]), ("ExpectedAtDestination", ["ExpectedAtDestination"]), ("ArrivedAtDestination", ["ArrivedAtDestination"]),
-        ("UnexpectedArrival", ["UnexpectedArrival"]), ("Announced", ["Announced"]), ("ArrivedWithoutPreArrival", ["ArrivedWithoutPreArrival"]),
+        (nameof(TransitStatus.InTransit), [TransitStatus.Released, TransitStatus.InTransit]), View(TransitStatus.Released), View(TransitStatus.Arrived),
+        View(TransitStatus.Overdue), View(TransitStatus.UnderEnquiry), View(TransitStatus.EnquiryUnresolved),
+        View(TransitStatus.ExpectedAtBorder), View(TransitStatus.ExpectedAtDestination), View(TransitStatus.ArrivedAtDestination),
+        View(TransitStatus.UnexpectedArrival), View(CargoStatus.Announced), View(CargoStatus.ArrivedWithoutPreArrival),
     ];
+
+    private static (string, MovementStatus[]) View(MovementStatus status) => (status.Name, [status]);
 
     /// <summary>The views the console offers, in order.</summary>
     public static readonly string[] OpsStatuses = [.. OpsViews.Select(v => v.View)];

@@ -38,11 +38,11 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, strin
         UntilDoneAsync(() => context.CallActivityAsync<RecordedStep>(nameof(RecordMovementStep), step, Retried));
 
     /// <summary>A held message is in the history at once (the ingest's proof that the movement has it), with no change of state.</summary>
-    public Task RecordHoldAsync(MovementMessage message, MessageError error, string status) =>
+    public Task RecordHoldAsync(MovementMessage message, MessageError error, MovementStatus status) =>
         RecordAsync($"held-{message.MessageId}", message.MessageType, message,
             Unchanged(status, $"{message.MessageType} held: {error.Reason} It is applied once the movement allows it, else refused when its hold ends."), Now);
 
-    public async Task EndHoldAsync(HeldDelivery ended, string status)
+    public async Task EndHoldAsync(HeldDelivery ended, MovementStatus status)
     {
         var root = MessageCatalog.FindByCode(ended.Message.MessageType)?.RootElement ?? ended.Message.MessageType;
         var error = new MessageError(ended.Code ?? ErrorCodes.OutOfSequence, $"{ended.Reason} (held from {ended.HeldAt:yyyy-MM-dd HH:mm:ss}Z, its hold ended)", $"/{root}/Header");
@@ -55,7 +55,7 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, strin
     /// A message refused at once is in the history too (from <see cref="MovementVersions.RefusalsInHistory"/>), with no
     /// change of state: the ingest's proof that the movement had it, and the auditor's record of what was refused.
     /// </summary>
-    public Task RecordRefusalAsync(MovementMessage message, MessageError error, string status) =>
+    public Task RecordRefusalAsync(MovementMessage message, MessageError error, MovementStatus status) =>
         RecordAsync($"refused-{message.MessageId}", message.MessageType, message,
             Unchanged(status, $"{message.MessageType} refused ({error.Code}): {error.Reason}"), Now, error);
 
@@ -95,7 +95,7 @@ internal sealed class MovementActivities(TaskOrchestrationContext context, strin
         }
     }
 
-    private static MovementDecision Unchanged(string status, string history) =>
+    private static MovementDecision Unchanged(MovementStatus status, string history) =>
         new(status, "", new Dictionary<string, string>(), [], [], [], history, null, Persist: false);
 
     private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);

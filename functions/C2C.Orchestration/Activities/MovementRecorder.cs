@@ -41,7 +41,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
                 return await AlreadyRecordedAsync(step, seen, cancellationToken);
             var inbound = step.Inbound is { } m ? Validator.Validate(m.Raw).Message ?? throw new InvalidOperationException($"message {m.MessageId} no longer validates") : null;
             var decision = step.Decision;
-            var status = decision.Persist ? decision.Status : current?.Status ?? "Recorded";
+            var status = decision.Persist ? decision.Status : current?.Status ?? MovementStatus.Recorded;
             var events = new List<MovementEvent> { await FirstEventAsync(step, inbound, current, status, cancellationToken) };
             var toPublish = new List<OutboundMessage>();
             foreach (var intent in decision.Intents)
@@ -75,7 +75,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
     /// with the declaration's new version for an amendment), the NACK
     /// of a refused one (the same id as the one <see cref="SendFunctionalNack"/> sends), nothing for a hold or a timer.
     /// </summary>
-    private byte[] Answer(MovementStep step, ParsedMessage? inbound, MovementEvent first, string status)
+    private byte[] Answer(MovementStep step, ParsedMessage? inbound, MovementEvent first, MovementStatus status)
     {
         if (inbound is null)
             return [];
@@ -90,12 +90,12 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
                 TransitStateSerializer.Deserialize(step.Decision.StateJson).Facts!.Version, first.ArchiveName, first.Sequence);
         }
         return step.TriggerId == inbound.Header.MessageId
-            ? AcknowledgementComposer.Receipt(inbound, MessageIds.Derive(node.Country, "receipt", step.TriggerId), node.GatewayOffice, step.AppliedAt, first.ArchiveName, first.Sequence, status)
+            ? AcknowledgementComposer.Receipt(inbound, MessageIds.Derive(node.Country, "receipt", step.TriggerId), node.GatewayOffice, step.AppliedAt, first.ArchiveName, first.Sequence, status.Name)
             : [];
     }
 
     /// <summary>The received message archived as the step's first event, or the node's own event for a timer.</summary>
-    private async Task<MovementEvent> FirstEventAsync(MovementStep step, ParsedMessage? inbound, MovementRecord? current, string status, CancellationToken cancellationToken)
+    private async Task<MovementEvent> FirstEventAsync(MovementStep step, ParsedMessage? inbound, MovementRecord? current, MovementStatus status, CancellationToken cancellationToken)
     {
         var sequence = (current?.EventCount ?? 0) + 1;
         var previous = current?.HeadHash ?? EventHashChain.Genesis;
@@ -112,7 +112,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
 
     /// <summary>One message the decision sends: composed (or the original forwarded), signed across a border, archived, chained.</summary>
     private async Task<(OutboundMessage? ToPublish, MovementEvent Sent)> SendAsync(MovementStep step, TransitIntent intent, ParsedMessage? inbound, MovementEvent previous,
-        string status, CancellationToken cancellationToken)
+        MovementStatus status, CancellationToken cancellationToken)
     {
         var messageId = OutboundId(step, intent);
         var xml = await BodyAsync(step, intent, messageId, inbound, cancellationToken);

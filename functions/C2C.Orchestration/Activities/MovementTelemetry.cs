@@ -1,5 +1,7 @@
+using C2C.Core.Exchange;
 using C2C.Core.Ports;
 using C2C.Core.Telemetry;
+using static C2C.Core.Transit.TransitStatus;
 
 namespace C2C.Orchestration.Activities;
 
@@ -12,16 +14,16 @@ internal static class MovementTelemetry
 {
     private const string Released = "Released";
 
-    public static async Task CommittedAsync(IMovementIndex index, MovementStep step, string? before, string after, CancellationToken cancellationToken)
+    public static async Task CommittedAsync(IMovementIndex index, MovementStep step, MovementStatus? before, MovementStatus after, CancellationToken cancellationToken)
     {
         if (before == after)
             return;
-        ExchangeTelemetry.MovementTransitions.Add(1, new KeyValuePair<string, object?>("status", after));
-        var histogram = after switch
+        ExchangeTelemetry.MovementTransitions.Add(1, new KeyValuePair<string, object?>("status", after.Name));
+        var histogram = (after.Transit, before?.Transit) switch
         {
-            "InTransit" when before == "Released" => ExchangeTelemetry.ReleaseToBorderPassage,
-            "Arrived" when before is "Released" or "InTransit" or "Overdue" => ExchangeTelemetry.ReleaseToArrival,
-            "WrittenOff" => ExchangeTelemetry.ReleaseToWriteOff,
+            (InTransit, Released) => ExchangeTelemetry.ReleaseToBorderPassage,
+            (Arrived, Released or InTransit or Overdue) => ExchangeTelemetry.ReleaseToArrival,
+            (WrittenOff, _) => ExchangeTelemetry.ReleaseToWriteOff,
             _ => null,
         };
         if (histogram is null)

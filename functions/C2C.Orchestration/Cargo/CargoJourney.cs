@@ -1,4 +1,5 @@
 using C2C.Core.Cargo;
+using C2C.Core.Exchange;
 using C2C.Orchestration.Transit;
 
 namespace C2C.Orchestration.Cargo;
@@ -18,7 +19,7 @@ public sealed class CargoJourney(CargoStart start, DateTimeOffset startedAt) : I
 
     public CargoState? State { get; private set; } = Indexed(start);
 
-    public string Status => State?.Status.ToString() ?? "Recorded";
+    public MovementStatus Status => State is { } state ? state.Status : MovementStatus.Recorded;
 
     /// <summary>Already applied or refused here: an event handed over twice (the ingest or a voyage delivering again) changes nothing twice.</summary>
     public bool AlreadyHas(string messageId) => _taken.Contains(messageId);
@@ -38,7 +39,7 @@ public sealed class CargoJourney(CargoStart start, DateTimeOffset startedAt) : I
 
     public Wake? NextWake() => _quietSince is { } quiet ? new Wake(quiet + start.Times.StayOpenAfterClose, WakeReason.Close) : null;
 
-    public MovementProgress Progress() => new(Status, 0, NextWake()?.At);
+    public MovementProgress Progress() => new(Status.Name, 0, NextWake()?.At);
 
     public bool IsOver(DateTimeOffset now) => _quietSince is { } quiet && now >= quiet + start.Times.StayOpenAfterClose;
 

@@ -28,7 +28,7 @@ public sealed class CargoMovementOrchestrator : TaskOrchestrator<CargoStart, str
 
         // Nothing to wake up for but the end: cargo records have no customs deadline.
         await MovementLoop.RunAsync(context, journey, message => ReceiveAsync(context, start, journey, movement, message), _ => Task.CompletedTask);
-        return journey.Status;
+        return journey.Status.Name;
     }
 
     private static async Task ReceiveAsync(TaskOrchestrationContext context, CargoStart start, CargoJourney journey, MovementActivities movement, MovementMessage message)
@@ -49,7 +49,7 @@ public sealed class CargoMovementOrchestrator : TaskOrchestrator<CargoStart, str
         var now = MovementLoop.Now(context);
         await movement.RecordAndPublishAsync(message.MessageId, message.MessageType, e is ConsignmentArrived ? null : message, decision.ToMovement(), now);
         journey.Apply(decision, message.MessageId, now);
-        Log(context).StepRecorded(context.InstanceId, message.MessageId, journey.Status, decision.History);
+        Log(context).StepRecorded(context.InstanceId, message.MessageId, journey.Status.Name, decision.History);
         if (e is VesselArrivalReported report)
             await DeliverArrivalAsync(context, start, movement, report);
     }

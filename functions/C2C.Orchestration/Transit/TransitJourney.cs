@@ -1,3 +1,4 @@
+using C2C.Core.Exchange;
 using C2C.Core.Messages;
 using C2C.Core.Transit;
 using C2C.Core.Validation;
@@ -26,7 +27,7 @@ public sealed class TransitJourney(TransitStart start, DateTimeOffset startedAt)
 
     public IReadOnlyDictionary<string, DateTimeOffset> Deadlines => _deadlines;
 
-    public string Status => State?.Status.ToString() ?? "Recorded";
+    public MovementStatus Status => State is { } state ? state.Status : MovementStatus.Recorded;
 
     /// <summary>Already applied, refused or held here: a message handed over twice (the ingest retried) changes nothing twice.</summary>
     public bool AlreadyHas(string messageId) => _taken.Contains(messageId) || _held.Any(h => h.Message.MessageId == messageId);
@@ -104,7 +105,7 @@ public sealed class TransitJourney(TransitStart start, DateTimeOffset startedAt)
         return wakes.OrderBy(w => w.At).ThenBy(w => w.Kind, StringComparer.Ordinal).FirstOrDefault();
     }
 
-    public MovementProgress Progress() => new(Status, _held.Count, NextWake()?.At);
+    public MovementProgress Progress() => new(Status.Name, _held.Count, NextWake()?.At);
 
     /// <summary>Closed (or never opened) long enough, nothing held, no deadline: the orchestration may complete.</summary>
     public bool IsOver(DateTimeOffset now) =>

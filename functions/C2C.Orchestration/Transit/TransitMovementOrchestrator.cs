@@ -25,7 +25,7 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
             await ReceiveAsync(context, journey, movement, first);
 
         await MovementLoop.RunAsync(context, journey, message => ReceiveAsync(context, journey, movement, message), wake => WakeAsync(context, journey, movement, wake));
-        return journey.Status;
+        return journey.Status.Name;
     }
 
     private static async Task ReceiveAsync(TaskOrchestrationContext context, TransitJourney journey, MovementActivities movement, MovementMessage message)
@@ -131,7 +131,7 @@ public sealed class TransitMovementOrchestrator : TaskOrchestrator<TransitStart,
         var now = Now(context);
         await movement.RecordAndPublishAsync(triggerId, triggerType, message, TransitProcess.ToMovement(decision), now);
         journey.Apply(decision, triggerId, now);
-        Log(context).StepRecorded(context.InstanceId, triggerId, journey.Status, decision.History);
+        Log(context).StepRecorded(context.InstanceId, triggerId, journey.Status.Name, decision.History);
     }
 
     private static ILogger Log(TaskOrchestrationContext context) => context.CreateReplaySafeLogger<TransitMovementOrchestrator>();

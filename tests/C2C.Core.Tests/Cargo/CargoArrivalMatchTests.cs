@@ -23,7 +23,7 @@ public sealed class CargoArrivalMatchTests
         var voyage = CargoDecider.Decide("9312345-V2611", "MV", null, report);
         Assert.Equal(CargoStatus.VesselArrived, voyage.State!.Status);
         Assert.Equal(["TUTMLE2611240001", "TUTMLE2611240099"], voyage.State.Consignments);
-        Assert.Equal(("VesselArrived", "Cargo"), (voyage.ToMovement().Status, voyage.ToMovement().Attributes["Family"]));
+        Assert.Equal(("VesselArrived", "Cargo"), (voyage.ToMovement().Status.Name, voyage.ToMovement().Attributes["Family"]));
     }
 
     [Fact]

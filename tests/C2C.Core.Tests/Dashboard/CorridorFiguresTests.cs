@@ -1,3 +1,4 @@
+using C2C.Core.Exchange;
 using C2C.Core.Dashboard;
 using C2C.Core.Ports;
 using C2C.Core.Transit;
@@ -125,12 +126,12 @@ public sealed class CorridorFiguresTests
 
     internal static MovementCommit Commit(string mrn, string? previous, string status, DateTimeOffset at, string office = "TGLOM001", TransitState? state = null,
         string? refusal = null, IReadOnlyList<MovementEvent>? events = null) =>
-        new(mrn, previous is null ? null : "etag", status, state is null ? "" : TransitStateSerializer.Serialize(state),
+        new(mrn, previous is null ? null : "etag", MovementStatus.Parse(status), state is null ? "" : TransitStateSerializer.Serialize(state),
             new Dictionary<string, string> { ["OfficeOfDeparture"] = office }, events ?? [Event(1, "IE015", MessageDirection.Inbound, office, office, at)],
-            new DedupRecord($"{mrn}-{status}-{at:O}", mrn, "", 1, []), previous, refusal);
+            new DedupRecord($"{mrn}-{status}-{at:O}", mrn, "", 1, []), previous is null ? null : MovementStatus.Parse(previous), refusal);
 
     internal static MovementEvent Event(int sequence, string type, MessageDirection direction, string from, string to, DateTimeOffset at) =>
-        new(sequence, $"id-{sequence}", type, direction, from, to, "", "", "", "", at, "", "");
+        new(sequence, $"id-{sequence}", type, direction, from, to, "", "", MovementStatus.None, "", at, "", "");
 
     private static void Fold(Dictionary<FigureRow, Dictionary<string, object>> rows, IReadOnlyList<FigureChange> changes, string id)
     {

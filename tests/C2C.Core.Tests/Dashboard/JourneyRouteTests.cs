@@ -38,7 +38,7 @@ public sealed class JourneyRouteTests
     {
         var arrived = Released.AddDays(1);
         var state = new TransitState { Mrn = "M", Role = TransitRole.Departure, Status = TransitStatus.WrittenOff, Facts = Facts, BorderPassages = ["BFCIN001"], ArrivedAt = arrived, ArrivalOffice = "BFOUA001" };
-        var writeOff = Event(9, "IE045", MessageDirection.Outbound, "TGLOM001", "BFOUA001", arrived.AddHours(3)) with { StatusAfter = "WrittenOff" };
+        var writeOff = Event(9, "IE045", MessageDirection.Outbound, "TGLOM001", "BFOUA001", arrived.AddHours(3)) with { StatusAfter = TransitStatus.WrittenOff };
         var route = JourneyRoute.Of(Record(state), [writeOff], TimeSpan.FromDays(6))!;
         Assert.Equal([StopState.Done, StopState.Skipped, StopState.Done, StopState.Done, StopState.Done], route.Stops.Select(s => s.State));
         Assert.Equal(arrived.AddHours(3), route.Stops[^1].At);
@@ -54,5 +54,5 @@ public sealed class JourneyRouteTests
     }
 
     private static MovementRecord Record(TransitState state) =>
-        new("M", state.Status.ToString(), TransitStateSerializer.Serialize(state), 1, "", "", Released, new Dictionary<string, string>());
+        new("M", state.Status, TransitStateSerializer.Serialize(state), 1, "", "", Released, new Dictionary<string, string>());
 }

@@ -11,7 +11,7 @@ public sealed class PlaceholderRecordTests
     private static readonly MessageValidator Validator = new();
 
     private static MovementRecord Placeholder(string reference) =>
-        new(reference, "Recorded", MovementDecision.NoState, 2, "", "", DateTimeOffset.UnixEpoch, new Dictionary<string, string>());
+        new(reference, MovementStatus.Recorded, MovementDecision.NoState, 2, "", "", DateTimeOffset.UnixEpoch, new Dictionary<string, string>());
 
     [Fact]
     public void Departure_refuses_an_arrival_advice_for_an_mrn_it_only_recorded_a_request_for()

@@ -1,3 +1,5 @@
+using C2C.Core.Transit;
+using C2C.Core.Exchange;
 using Azure;
 using Azure.Data.Tables;
 using C2C.Adapters.Storage;
@@ -94,7 +96,7 @@ public sealed class TableCorridorFiguresTests(LocalStack stack)
         await index.LoadAsync(mrn, id, _ct);
         var released = Seal(EventHashChain.Genesis, 1, id, "IE015", MessageDirection.Inbound, "TGLOM001", "TGLOM001", "Released");
         var record = Seal(released.Hash, 2, $"{mrn}-050", "IE050", MessageDirection.Outbound, "TGLOM001", "BFCIN001", "Released");
-        var outcome = await index.CommitAsync(new MovementCommit(mrn, null, "Released", "", Attributes, [released, record], Dedup(mrn, id, 1)), _ct);
+        var outcome = await index.CommitAsync(new MovementCommit(mrn, null, TransitStatus.Released, "", Attributes, [released, record], Dedup(mrn, id, 1)), _ct);
         Assert.Equal(CommitOutcome.Committed, outcome);
     }
 
@@ -103,7 +105,7 @@ public sealed class TableCorridorFiguresTests(LocalStack stack)
         var id = $"{mrn}-118";
         var (current, _) = await index.LoadAsync(mrn, id, _ct);
         var passage = Seal(current!.HeadHash, 3, id, "IE118", MessageDirection.Inbound, "BFCIN001", "TGLOM001", to);
-        Assert.Equal(CommitOutcome.Committed, await index.CommitAsync(new MovementCommit(mrn, current.Version, to, "", Attributes, [passage], Dedup(mrn, id, 3), from), _ct));
+        Assert.Equal(CommitOutcome.Committed, await index.CommitAsync(new MovementCommit(mrn, current.Version, MovementStatus.Parse(to), "", Attributes, [passage], Dedup(mrn, id, 3), MovementStatus.Parse(from)), _ct));
     }
 
     private static readonly Dictionary<string, string> Attributes = new() { ["OfficeOfDeparture"] = "TGLOM001" };
@@ -111,7 +113,7 @@ public sealed class TableCorridorFiguresTests(LocalStack stack)
     private static DedupRecord Dedup(string mrn, string id, int sequence) => new(id, mrn, "", sequence, []);
 
     private static MovementEvent Seal(string previous, int sequence, string id, string type, MessageDirection direction, string from, string to, string status) =>
-        EventHashChain.Seal(previous, new MovementEvent(sequence, id, type, direction, from, to, "", "", status, type, At.AddMinutes(sequence), "", ""));
+        EventHashChain.Seal(previous, new MovementEvent(sequence, id, type, direction, from, to, "", "", MovementStatus.Parse(status), type, At.AddMinutes(sequence), "", ""));
 
     private static string NewMrn() => "M" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
 }

@@ -1,3 +1,5 @@
+using C2C.Core.Transit;
+using C2C.Core.Exchange;
 using C2C.Adapters.Storage;
 using C2C.Core.Archive;
 using C2C.Core.Messages;
@@ -16,12 +18,12 @@ public sealed class TableMovementIndexTests(LocalStack stack)
 
     private static MovementEvent Event(int seq, string messageId, string previousHash, string status = "Released") =>
         EventHashChain.Seal(previousHash, new MovementEvent(seq, messageId, "IE015", MessageDirection.Inbound, "TGLOM001", "BFOUA001",
-            $"2026/11/24/M/{seq:D4}-IE015-{messageId}.xml", new string('a', 64), status, $"event {seq}", At.AddMinutes(seq), "", ""));
+            $"2026/11/24/M/{seq:D4}-IE015-{messageId}.xml", new string('a', 64), MovementStatus.Parse(status), $"event {seq}", At.AddMinutes(seq), "", ""));
 
     private static MovementCommit Commit(string mrn, string? version, string messageId, IReadOnlyList<MovementEvent> events,
         string status = "Released", string? previous = null) =>
-        new(mrn, version, status, "{\"v\":1}", new Dictionary<string, string> { ["OfficeOfDeparture"] = "TGLOM001" }, events,
-            new DedupRecord(messageId, mrn, new string('a', 64), events[0].Sequence, "<receipt/>"u8.ToArray()), previous);
+        new(mrn, version, MovementStatus.Parse(status), "{\"v\":1}", new Dictionary<string, string> { ["OfficeOfDeparture"] = "TGLOM001" }, events,
+            new DedupRecord(messageId, mrn, new string('a', 64), events[0].Sequence, "<receipt/>"u8.ToArray()), previous is null ? null : MovementStatus.Parse(previous));
 
     private static string NewMrn() => "M" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
 
@@ -118,7 +120,7 @@ public sealed class TableMovementIndexTests(LocalStack stack)
         Assert.Equal(CommitOutcome.Committed, await index.CommitAsync(Commit(mrn, read.Version, "B2", [e2], status: "BorderCrossed", previous: "Released"), _ct));
         Assert.Equal(CommitOutcome.ConcurrentUpdate, await index.CommitAsync(Commit(mrn, read.Version, "B3", [e2b], status: "Arrived", previous: "Released"), _ct));
 
-        Assert.Equal("BorderCrossed", (await index.GetAsync(mrn, _ct))!.Status);
+        Assert.Equal("BorderCrossed", (await index.GetAsync(mrn, _ct))!.Status.Name);
         Assert.Null(await index.FindMessageAsync(mrn, "B3", _ct));
         Assert.Equal(["B1", "B2"], (await index.HistoryAsync(mrn, _ct)).Select(e => e.MessageId));
     }
@@ -142,7 +144,7 @@ public sealed class TableMovementIndexTests(LocalStack stack)
         var version = (await index.GetAsync(mrn, _ct))!.Version;
         // Same message id as the first event, new event row: the dedup Add fails, the whole transaction with it.
         Assert.Equal(CommitOutcome.Duplicate, await index.CommitAsync(Commit(mrn, version, "D1", [Event(2, "D1x", e1.Hash, "Arrived")], status: "Arrived"), _ct));
-        Assert.Equal("Released", (await index.GetAsync(mrn, _ct))!.Status);
+        Assert.Equal("Released", (await index.GetAsync(mrn, _ct))!.Status.Name);
         Assert.Single(await index.HistoryAsync(mrn, _ct));
     }
 
@@ -169,11 +171,11 @@ public sealed class TableMovementIndexTests(LocalStack stack)
         var mrn = NewMrn();
         var e1 = Event(1, "H1", EventHashChain.Genesis);
         await index.CommitAsync(Commit(mrn, null, "H1", [e1]), _ct);
-        Assert.Contains(await index.ByStatusAsync("Released", 10, _ct), r => r.MovementReference == mrn);
+        Assert.Contains(await index.ByStatusAsync(TransitStatus.Released, 10, _ct), r => r.MovementReference == mrn);
         var version = (await index.GetAsync(mrn, _ct))!.Version;
         await index.CommitAsync(Commit(mrn, version, "H2", [Event(2, "H2", e1.Hash, "Overdue")], status: "Overdue", previous: "Released"), _ct);
-        Assert.DoesNotContain(await index.ByStatusAsync("Released", 10, _ct), r => r.MovementReference == mrn);
-        Assert.Contains(await index.ByStatusAsync("Overdue", 10, _ct), r => r.MovementReference == mrn);
+        Assert.DoesNotContain(await index.ByStatusAsync(TransitStatus.Released, 10, _ct), r => r.MovementReference == mrn);
+        Assert.Contains(await index.ByStatusAsync(TransitStatus.Overdue, 10, _ct), r => r.MovementReference == mrn);
     }
 
     [Fact]

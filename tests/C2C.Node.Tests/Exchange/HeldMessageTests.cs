@@ -64,19 +64,19 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
         await ReleaseAsync(tg);
 
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(tg, "BF", "IE018-ControlResults"));
-        Assert.Equal("Released", (await MovementAsync(tg)).Status);
+        Assert.Equal("Released", (await MovementAsync(tg)).Status.Name);
         Assert.Contains("held", (await HeldAsync(tg, "IE018")).History);
         await HeldByOrchestrationAsync(tg, 1);
 
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(tg, "BF", "IE118-BorderPassageNotification"));
-        Assert.Equal("InTransit", (await MovementAsync(tg)).Status); // still not its turn: held
+        Assert.Equal("InTransit", (await MovementAsync(tg)).Status.Name); // still not its turn: held
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(tg, "BF", "IE006-ArrivalAdvice"));
 
         await tg.WaitForStatusAsync(Samples.Mrn, "WrittenOff");
         await HeldByOrchestrationAsync(tg, 0);
         var history = await HistoryAsync(tg);
         Assert.Equal(["IE015", "IE050", "IE001", "IE018", "IE118", "IE006", "IE018", "IE045"], history.Select(e => e.MessageType));
-        Assert.Equal(["Released", "InTransit", "Arrived", "WrittenOff"], history.Skip(3).Where(e => e.Direction == MessageDirection.Inbound).Select(e => e.StatusAfter));
+        Assert.Equal(["Released", "InTransit", "Arrived", "WrittenOff"], history.Skip(3).Where(e => e.Direction == MessageDirection.Inbound).Select(e => e.StatusAfter.Name));
         Assert.DoesNotContain(history, e => e.MessageType is "IE906");
         // A redelivery of the results after all this: the same receipt, nothing applied twice.
         Assert.Same(DeliveryOutcome.Complete, await DeliverAsync(tg, "BF", "IE018-ControlResults"));
@@ -111,7 +111,7 @@ public sealed class HeldMessageTests(LocalStack stack) : IDisposable
         Assert.Contains("<Signature", xml);
         var history = await HistoryAsync(tg);
         Assert.Contains("Hold ended", history[^1].History);
-        Assert.Equal("Released", (await MovementAsync(tg)).Status);
+        Assert.Equal("Released", (await MovementAsync(tg)).Status.Name);
         // Archived like every message the node sends, outside the movement's history (a refusal changes nothing).
         var archived = await tg.Services.GetRequiredService<IMessageArchive>().SearchAsync(new ArchiveQuery(MovementReference: Samples.Mrn, MessageType: "IE906"), CancellationToken.None);
         Assert.Equal(nack.MessageId, Assert.Single(archived).MessageId);

@@ -25,7 +25,7 @@ public sealed class SampleFlowTests(LocalStack stack) : IDisposable
     }
 
     private static async Task<string> StatusAsync(InProcessNode node, string reference) =>
-        (await node.Services.GetRequiredService<IMovementIndex>().GetAsync(reference, CancellationToken.None))!.Status;
+        (await node.Services.GetRequiredService<IMovementIndex>().GetAsync(reference, CancellationToken.None))!.Status.Name;
 
     private static async Task AssertArchivedAsync(InProcessNode node, Answer receipt, byte[] original)
     {
@@ -127,7 +127,7 @@ public sealed class SampleFlowTests(LocalStack stack) : IDisposable
 
         // Both deadlines are durable timers of the movement, due at once.
         await tg.WaitForStatusAsync(Samples.Mrn, "UnderEnquiry");
-        Assert.Contains(await tg.Services.GetRequiredService<IMovementIndex>().HistoryAsync(Samples.Mrn, CancellationToken.None), e => e.StatusAfter == "Overdue");
+        Assert.Contains(await tg.Services.GetRequiredService<IMovementIndex>().HistoryAsync(Samples.Mrn, CancellationToken.None), e => e.StatusAfter.Name == "Overdue");
         var enquiry = Assert.Single(await Courier.DeliverAsync(tg, bf));
         Assert.Equal(200, enquiry.Status);
         // BF's automatic answer (not arrived) goes back; the sample IE142 is the same request as the national office would send it.

@@ -44,7 +44,7 @@ public sealed class HostileInputTests(LocalStack stack, ITestOutputHelper output
             Assert.Contains("94", answer.ErrorCodes);
         }
         Assert.Equal(before, (await index.HistoryAsync(Samples.Mrn, CancellationToken.None)).Count);
-        Assert.Equal("Released", (await index.GetAsync(Samples.Mrn, CancellationToken.None))!.Status);
+        Assert.Equal("Released", (await index.GetAsync(Samples.Mrn, CancellationToken.None))!.Status.Name);
         Assert.True((await Post(tg.Administration("BF"), Encoding.UTF8.GetBytes(passage))).Status == 200, "the genuine message is still accepted");
     }
 

@@ -145,7 +145,7 @@ public sealed class RefusalFamilyTests(LocalStack stack) : IDisposable
         var alerts = await tg.Services.GetRequiredService<IAlertLog>().RecentAsync(20, CancellationToken.None);
         Assert.Contains(alerts, a => a.Kind == "InvalidSignature" && a.ContentSha256 == sha && a.ArchiveName.Contains("/_refused/"));
         Assert.Equal(before, (await index.HistoryAsync(mrn, CancellationToken.None)).Count);
-        Assert.Equal("Released", (await index.GetAsync(mrn, CancellationToken.None))!.Status);
+        Assert.Equal("Released", (await index.GetAsync(mrn, CancellationToken.None))!.Status.Name);
     }
 
     public static TheoryData<string> Encodings => new() { "utf-16le", "utf-16be", "utf-32le", "utf-32be" };

@@ -61,7 +61,7 @@ public sealed class MovementFunctionsTests(LocalStack stack) : IDisposable
         foreach (var report in WorkerMessages.Reports(mrn))
             Assert.Equal(HandOffStatus.Applied, (await handOff.HandOverAsync(door, report, CancellationToken.None)).Status);
 
-        Assert.Equal("WrittenOff", (await index.GetAsync(mrn, CancellationToken.None))!.Status);
+        Assert.Equal("WrittenOff", (await index.GetAsync(mrn, CancellationToken.None))!.Status.Name);
         // Each message took one note through the queue function; what the movement sent Burkina Faso was published on its topic.
         Assert.Equal(4, node.Services.GetRequiredService<FunctionsHostDouble.HandOffQueueTrigger>().Invocations);
         var sent = (await index.HistoryAsync(mrn, CancellationToken.None)).Where(e => e.Direction == MessageDirection.Outbound).Select(e => e.MessageId).ToList();

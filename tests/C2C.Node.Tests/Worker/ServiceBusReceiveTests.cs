@@ -28,7 +28,7 @@ public sealed class ServiceBusReceiveTests(LocalStack stack) : IDisposable
         Assert.True(answer.Status == 200, answer.ToString());
 
         var index = burkina.Services.GetRequiredService<IMovementIndex>();
-        await UntilAsync(async () => (await index.GetAsync(Samples.Mrn, CancellationToken.None))?.Status == "ExpectedAtBorder", "Burkina Faso's worker applied the anticipated records");
+        await UntilAsync(async () => (await index.GetAsync(Samples.Mrn, CancellationToken.None))?.Status.Name == "ExpectedAtBorder", "Burkina Faso's worker applied the anticipated records");
         Assert.Contains("IE050", (await index.HistoryAsync(Samples.Mrn, CancellationToken.None)).Select(e => e.MessageType));
         // Settled by the processor once the movement acknowledged it: completed ("Accepted") on Burkina Faso's transit
         // subscription, nothing dead-lettered.

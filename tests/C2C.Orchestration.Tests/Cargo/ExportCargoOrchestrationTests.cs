@@ -32,7 +32,7 @@ public sealed class ExportCargoOrchestrationTests : IAsyncLifetime
         Assert.Equal("\"Acknowledged\"", done.SerializedOutput);
         var steps = _node.Effects.StepsOf(consignment);
         Assert.Equal([data.MessageId, ack.MessageId], steps.Select(s => s.TriggerId));
-        Assert.Equal(["Sent", "Acknowledged"], steps.Select(s => s.Decision.Status));
+        Assert.Equal(["Sent", "Acknowledged"], steps.Select(s => s.Decision.Status.Name));
         Assert.Equal([$"Pre-arrival data for {consignment} sent to MVMLE001", "Acknowledged by MVMLE001: ACCEPTED_WITH_FLAGS"], steps.Select(s => s.Decision.History));
         Assert.All(steps, s => Assert.Equal("Cargo", s.Decision.Attributes["Family"]));
         Assert.All(steps, s => Assert.Equal(_voyage.Voyage, s.Decision.Attributes["Voyage"]));
@@ -64,6 +64,6 @@ public sealed class ExportCargoOrchestrationTests : IAsyncLifetime
 
         Assert.Equal("\"Acknowledged\"", (await _node.CompletionAsync(MovementInstances.Cargo(consignment))).SerializedOutput);
         Assert.Equal(later.MessageId, _node.Effects.StepsOf(consignment)[^1].TriggerId);
-        Assert.Equal(["Sent", "Acknowledged", "Acknowledged"], _node.Effects.StepsOf(consignment).Select(s => s.Decision.Status));
+        Assert.Equal(["Sent", "Acknowledged", "Acknowledged"], _node.Effects.StepsOf(consignment).Select(s => s.Decision.Status.Name));
     }
 }

@@ -35,16 +35,16 @@ public sealed class ImportCargoOrchestrationTests : IAsyncLifetime
         Assert.Equal("\"ArrivedWithoutPreArrival\"", (await _node.CompletionAsync(MovementInstances.Cargo(unannounced))).SerializedOutput);
 
         var targeted = Assert.Single(_node.Effects.StepsOf(announced), s => s.TriggerId == data.MessageId);
-        Assert.Equal(("Announced", "Pre-arrival data from INTUT001, vessel due 2026-11-26 06:00Z; 1 risk flag(s)"), (targeted.Decision.Status, targeted.Decision.History));
+        Assert.Equal(("Announced", "Pre-arrival data from INTUT001, vessel due 2026-11-26 06:00Z; 1 risk flag(s)"), (targeted.Decision.Status.Name, targeted.Decision.History));
         var acknowledgement = Assert.Single(_node.Effects.Published);
         Assert.Equal(("PA002", "IN", data.MessageId), (acknowledgement.MessageType, acknowledgement.DestinationCountry, acknowledgement.CorrelationId));
         var voyage = Assert.Single(_node.Effects.StepsOf(_voyage.Voyage));
         Assert.Equal(("PA003", "VesselArrived", $"Vessel of voyage {_voyage.Voyage} arrived at MVMLE on 2026-11-26 06:35Z with 2 consignment(s)"),
-            (voyage.TriggerType, voyage.Decision.Status, voyage.Decision.History));
+            (voyage.TriggerType, voyage.Decision.Status.Name, voyage.Decision.History));
         var matched = ArrivalOf(announced, report.MessageId);
-        Assert.Equal(("Arrived", $"Arrived on voyage {_voyage.Voyage}: matches the pre-arrival data (1 risk flag(s) to check)"), (matched.Decision.Status, matched.Decision.History));
+        Assert.Equal(("Arrived", $"Arrived on voyage {_voyage.Voyage}: matches the pre-arrival data (1 risk flag(s) to check)"), (matched.Decision.Status.Name, matched.Decision.History));
         var flagged = ArrivalOf(unannounced, report.MessageId);
-        Assert.Equal(("ArrivedWithoutPreArrival", $"Arrived on voyage {_voyage.Voyage} without pre-arrival data: alert"), (flagged.Decision.Status, flagged.Decision.History));
+        Assert.Equal(("ArrivedWithoutPreArrival", $"Arrived on voyage {_voyage.Voyage} without pre-arrival data: alert"), (flagged.Decision.Status.Name, flagged.Decision.History));
         Assert.Contains("NO-PRE-ARRIVAL", flagged.Decision.StateJson);
         Assert.Equal(_voyage.Voyage, flagged.Decision.Attributes["Voyage"]);
     }
@@ -62,7 +62,7 @@ public sealed class ImportCargoOrchestrationTests : IAsyncLifetime
         Assert.Equal("\"VesselArrived\"", (await _node.CompletionAsync(MovementInstances.Cargo(_voyage.Voyage))).SerializedOutput);
         Assert.Equal("\"Arrived\"", (await _node.CompletionAsync(MovementInstances.Cargo(consignment))).SerializedOutput);
         Assert.Equal(3, _node.Effects.Deliveries.Count(d => d.MovementReference == consignment));
-        Assert.Equal("Arrived", ArrivalOf(consignment, report.MessageId).Decision.Status);
+        Assert.Equal("Arrived", ArrivalOf(consignment, report.MessageId).Decision.Status.Name);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class ImportCargoOrchestrationTests : IAsyncLifetime
         Assert.Equal([ErrorCodes.OutOfSequence, ErrorCodes.OutOfSequence], _node.Effects.Refusals.Select(r => r.Error.Code));
         Assert.Equal([ack.MessageId, again.MessageId], _node.Effects.Refusals.Select(r => r.Message.MessageId));
         Assert.Contains(_node.Effects.StepsOf(consignment), s => s.TriggerId == $"refused-{ack.MessageId}" && s.Decision.History.StartsWith($"PA002 refused ({ErrorCodes.OutOfSequence})", StringComparison.Ordinal));
-        Assert.Equal("Arrived", _node.Effects.StepsOf(consignment)[^1].Decision.Status);
+        Assert.Equal("Arrived", _node.Effects.StepsOf(consignment)[^1].Decision.Status.Name);
     }
 
     private MovementStep ArrivalOf(string consignment, string reportId)

@@ -33,7 +33,7 @@ public sealed class CargoJourneyTests(LocalStack stack, ITestOutputHelper output
         var forwarded = await CourierAsync(india, maldives, consignment, "PA001");
         Assert.Equal(data.MessageId, forwarded.MessageId);
         var acknowledgement = await CourierAsync(maldives, india, consignment, "PA002");
-        Assert.Equal("Acknowledged", (await india.Index.GetAsync(consignment, CancellationToken.None))!.Status);
+        Assert.Equal("Acknowledged", (await india.Index.GetAsync(consignment, CancellationToken.None))!.Status.Name);
         // Delivered twice to the running orchestration (a bus redelivery racing the first): taken once.
         await india.HandOff(AcknowledgeWithin).DeliverAsync(india.Client, acknowledgement, CancellationToken.None);
         Assert.Equal(HandOffStatus.Applied, (await india.HandOff(AcknowledgeWithin).HandOverAsync(india.Client, acknowledgement, CancellationToken.None)).Status);
@@ -41,8 +41,8 @@ public sealed class CargoJourneyTests(LocalStack stack, ITestOutputHelper output
         // The vessel arrives at Malé with the announced consignment and one nobody announced.
         var report = cargo.ArrivalReport(consignment, unannounced);
         Assert.Equal("VesselArrived", StatusIn(await HandOverAsync(maldives, report)));
-        await Eventually.UntilAsync(async () => (await maldives.Index.GetAsync(consignment, CancellationToken.None))?.Status == "Arrived", $"{consignment} arrived");
-        await Eventually.UntilAsync(async () => (await maldives.Index.GetAsync(unannounced, CancellationToken.None))?.Status == "ArrivedWithoutPreArrival", $"{unannounced} flagged");
+        await Eventually.UntilAsync(async () => (await maldives.Index.GetAsync(consignment, CancellationToken.None))?.Status.Name == "Arrived", $"{consignment} arrived");
+        await Eventually.UntilAsync(async () => (await maldives.Index.GetAsync(unannounced, CancellationToken.None))?.Status.Name == "ArrivedWithoutPreArrival", $"{unannounced} flagged");
         // The report handed over again (the office's retry): answered from the index, matched nothing twice.
         Assert.Equal("VesselArrived", StatusIn(await HandOverAsync(maldives, report)));
         foreach (var reference in new[] { cargo.Voyage, consignment, unannounced })

@@ -26,7 +26,7 @@ public sealed class HandOffTests(LocalStack stack)
         Assert.Equal(HandOffStatus.Held, (await handOff.HandOverAsync(client, results, CancellationToken.None)).Status);
         Assert.Equal(HandOffStatus.Applied, (await handOff.HandOverAsync(client, arrival, CancellationToken.None)).Status);
         // The held results are applied right after the arrival, in the orchestration's next step.
-        await Eventually.UntilAsync(async () => (await index.GetAsync(mrn, CancellationToken.None))?.Status == "WrittenOff", $"{mrn} written off");
+        await Eventually.UntilAsync(async () => (await index.GetAsync(mrn, CancellationToken.None))?.Status.Name == "WrittenOff", $"{mrn} written off");
         // Redelivered after the write-off: answered from the index (applied once the arrival let it fit), nothing raised.
         Assert.Equal(HandOffStatus.Applied, (await handOff.HandOverAsync(client, results, CancellationToken.None)).Status);
         Assert.Equal(HandOffStatus.Conflict, (await handOff.HandOverAsync(client, results with { Sha256 = "other content" }, CancellationToken.None)).Status);
@@ -39,7 +39,7 @@ public sealed class HandOffTests(LocalStack stack)
         Assert.Contains("<MessageType>IE906</MessageType>", nack);
         Assert.Contains($"<ErrorCode>{C2C.Core.Validation.ErrorCodes.DuplicateMrn}</ErrorCode>", nack);
 
-        Assert.Equal("WrittenOff", (await index.GetAsync(mrn, CancellationToken.None))!.Status);
+        Assert.Equal("WrittenOff", (await index.GetAsync(mrn, CancellationToken.None))!.Status.Name);
         Assert.Equal(0, await MovementAudit.AssertWrittenOffOnceAsync(index, engine.Setting.PublishLog, mrn, [declaration, passage, arrival, results]));
     }
 

@@ -40,7 +40,7 @@ public sealed class KilledEngineNodeTests(LocalStack stack, ITestOutputHelper ou
         // Killed once the first report of some movement is recorded, while the others are still on their way.
         await Eventually.UntilAsync(async () => (await Task.WhenAll(movements.Keys.Select(m => index.GetAsync(m, CancellationToken.None)))).Any(r => r?.EventCount > 3), "a report recorded");
         node.KillHard();
-        var writtenOffAtKill = (await Task.WhenAll(movements.Keys.Select(m => index.GetAsync(m, CancellationToken.None)))).Count(r => r?.Status == "WrittenOff");
+        var writtenOffAtKill = (await Task.WhenAll(movements.Keys.Select(m => index.GetAsync(m, CancellationToken.None)))).Count(r => r?.Status.Name == "WrittenOff");
         Assert.True(writtenOffAtKill < MovementCount, "the node was to be killed mid-journey");
         await node.StartAsync(TimeSpan.FromSeconds(60));
 

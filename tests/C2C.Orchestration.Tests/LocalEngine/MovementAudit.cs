@@ -30,7 +30,7 @@ internal static class MovementAudit
     {
         var record = await index.GetAsync(reference, CancellationToken.None);
         Assert.NotNull(record);
-        Assert.Equal(status, record.Status);
+        Assert.Equal(status, record.Status.Name);
         var history = await index.HistoryAsync(reference, CancellationToken.None);
         Assert.Null(EventHashChain.FirstBroken(history, record.HeadHash));
         foreach (var message in received)

@@ -28,7 +28,7 @@ public sealed class DepartureOrchestrationTests : IAsyncLifetime
         Assert.Equal("\"WrittenOff\"", done.SerializedOutput);
         var effects = _node.Effects;
         Assert.Equal(["IE015", "IE118", "IE006", "IE018"], effects.Steps.Select(s => s.TriggerType));
-        Assert.Equal(["Released", "InTransit", "Arrived", "WrittenOff"], effects.Steps.Select(s => s.Decision.Status));
+        Assert.Equal(["Released", "InTransit", "Arrived", "WrittenOff"], effects.Steps.Select(s => s.Decision.Status.Name));
         // The records to the partner's offices go out with the release, the write-off notices with the results; none to TG's own offices.
         Assert.Equal(["IE050", "IE001"], effects.Published.Take(2).Select(p => p.MessageType));
         Assert.All(effects.Published.Skip(2), p => Assert.Equal("IE045", p.MessageType));
@@ -43,10 +43,10 @@ public sealed class DepartureOrchestrationTests : IAsyncLifetime
         await _node.StartAsync(movement, movement.Released());
         await _node.DeliverAsync(movement, movement.Arrival(MessageOrigin.Partner));
 
-        await _node.Effects.WaitUntilAsync(e => e.Steps.Any(s => s.Decision.Status == "EnquiryUnresolved"), "the enquiry answer's deadline");
+        await _node.Effects.WaitUntilAsync(e => e.Steps.Any(s => s.Decision.Status.Name == "EnquiryUnresolved"), "the enquiry answer's deadline");
 
         var timers = _node.Effects.Steps.Where(s => s.TriggerType == "TIMER").ToList();
-        Assert.Equal(["UnderEnquiry", "EnquiryUnresolved"], timers.Select(s => s.Decision.Status));
+        Assert.Equal(["UnderEnquiry", "EnquiryUnresolved"], timers.Select(s => s.Decision.Status.Name));
         Assert.StartsWith($"timer-{DeadlineKinds.ControlResults}-", timers[0].TriggerId);
         Assert.Equal("IE142", _node.Effects.Published[^1].MessageType);
         // The enquiry answer's deadline follows the enquiry, not the arrival: the enquiry went out before it fired.
@@ -62,9 +62,9 @@ public sealed class DepartureOrchestrationTests : IAsyncLifetime
         };
         await _node.StartAsync(movement, movement.Released());
 
-        await _node.Effects.WaitUntilAsync(e => e.Steps.Any(s => s.Decision.Status == "UnderEnquiry"), "the enquiry after the time limit");
+        await _node.Effects.WaitUntilAsync(e => e.Steps.Any(s => s.Decision.Status.Name == "UnderEnquiry"), "the enquiry after the time limit");
 
-        Assert.Equal(["Released", "Overdue", "UnderEnquiry"], _node.Effects.Steps.Take(3).Select(s => s.Decision.Status));
+        Assert.Equal(["Released", "Overdue", "UnderEnquiry"], _node.Effects.Steps.Take(3).Select(s => s.Decision.Status.Name));
         Assert.StartsWith($"timer-{DeadlineKinds.TimeLimit}-", _node.Effects.Steps[1].TriggerId);
         Assert.Equal("IE142", _node.Effects.Published[^1].MessageType);
     }

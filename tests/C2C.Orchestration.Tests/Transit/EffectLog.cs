@@ -60,7 +60,7 @@ internal sealed class EffectLog(string nodeCountry)
     public string RecipientOf(string messageId) => _recipients[messageId];
 
     /// <summary>The movement's status after the last step that changed it, or null.</summary>
-    public string? StatusOf(string mrn) => Steps.LastOrDefault(s => s.Mrn == mrn && s.Decision.Persist)?.Decision.Status;
+    public string? StatusOf(string mrn) => Steps.LastOrDefault(s => s.Mrn == mrn && s.Decision.Persist)?.Decision.Status.Name;
 
     public string Publish(OutboundMessage message)
     {

@@ -29,7 +29,7 @@ public sealed class GuaranteeOrchestrationTests : IAsyncLifetime
     {
         var first = Guaranteed();
         await _node.StartAsync(first, first.Released());
-        await _node.Effects.WaitUntilAsync(e => e.StepsOf(first.Mrn).Any(s => s.Decision.Status == "Released"), "the first release");
+        await _node.Effects.WaitUntilAsync(e => e.StepsOf(first.Mrn).Any(s => s.Decision.Status.Name == "Released"), "the first release");
         Assert.Equal(1_500_000m, (await _ledger.GetAsync(Grn, CancellationToken.None))!.Balance);
         Assert.Contains($"guarantee {Grn}: 18500000.00 XOF reserved, balance 1500000.00", _node.Effects.StepsOf(first.Mrn)[0].Decision.History, StringComparison.Ordinal);
 
@@ -85,7 +85,7 @@ public sealed class GuaranteeOrchestrationTests : IAsyncLifetime
         await _node.StartAsync(movement, movement.Released());
         await _node.DeliverAsync(movement, movement.Arrival(MessageOrigin.Partner));
 
-        await _node.Effects.WaitUntilAsync(e => e.StepsOf(movement.Mrn).Any(s => s.Decision.Status == "EnquiryUnresolved"), "the unanswered enquiry");
+        await _node.Effects.WaitUntilAsync(e => e.StepsOf(movement.Mrn).Any(s => s.Decision.Status.Name == "EnquiryUnresolved"), "the unanswered enquiry");
 
         var account = (await _ledger.GetAsync(Grn, CancellationToken.None))!;
         Assert.True(account.Flagged);
