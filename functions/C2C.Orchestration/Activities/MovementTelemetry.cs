@@ -12,8 +12,6 @@ namespace C2C.Orchestration.Activities;
 /// </summary>
 internal static class MovementTelemetry
 {
-    private const string Released = "Released";
-
     public static async Task CommittedAsync(IMovementIndex index, MovementStep step, MovementStatus? before, MovementStatus after, CancellationToken cancellationToken)
     {
         if (before == after)
@@ -30,7 +28,7 @@ internal static class MovementTelemetry
             return;
         var history = await index.HistoryAsync(step.Mrn, cancellationToken);
         // Release is the first step that left the movement Released: the IE015 released at once, or the IE029 after acceptance.
-        if (history.FirstOrDefault(e => e.StatusAfter == Released) is { } released)
+        if (history.FirstOrDefault(e => e.StatusAfter.Is(Released)) is { } released)
             histogram.Record(Math.Max(0, (step.AppliedAt - released.AppliedAt).TotalSeconds));
     }
 }

@@ -63,17 +63,17 @@ public sealed class GuaranteeOrchestrationTests : IAsyncLifetime
         var release = movement.ReleaseGranted();
         await _node.DeliverAsync(movement, release);
         await _node.Effects.WaitUntilAsync(e => e.HasRecorded(movement.Mrn, $"refused-{release.MessageId}"), "the release refused for the balance");
-        Assert.Equal(["Accepted"], _node.Effects.StepsOf(movement.Mrn).Where(s => s.Decision.Persist).Select(s => s.Decision.Status));
+        Assert.Equal([TransitStatus.Accepted], _node.Effects.StepsOf(movement.Mrn).Where(s => s.Decision.Persist).Select(s => s.Decision.Status.Transit));
         Assert.StartsWith(nameof(GuaranteeRefusal.InsufficientBalance), _node.Effects.StepsOf(movement.Mrn)[^1].Refusal!.Reason, StringComparison.Ordinal);
         Assert.Equal(20_000_000m, (await _ledger.GetAsync(Grn, CancellationToken.None))!.Balance);
 
         // Amended to what the guarantee covers, then released: reserved on version 2, the records sent.
         await _node.DeliverAsync(movement, movement.Amended(movement.Facts with { Guarantee = movement.Facts.Guarantee! with { AmountToBeCovered = 18_500_000m } }));
         await _node.DeliverAsync(movement, movement.ReleaseGranted());
-        await _node.Effects.WaitUntilAsync(e => e.StepsOf(movement.Mrn).Any(s => s.Decision.Status == "Released"), "the release of version 2");
+        await _node.Effects.WaitUntilAsync(e => e.StepsOf(movement.Mrn).Any(s => s.Decision.Status.Is(TransitStatus.Released)), "the release of version 2");
 
         Assert.Equal(1_500_000m, (await _ledger.GetAsync(Grn, CancellationToken.None))!.Balance);
-        var released = TransitStateSerializer.Deserialize(_node.Effects.StepsOf(movement.Mrn).Single(s => s.Decision.Status == "Released").Decision.StateJson);
+        var released = TransitStateSerializer.Deserialize(_node.Effects.StepsOf(movement.Mrn).Single(s => s.Decision.Status.Is(TransitStatus.Released)).Decision.StateJson);
         Assert.Equal(2, released.Facts!.Version);
         Assert.Equal(["IE050", "IE001"], _node.Effects.Published.Where(p => p.Mrn == movement.Mrn).Select(p => p.MessageType));
     }
