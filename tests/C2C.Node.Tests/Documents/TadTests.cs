@@ -43,9 +43,7 @@ public sealed class TadTests(LocalStack stack) : IDisposable
     {
         using var tg = new InProcessNode(_network, "TG", stack);
         var mrn = Samples.NewMrn();
-        var lodged = System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.UTF8.GetString(Samples.ForMovement("IE015-TransitDeclaration", mrn)),
-            @"\s*<ReleaseDateTime>[^<]*</ReleaseDateTime>", "");
-        (await InProcessNode.PostAsync(tg.Offices(), System.Text.Encoding.UTF8.GetBytes(lodged))).EnsureSuccessStatusCode();
+        (await InProcessNode.PostAsync(tg.Offices(), Samples.LodgedDeclaration(mrn))).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.NotFound, (await tg.Offices().GetAsync($"api/v1/movements/{mrn}/tad")).StatusCode);
 
         (await InProcessNode.PostAsync(tg.Offices(), Samples.ForMovement("IE013-DeclarationAmendment", mrn))).EnsureSuccessStatusCode();
