@@ -69,7 +69,7 @@ public sealed class GuaranteeCorridorTests(LocalStack stack)
         using var bf = departure.As("BF");
         var signed = await bf.GetByteArrayAsync($"api/v1/guarantees/{grn}/query?mrn={mrn}");
         var verdict = new XmlSignatureVerifier(TimeProvider.System).Verify(signed, new SigningTrust("TG", [], [corridor.Network.SigningCertificate("TG")]));
-        Assert.True(verdict.IsValid, verdict.Describe());
+        Assert.True(verdict.IsValid, verdict.Reason);
         return XDocument.Parse(Encoding.UTF8.GetString(signed));
     }
 

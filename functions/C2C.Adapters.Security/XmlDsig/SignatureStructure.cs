@@ -1,3 +1,4 @@
+using C2C.Core.Ports;
 using System.Xml;
 
 namespace C2C.Adapters.Security.XmlDsig;
@@ -17,14 +18,14 @@ internal static class SignatureStructure
         var root = document.DocumentElement!;
         var signatures = document.GetElementsByTagName("Signature", DsigAlgorithms.Namespace);
         if (signatures.Count == 0)
-            return (null, SignatureVerificationResult.Of(SignatureStatus.Missing, "message carries no ds:Signature"));
+            return (null, SignatureVerificationResult.Of(SignatureVerdict.Missing, "message carries no ds:Signature"));
         if (signatures.Count > 1)
-            return (null, SignatureVerificationResult.Of(SignatureStatus.WrappingSuspected, $"message carries {signatures.Count} ds:Signature elements; exactly one is accepted"));
+            return (null, SignatureVerificationResult.Of(SignatureVerdict.WrappingSuspected, $"message carries {signatures.Count} ds:Signature elements; exactly one is accepted"));
         var signature = (XmlElement)signatures[0]!;
         if (signature.ParentNode != root)
-            return (null, SignatureVerificationResult.Of(SignatureStatus.WrappingSuspected, $"ds:Signature is under '{signature.ParentNode?.LocalName}', not a child of the message root '{root.LocalName}'"));
+            return (null, SignatureVerificationResult.Of(SignatureVerdict.WrappingSuspected, $"ds:Signature is under '{signature.ParentNode?.LocalName}', not a child of the message root '{root.LocalName}'"));
         if (Elements(root).Last() != signature)
-            return (null, SignatureVerificationResult.Of(SignatureStatus.WrappingSuspected, "ds:Signature is not the last child of the message root"));
+            return (null, SignatureVerificationResult.Of(SignatureVerdict.WrappingSuspected, "ds:Signature is not the last child of the message root"));
         return (signature, null);
     }
 
@@ -33,32 +34,32 @@ internal static class SignatureStructure
     {
         var children = Elements(signature).ToList();
         if (children.Any(e => IsDsig(e, "Object")))
-            return (null, Fail(SignatureStatus.WrappingSuspected, "ds:Object inside the signature is not accepted (unsigned content)"));
+            return (null, Fail(SignatureVerdict.WrappingSuspected, "ds:Object inside the signature is not accepted (unsigned content)"));
         if (children.Count is < 2 or > 3 || !IsDsig(children[0], "SignedInfo") || !IsDsig(children[1], "SignatureValue")
             || (children.Count == 3 && !IsDsig(children[2], "KeyInfo")))
-            return (null, Fail(SignatureStatus.Invalid, "ds:Signature must hold SignedInfo, SignatureValue and optionally KeyInfo, in that order"));
+            return (null, Fail(SignatureVerdict.Invalid, "ds:Signature must hold SignedInfo, SignatureValue and optionally KeyInfo, in that order"));
 
         var signedInfo = Elements(children[0]).ToList();
         var references = signedInfo.Where(e => IsDsig(e, "Reference")).ToList();
         if (references.Count != 1)
-            return (null, Fail(SignatureStatus.WrappingSuspected, $"SignedInfo holds {references.Count} references; exactly one, to the whole document, is accepted"));
+            return (null, Fail(SignatureVerdict.WrappingSuspected, $"SignedInfo holds {references.Count} references; exactly one, to the whole document, is accepted"));
         if (signedInfo.Count != 3 || !IsDsig(signedInfo[0], "CanonicalizationMethod") || !IsDsig(signedInfo[1], "SignatureMethod"))
-            return (null, Fail(SignatureStatus.Invalid, "SignedInfo must hold CanonicalizationMethod, SignatureMethod and one Reference, in that order"));
+            return (null, Fail(SignatureVerdict.Invalid, "SignedInfo must hold CanonicalizationMethod, SignatureMethod and one Reference, in that order"));
         var reference = references[0];
         var uri = reference.GetAttributeNode("URI");
         if (uri is null)
-            return (null, Fail(SignatureStatus.WrappingSuspected, "Reference has no URI; only URI=\"\" (the whole document) is accepted"));
+            return (null, Fail(SignatureVerdict.WrappingSuspected, "Reference has no URI; only URI=\"\" (the whole document) is accepted"));
         if (uri.Value.Length != 0)
-            return (null, Fail(SignatureStatus.WrappingSuspected, uri.Value.StartsWith('#')
+            return (null, Fail(SignatureVerdict.WrappingSuspected, uri.Value.StartsWith('#')
                 ? $"Reference URI '{uri.Value}' selects an element by Id; only URI=\"\" (the whole document) is accepted"
                 : $"Reference URI '{uri.Value}' points outside the document; only URI=\"\" (the whole document) is accepted"));
 
         var canonicalization = Algorithm(signedInfo[0]);
         if (!DsigAlgorithms.Canonicalizations.Contains(canonicalization) || !HasOnlyInclusiveNamespaces(signedInfo[0], canonicalization))
-            return (null, Fail(SignatureStatus.DisallowedAlgorithm, $"canonicalization method '{canonicalization}' is not allowed"));
+            return (null, Fail(SignatureVerdict.DisallowedAlgorithm, $"canonicalization method '{canonicalization}' is not allowed"));
         var method = Algorithm(signedInfo[1]);
         if (!DsigAlgorithms.IsAllowedSignatureMethod(method) || Elements(signedInfo[1]).Any())
-            return (null, Fail(SignatureStatus.DisallowedAlgorithm, $"signature method '{method}' is not allowed", method));
+            return (null, Fail(SignatureVerdict.DisallowedAlgorithm, $"signature method '{method}' is not allowed", method));
         var referenceFailure = InspectReference(reference, method);
         return referenceFailure is null ? (method, null) : (null, referenceFailure);
     }
@@ -69,10 +70,10 @@ internal static class SignatureStructure
         var transformsElement = parts.FirstOrDefault(e => IsDsig(e, "Transforms"));
         var expected = transformsElement is null ? 2 : 3;
         if (parts.Count != expected || !IsDsig(parts[^2], "DigestMethod") || !IsDsig(parts[^1], "DigestValue") || (transformsElement is not null && parts[0] != transformsElement))
-            return Fail(SignatureStatus.Invalid, "Reference must hold Transforms, DigestMethod and DigestValue, in that order", method);
+            return Fail(SignatureVerdict.Invalid, "Reference must hold Transforms, DigestMethod and DigestValue, in that order", method);
         var transforms = transformsElement is null ? [] : Elements(transformsElement).ToList();
         if (transforms.Any(t => !IsDsig(t, "Transform")) || transforms.Count is 0 or > 2)
-            return Fail(SignatureStatus.DisallowedAlgorithm, "the reference must use the enveloped-signature transform, optionally followed by one canonicalization", method);
+            return Fail(SignatureVerdict.DisallowedAlgorithm, "the reference must use the enveloped-signature transform, optionally followed by one canonicalization", method);
         for (var i = 0; i < transforms.Count; i++)
         {
             var algorithm = Algorithm(transforms[i]);
@@ -80,12 +81,12 @@ internal static class SignatureStructure
                 ? algorithm == DsigAlgorithms.EnvelopedSignature && !Elements(transforms[i]).Any()
                 : DsigAlgorithms.Canonicalizations.Contains(algorithm) && HasOnlyInclusiveNamespaces(transforms[i], algorithm);
             if (!allowed)
-                return Fail(SignatureStatus.DisallowedAlgorithm, $"transform '{algorithm}' is not allowed at position {i + 1}", method);
+                return Fail(SignatureVerdict.DisallowedAlgorithm, $"transform '{algorithm}' is not allowed at position {i + 1}", method);
         }
         var digest = Algorithm(parts[^2]);
         return DsigAlgorithms.DigestMethods.Contains(digest)
             ? null
-            : Fail(SignatureStatus.DisallowedAlgorithm, $"digest method '{digest}' is not allowed", method);
+            : Fail(SignatureVerdict.DisallowedAlgorithm, $"digest method '{digest}' is not allowed", method);
     }
 
     /// <summary>Exclusive c14n may carry an InclusiveNamespaces prefix list; nothing else may have parameters.</summary>
@@ -104,6 +105,6 @@ internal static class SignatureStructure
 
     internal static IEnumerable<XmlElement> Elements(XmlNode node) => node.ChildNodes.OfType<XmlElement>();
 
-    private static SignatureVerificationResult Fail(SignatureStatus status, string reason, string? method = null) =>
+    private static SignatureVerificationResult Fail(SignatureVerdict status, string reason, string? method = null) =>
         SignatureVerificationResult.Of(status, reason, method: method);
 }

@@ -10,7 +10,7 @@ public sealed class XmlDsigSignatureVerifier(PartnerRegistry registry, SigningTr
     public SignatureCheck Verify(ReadOnlySpan<byte> xml, string senderOffice, DateTimeOffset? at = null)
     {
         if (trust.ForSenderOffice(senderOffice) is not { } partnerTrust)
-            return new SignatureCheck(false, $"UnknownCertificate: no partner administration owns sender office {senderOffice}");
+            return new SignatureCheck(SignatureVerdict.UnknownCertificate, $"no partner administration owns sender office {senderOffice}");
         return Check(xml, partnerTrust, at);
     }
 
@@ -30,12 +30,12 @@ public sealed class XmlDsigSignatureVerifier(PartnerRegistry registry, SigningTr
                 return check;
             refusal ??= check;
         }
-        return refusal ?? new SignatureCheck(false, $"UnknownCertificate: no partner administration of {country} is registered");
+        return refusal ?? new SignatureCheck(SignatureVerdict.UnknownCertificate, $"no partner administration of {country} is registered");
     }
 
     private SignatureCheck Check(ReadOnlySpan<byte> xml, SigningTrust partnerTrust, DateTimeOffset? at)
     {
         var result = verifier.Verify(xml, partnerTrust, at);
-        return new SignatureCheck(result.IsValid, result.Describe(), result.IsValid ? partnerTrust.PartnerId : null);
+        return result.ToCheck(partnerTrust.PartnerId);
     }
 }

@@ -1,3 +1,4 @@
+using C2C.Core.Ports;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography.Xml;
@@ -33,10 +34,10 @@ public sealed class XmlSignatureVerifier
         }
         catch (XmlException e)
         {
-            return SignatureVerificationResult.Of(SignatureStatus.Malformed, $"message refused unparsed: {e.Message}");
+            return SignatureVerificationResult.Of(SignatureVerdict.Malformed, $"message refused unparsed: {e.Message}");
         }
         if (document.DocumentElement is null)
-            return SignatureVerificationResult.Of(SignatureStatus.Malformed, "message has no root element");
+            return SignatureVerificationResult.Of(SignatureVerdict.Malformed, "message has no root element");
 
         var (signature, locateFailure) = SignatureStructure.Locate(document);
         if (signature is null)
@@ -53,7 +54,7 @@ public sealed class XmlSignatureVerifier
         catch (Exception e) when (IsUnreadable(e))
         {
             // Malformed base64 in SignatureValue, DigestValue or X509Certificate is the sender's fault, not ours.
-            return SignatureVerificationResult.Of(SignatureStatus.Invalid, $"signature element cannot be read: {e.Message}", method: method);
+            return SignatureVerificationResult.Of(SignatureVerdict.Invalid, $"signature element cannot be read: {e.Message}", method: method);
         }
 
         var (candidates, selectionFailure) = Candidates(signature, trust, method);
@@ -72,23 +73,23 @@ public sealed class XmlSignatureVerifier
         }
         catch (Exception e) when (IsUnreadable(e))
         {
-            return ([], SignatureVerificationResult.Of(SignatureStatus.Invalid, $"KeyInfo certificate cannot be read: {e.Message}", method: method));
+            return ([], SignatureVerificationResult.Of(SignatureVerdict.Invalid, $"KeyInfo certificate cannot be read: {e.Message}", method: method));
         }
         if (embedded.Count > MaxKeyInfoCertificates)
-            return ([], SignatureVerificationResult.Of(SignatureStatus.Invalid, $"KeyInfo carries {embedded.Count} certificates; at most {MaxKeyInfoCertificates} are read", method: method));
+            return ([], SignatureVerificationResult.Of(SignatureVerdict.Invalid, $"KeyInfo carries {embedded.Count} certificates; at most {MaxKeyInfoCertificates} are read", method: method));
         var pinned = embedded.Where(trust.Pins).ToList();
         if (pinned.Count > 0)
             return (pinned, null);
         if (embedded.Count > 0)
         {
             var first = embedded[0];
-            return ([], SignatureVerificationResult.Of(SignatureStatus.UnknownCertificate,
+            return ([], SignatureVerificationResult.Of(SignatureVerdict.UnknownCertificate,
                 $"certificate {CertificateThumbprint.Sha256(first)} ({first.Subject}) is not registered for partner '{trust.PartnerId}'",
                 CertificateThumbprint.Sha256(first), method));
         }
         return trust.Certificates.Count > 0
             ? (trust.Certificates, null)
-            : ([], SignatureVerificationResult.Of(SignatureStatus.UnknownCertificate,
+            : ([], SignatureVerificationResult.Of(SignatureVerdict.UnknownCertificate,
                 $"message carries no certificate and partner '{trust.PartnerId}' has no registered certificate file to verify with", method: method));
     }
 
@@ -106,7 +107,7 @@ public sealed class XmlSignatureVerifier
             var (key, problem) = SignatureKeyPolicy.PublicKeyFor(certificate, method);
             if (key is null)
             {
-                keyProblem ??= SignatureVerificationResult.Of(SignatureStatus.DisallowedAlgorithm, $"certificate {thumbprint}: {problem}", thumbprint, method);
+                keyProblem ??= SignatureVerificationResult.Of(SignatureVerdict.DisallowedAlgorithm, $"certificate {thumbprint}: {problem}", thumbprint, method);
                 continue;
             }
             bool verified;
@@ -116,7 +117,7 @@ public sealed class XmlSignatureVerifier
             }
             catch (Exception e) when (IsUnreadable(e))
             {
-                return SignatureVerificationResult.Of(SignatureStatus.Invalid, $"signature cannot be checked: {e.Message}", thumbprint, method);
+                return SignatureVerificationResult.Of(SignatureVerdict.Invalid, $"signature cannot be checked: {e.Message}", thumbprint, method);
             }
             finally
             {
@@ -129,7 +130,7 @@ public sealed class XmlSignatureVerifier
                 return window;
             outsideValidity ??= window;
         }
-        return outsideValidity ?? keyProblem ?? SignatureVerificationResult.Of(SignatureStatus.Invalid,
+        return outsideValidity ?? keyProblem ?? SignatureVerificationResult.Of(SignatureVerdict.Invalid,
             candidates.Count == 1
                 ? $"signature does not verify with certificate {CertificateThumbprint.Sha256(candidates[0])} of partner '{trust.PartnerId}' (content or SignedInfo altered)"
                 : $"signature does not verify with any of the {candidates.Count} certificates of partner '{trust.PartnerId}'",
@@ -139,10 +140,10 @@ public sealed class XmlSignatureVerifier
     private static SignatureVerificationResult ValidityWindow(X509Certificate2 certificate, string thumbprint, SigningTrust trust, string method, DateTimeOffset at)
     {
         if (at > certificate.NotAfter.ToUniversalTime())
-            return SignatureVerificationResult.Of(SignatureStatus.Expired, $"certificate {thumbprint} expired on {certificate.NotAfter.ToUniversalTime():O}", thumbprint, method);
+            return SignatureVerificationResult.Of(SignatureVerdict.Expired, $"certificate {thumbprint} expired on {certificate.NotAfter.ToUniversalTime():O}", thumbprint, method);
         if (at < certificate.NotBefore.ToUniversalTime())
-            return SignatureVerificationResult.Of(SignatureStatus.NotYetValid, $"certificate {thumbprint} is valid only from {certificate.NotBefore.ToUniversalTime():O}", thumbprint, method);
-        return SignatureVerificationResult.Of(SignatureStatus.Valid, $"signed by partner '{trust.PartnerId}' with certificate {thumbprint}", thumbprint, method);
+            return SignatureVerificationResult.Of(SignatureVerdict.NotYetValid, $"certificate {thumbprint} is valid only from {certificate.NotBefore.ToUniversalTime():O}", thumbprint, method);
+        return SignatureVerificationResult.Of(SignatureVerdict.Valid, $"signed by partner '{trust.PartnerId}' with certificate {thumbprint}", thumbprint, method);
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public static class MovementIntegrity
             {
                 var signature = verify(content, e.SenderOffice, e.AppliedAt);
                 checks.Add(new IntegrityCheck("partner signature", subject, signature.IsValid,
-                    $"{signature.Status} (as of {e.AppliedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}, when it was received)"));
+                    $"{signature.Description} (as of {e.AppliedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}, when it was received)"));
             }
         }
         return checks;

@@ -92,7 +92,7 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
         using (ExchangeTelemetry.Span("c2c.signature.verify"))
             signature = verifier.VerifyFromCountry(raw.Span, source);
         if (!signature.IsValid)
-            return await RefuseAsync(delivery, signature.Status, "InvalidSignature", signature.Status, cancellationToken);
+            return await RefuseAsync(delivery, signature.Description, "InvalidSignature", signature.Description, cancellationToken);
         ValidationResult result;
         using (ExchangeTelemetry.Span("c2c.xml.validate"))
             result = validator.Validate(raw);
@@ -105,26 +105,26 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
                 node.GatewayOffice, recipient, DateTimeOffset.UtcNow);
             await SendNackAsync(nack, rejection, rejection.Header?.MessageId, source, delivery, cancellationToken);
             var errors = RefusedMessages.Describe(rejection);
-            return await RefuseAsync(delivery, signature.Status, "InvalidMessage", errors.Length > 1000 ? errors[..1000] : errors, cancellationToken);
+            return await RefuseAsync(delivery, signature.Description, "InvalidMessage", errors.Length > 1000 ? errors[..1000] : errors, cancellationToken);
         }
         if (WrongSender(message.Header.SenderOffice, source, signature.SignedBy) is { } wrongSender)
-            return await RefuseAsync(delivery, signature.Status, "WrongSender", wrongSender, cancellationToken);
+            return await RefuseAsync(delivery, signature.Description, "WrongSender", wrongSender, cancellationToken);
         if (!registry.IsOwnOffice(message.Header.RecipientOffice))
-            return await RefuseAsync(delivery, signature.Status, "WrongRecipient", $"recipient office {message.Header.RecipientOffice} is not served by {node.Country}'s node", cancellationToken);
+            return await RefuseAsync(delivery, signature.Description, "WrongRecipient", $"recipient office {message.Header.RecipientOffice} is not served by {node.Country}'s node", cancellationToken);
         if (OfficeAssertions.Check(message, registry) is { } wrongOffice)
         {
             // Authentic, but it speaks for another administration's office: the sender hears why, ops keep it.
             var refusal = FunctionalRefusal.Of(node, message, wrongOffice, DateTimeOffset.UtcNow);
             await SendNackAsync(refusal.Response, refusal.Rejection!, message.Header.MessageId, source, delivery, cancellationToken);
-            return await RefuseAsync(delivery, signature.Status, "WrongOffice", wrongOffice.Reason, cancellationToken);
+            return await RefuseAsync(delivery, signature.Description, "WrongOffice", wrongOffice.Reason, cancellationToken);
         }
 
         // Held (it came before the message it follows): no answer now; applied later, or refused when its hold ends.
-        var outcome = await exchange.AcceptAsync(message, MessageOrigin.Partner, signature.Status, cancellationToken, holdIfEarly: true);
+        var outcome = await exchange.AcceptAsync(message, MessageOrigin.Partner, signature.Description, cancellationToken, holdIfEarly: true);
         if (outcome.Outcome == ExchangeOutcome.Rejected && message.Kind.Family != MessageFamily.Control)
         {
             // Applied nowhere, so kept here: archived as received and raised, beside the NACK the sender gets.
-            await refused.RecordAsync(raw, source, message.Header.MessageId, signature.Status, RefusedMessages.ReasonOf(outcome.Rejection!),
+            await refused.RecordAsync(raw, source, message.Header.MessageId, signature.Description, RefusedMessages.ReasonOf(outcome.Rejection!),
                 RefusedMessages.Describe(outcome.Rejection!), cancellationToken);
             if (!outcome.NackSent)
                 await SendNackAsync(outcome.Response, outcome.Rejection!, message.Header.MessageId, source, delivery, cancellationToken);
@@ -167,7 +167,7 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
         var id = NackId(nack);
         // Archived like every outbound message, outside the movement's history (sequence 0): a refusal changes nothing.
         await archive.StoreAsync(new ArchiveEntry(rejection.MovementReference ?? "", 0, rejection.NackKind.Code, id, MessageDirection.Outbound,
-            node.GatewayOffice, NodeOffices.Gateway(country), DateTimeOffset.UtcNow, "Signed", signed), cancellationToken);
+            node.GatewayOffice, NodeOffices.Gateway(country), DateTimeOffset.UtcNow, nameof(SignatureVerdict.Signed), signed), cancellationToken);
         await publisher.PublishAsync(new BusMessage(id, originalId, rejection.NackKind.Code, MessageFamily.Control,
             node.Country, country, signed, TraceContext.TraceParent ?? delivery.Message.TraceParent), cancellationToken);
         var code = rejection.FirstCode;

@@ -51,11 +51,11 @@ public static class MessageEndpoints
         var origin = partner.Country == node.Country ? MessageOrigin.Local : MessageOrigin.Partner;
         SignatureCheck signature;
         using (origin == MessageOrigin.Partner ? ExchangeTelemetry.Span("c2c.signature.verify") : null)
-            signature = origin == MessageOrigin.Local ? new SignatureCheck(true, $"Unsigned: national office system '{partner.Id}'") : verifier.VerifyFrom(body, partner);
+            signature = origin == MessageOrigin.Local ? new SignatureCheck(SignatureVerdict.Unsigned, $"national office system '{partner.Id}'") : verifier.VerifyFrom(body, partner);
         if (!signature.IsValid)
         {
-            await refused.RecordAsync(body, partner.Country, null, signature.Status, "InvalidSignature", $"posted over HTTP by '{partner.Id}': {signature.Status}", context.RequestAborted);
-            return Nack(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, $"Signature check failed: {signature.Status}", "/")), node, partner, clock, StatusCodes.Status403Forbidden);
+            await refused.RecordAsync(body, partner.Country, null, signature.Description, "InvalidSignature", $"posted over HTTP by '{partner.Id}': {signature.Description}", context.RequestAborted);
+            return Nack(Rejection.Of(new MessageError(ErrorCodes.NotAuthorised, $"Signature check failed: {signature.Description}", "/")), node, partner, clock, StatusCodes.Status403Forbidden);
         }
 
         // From here on the post is authentic. A foreign administration's post that is still refused is kept and raised
@@ -64,7 +64,7 @@ public static class MessageEndpoints
         {
             CountNack(rejection);
             if (origin == MessageOrigin.Partner)
-                await refused.RecordAsync(body, partner.Country, rejection.Header?.MessageId, signature.Status, RefusedMessages.ReasonOf(rejection),
+                await refused.RecordAsync(body, partner.Country, rejection.Header?.MessageId, signature.Description, RefusedMessages.ReasonOf(rejection),
                     $"posted over HTTP by '{partner.Id}': {RefusedMessages.Describe(rejection)}", context.RequestAborted);
             return XmlResult.Of(nack, status, "rejected");
         }
@@ -88,7 +88,7 @@ public static class MessageEndpoints
             return await RefuseWithNackAsync(new Rejection([wrongOffice], message.Header, message.MovementReference),
                 wrongOffice.Code == ErrorCodes.NotAuthorised ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity);
 
-        var outcome = await exchange.AcceptAsync(message, origin, signature.Status, context.RequestAborted);
+        var outcome = await exchange.AcceptAsync(message, origin, signature.Description, context.RequestAborted);
         return outcome.Outcome switch
         {
             ExchangeOutcome.Accepted => XmlResult.Of(outcome.Response, StatusCodes.Status200OK, "accepted"),

@@ -119,7 +119,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
         var crossBorder = CrossesBorder(intent);
         var sequence = previous.Sequence + 1;
         var stored = await ArchiveOnce.StoreAsync(archive, new ArchiveEntry(step.Mrn, sequence, intent.Kind.Code, messageId, MessageDirection.Outbound,
-            MovementDeclaration.SenderOf(xml) ?? node.GatewayOffice, intent.RecipientOffice, step.AppliedAt, crossBorder ? "Signed" : "Unsigned", crossBorder ? signer.Sign(xml) : xml), cancellationToken);
+            MovementDeclaration.SenderOf(xml) ?? node.GatewayOffice, intent.RecipientOffice, step.AppliedAt, (crossBorder ? SignatureVerdict.Signed : SignatureVerdict.Unsigned).ToString(), crossBorder ? signer.Sign(xml) : xml), cancellationToken);
         var verb = intent.Action == IntentAction.ForwardOriginal ? "forwarded" : "sent";
         var sent = EventHashChain.Seal(previous.Hash, new MovementEvent(sequence, messageId, intent.Kind.Code, MessageDirection.Outbound, stored.SenderOffice,
             intent.RecipientOffice, stored.Name, stored.Sha256, status, $"{intent.Kind.Code} {verb} to {intent.RecipientOffice}", step.AppliedAt, "", ""));

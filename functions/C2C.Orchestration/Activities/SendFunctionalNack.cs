@@ -31,7 +31,7 @@ public sealed class SendFunctionalNack(NodeContext node, IMessageArchive archive
         var signed = signer.Sign(AcknowledgementComposer.Nack(rejection, nackId, node.GatewayOffice, header.SenderOffice, input.At));
         var country = header.SenderOffice[..2];
         var stored = await ArchiveOnce.StoreAsync(archive, new ArchiveEntry(message.MovementReference, 0, rejection.NackKind.Code, nackId, MessageDirection.Outbound,
-            node.GatewayOffice, NodeOffices.Gateway(country), input.At, "Signed", signed), CancellationToken.None);
+            node.GatewayOffice, NodeOffices.Gateway(country), input.At, nameof(SignatureVerdict.Signed), signed), CancellationToken.None);
         var body = (await archive.ReadAsync(stored.Name, CancellationToken.None))!.Content;
         await PublishToPartner.Publish(publisher, new BusMessage(nackId, message.MessageId, rejection.NackKind.Code, MessageFamily.Control, node.Country, country, body,
             message.TraceParent, MovementReference: message.MovementReference));

@@ -1,3 +1,4 @@
+using C2C.Core.Ports;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using C2C.Adapters.Security.XmlDsig;
@@ -27,9 +28,9 @@ public sealed class CertificateRenewalTests
         var both = new SigningTrust("TG", [], [Public(expired), Public(renewed)]);
         var result = Signing.Verify(withoutKeyInfo, both);
 
-        Assert.Equal(SignatureStatus.Valid, result.Status);
+        Assert.Equal(SignatureVerdict.Valid, result.Verdict);
         Assert.Equal(CertificateThumbprint.Sha256(renewed), result.CertificateThumbprint);
-        Assert.Equal(SignatureStatus.Expired, Signing.Verify(withoutKeyInfo, new SigningTrust("TG", [], [Public(expired)])).Status);
+        Assert.Equal(SignatureVerdict.Expired, Signing.Verify(withoutKeyInfo, new SigningTrust("TG", [], [Public(expired)])).Verdict);
     }
 
     private static X509Certificate2 Public(X509Certificate2 certificate) => X509CertificateLoader.LoadCertificate(certificate.RawData);

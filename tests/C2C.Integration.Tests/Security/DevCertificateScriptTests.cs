@@ -1,3 +1,4 @@
+using C2C.Core.Ports;
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
@@ -113,7 +114,7 @@ public sealed class DevCertificateScriptTests : IDisposable
         var signed = new XmlMessageSigner(credential).Sign(SampleMessage.Bytes);
         var result = new XmlSignatureVerifier().Verify(signed, trust.ForSenderOffice("TGLOM001")!);
 
-        Assert.Equal(SignatureStatus.Valid, result.Status);
+        Assert.Equal(SignatureVerdict.Valid, result.Verdict);
         Assert.Equal(DsigAlgorithms.EcdsaSha256, result.SignatureMethod);
         Assert.Same(burkina.FindById("TG"), burkina.FindByClientCertificate(File.ReadAllText(File_("TG", "client.sha256"))));
     }

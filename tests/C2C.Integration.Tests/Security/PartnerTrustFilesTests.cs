@@ -1,3 +1,4 @@
+using C2C.Core.Ports;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using C2C.Adapters.Security.Partners;
@@ -46,7 +47,7 @@ public sealed class PartnerTrustFilesTests : IDisposable
 
         var trust = store.ForSenderOffice("BFOUA001")!;
 
-        Assert.Equal(SignatureStatus.Valid, new XmlSignatureVerifier().Verify(signed, trust).Status);
+        Assert.Equal(SignatureVerdict.Valid, new XmlSignatureVerifier().Verify(signed, trust).Verdict);
         Assert.Null(store.ForSenderOffice("TGLOM001"));
     }
 
@@ -88,8 +89,8 @@ public sealed class PartnerTrustFilesTests : IDisposable
 
         var trust = new SigningTrust("TG", [CertificateThumbprint.Sha256(togo)], []);
         var verifier = new XmlSignatureVerifier();
-        Assert.Equal(SignatureStatus.Valid, verifier.Verify(new XmlMessageSigner(fromPem).Sign(SampleMessage.Bytes), trust).Status);
-        Assert.Equal(SignatureStatus.Valid, verifier.Verify(new XmlMessageSigner(fromPfx).Sign(SampleMessage.Bytes), trust).Status);
+        Assert.Equal(SignatureVerdict.Valid, verifier.Verify(new XmlMessageSigner(fromPem).Sign(SampleMessage.Bytes), trust).Verdict);
+        Assert.Equal(SignatureVerdict.Valid, verifier.Verify(new XmlMessageSigner(fromPfx).Sign(SampleMessage.Bytes), trust).Verdict);
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class PartnerTrustFilesTests : IDisposable
         using var credential = SigningCredentialLoader.Load(identity, _directory);
 
         var trust = new SigningTrust("TG", [CertificateThumbprint.Sha256(togo)], []);
-        Assert.Equal(SignatureStatus.Valid, new XmlSignatureVerifier().Verify(new XmlMessageSigner(credential).Sign(SampleMessage.Bytes), trust).Status);
+        Assert.Equal(SignatureVerdict.Valid, new XmlSignatureVerifier().Verify(new XmlMessageSigner(credential).Sign(SampleMessage.Bytes), trust).Verdict);
         var unresolved = identity with { Signing = new SigningKeyLocation(PfxBase64: "@Microsoft.KeyVault(SecretUri=https://tg.vault.azure.net/secrets/signing/)") };
         Assert.Equal(XmlSigningException.Codes.SigningKeyUnreadable, Assert.Throws<XmlSigningException>(() => SigningCredentialLoader.Load(unresolved, _directory)).Code);
     }

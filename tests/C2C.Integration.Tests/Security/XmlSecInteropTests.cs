@@ -1,3 +1,4 @@
+using C2C.Core.Ports;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -52,7 +53,7 @@ public sealed class XmlSecInteropTests : IDisposable
             Assert.True(exit == 0, output);
 
             var result = Signing.Verify(File.ReadAllBytes(signed));
-            Assert.Equal(SignatureStatus.Valid, result.Status);
+            Assert.Equal(SignatureVerdict.Valid, result.Verdict);
             Assert.Equal(method, result.SignatureMethod);
         }
     }

@@ -1,3 +1,4 @@
+using C2C.Core.Ports;
 using System.Security.Cryptography.Xml;
 using System.Text;
 using System.Xml;
@@ -18,7 +19,7 @@ public sealed class XmlSignatureRejectionTests
 
         var result = Signing.Verify(tampered);
 
-        Assert.Equal(SignatureStatus.Invalid, result.Status);
+        Assert.Equal(SignatureVerdict.Invalid, result.Verdict);
         Assert.Contains("does not verify", result.Reason);
     }
 
@@ -33,7 +34,7 @@ public sealed class XmlSignatureRejectionTests
             SampleMessage.Edit(signed, (d, ns) => d.SelectSingleNode("//c:Header", ns)!.AppendChild(d.CreateElement("CorrelationId", "urn:c2c:transit:v1"))),
         ];
 
-        Assert.All(tampered, t => Assert.Equal(SignatureStatus.Invalid, Signing.Verify(t).Status));
+        Assert.All(tampered, t => Assert.Equal(SignatureVerdict.Invalid, Signing.Verify(t).Verdict));
     }
 
     [Theory]
@@ -49,7 +50,7 @@ public sealed class XmlSignatureRejectionTests
             node.InnerText = Convert.ToBase64String(bytes);
         });
 
-        Assert.Equal(SignatureStatus.Invalid, Signing.Verify(tampered).Status);
+        Assert.Equal(SignatureVerdict.Invalid, Signing.Verify(tampered).Verdict);
     }
 
     [Theory]
@@ -66,7 +67,7 @@ public sealed class XmlSignatureRejectionTests
         var result = Signing.Verify(tampered);
 
         Assert.False(result.IsValid);
-        Assert.Equal(SignatureStatus.Invalid, result.Status);
+        Assert.Equal(SignatureVerdict.Invalid, result.Verdict);
     }
 
     [Fact]
@@ -80,8 +81,8 @@ public sealed class XmlSignatureRejectionTests
 
         var result = Signing.Verify(stripped);
 
-        Assert.Equal(SignatureStatus.Missing, result.Status);
-        Assert.Equal(SignatureStatus.Missing, Signing.Verify(SampleMessage.Bytes).Status);
+        Assert.Equal(SignatureVerdict.Missing, result.Verdict);
+        Assert.Equal(SignatureVerdict.Missing, Signing.Verify(SampleMessage.Bytes).Verdict);
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class XmlSignatureRejectionTests
     {
         var result = Signing.Verify(Signing.Sign(Signing.Intruder));
 
-        Assert.Equal(SignatureStatus.UnknownCertificate, result.Status);
+        Assert.Equal(SignatureVerdict.UnknownCertificate, result.Verdict);
         Assert.Equal(CertificateThumbprint.Sha256(Signing.Intruder), result.CertificateThumbprint);
         Assert.Contains("not registered for partner 'TG'", result.Reason);
     }
@@ -99,7 +100,7 @@ public sealed class XmlSignatureRejectionTests
     {
         var onlyEcdsa = new SigningTrust("TG", [CertificateThumbprint.Sha256(Signing.TogoEcdsa)], []);
 
-        Assert.Equal(SignatureStatus.UnknownCertificate, Signing.Verify(Signing.Sign(Signing.TogoRsa), onlyEcdsa).Status);
+        Assert.Equal(SignatureVerdict.UnknownCertificate, Signing.Verify(Signing.Sign(Signing.TogoRsa), onlyEcdsa).Verdict);
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class XmlSignatureRejectionTests
 
         var result = Signing.Verify(forged);
 
-        Assert.Equal(SignatureStatus.Invalid, result.Status);
+        Assert.Equal(SignatureVerdict.Invalid, result.Verdict);
         Assert.Equal(CertificateThumbprint.Sha256(Signing.TogoRsa), result.CertificateThumbprint);
     }
 
@@ -124,7 +125,7 @@ public sealed class XmlSignatureRejectionTests
             keyInfo.ParentNode!.RemoveChild(keyInfo);
         });
 
-        Assert.Equal(SignatureStatus.UnknownCertificate, Signing.Verify(withoutKeyInfo).Status);
+        Assert.Equal(SignatureVerdict.UnknownCertificate, Signing.Verify(withoutKeyInfo).Verdict);
     }
 
     [Fact]
@@ -135,8 +136,8 @@ public sealed class XmlSignatureRejectionTests
 
         var result = Signing.Verify(signed, time: afterExpiry);
 
-        Assert.Equal(SignatureStatus.Expired, result.Status);
-        Assert.Equal(SignatureStatus.Valid, Signing.Verify(signed).Status);
+        Assert.Equal(SignatureVerdict.Expired, result.Verdict);
+        Assert.Equal(SignatureVerdict.Valid, Signing.Verify(signed).Verdict);
     }
 
     [Fact]
@@ -144,7 +145,7 @@ public sealed class XmlSignatureRejectionTests
     {
         var beforeValidity = new FixedClock(Signing.TogoEcdsa.NotBefore.ToUniversalTime().AddDays(-1));
 
-        Assert.Equal(SignatureStatus.NotYetValid, Signing.Verify(Signing.Sign(Signing.TogoEcdsa), time: beforeValidity).Status);
+        Assert.Equal(SignatureVerdict.NotYetValid, Signing.Verify(Signing.Sign(Signing.TogoEcdsa), time: beforeValidity).Verdict);
     }
 
     [Fact]
@@ -155,7 +156,7 @@ public sealed class XmlSignatureRejectionTests
 
         var result = Signing.Verify(signed);
 
-        Assert.Equal(SignatureStatus.DisallowedAlgorithm, result.Status);
+        Assert.Equal(SignatureVerdict.DisallowedAlgorithm, result.Verdict);
         Assert.Contains("rsa-sha1", result.Reason);
     }
 
@@ -164,7 +165,7 @@ public sealed class XmlSignatureRejectionTests
     {
         var result = Signing.Verify(Forge.Sign(Signing.TogoRsa, digestMethod: Forge.Sha1));
 
-        Assert.Equal(SignatureStatus.DisallowedAlgorithm, result.Status);
+        Assert.Equal(SignatureVerdict.DisallowedAlgorithm, result.Verdict);
         Assert.Contains("digest method", result.Reason);
     }
 
@@ -182,7 +183,7 @@ public sealed class XmlSignatureRejectionTests
 
         var result = Signing.Verify(signed);
 
-        Assert.Equal(SignatureStatus.DisallowedAlgorithm, result.Status);
+        Assert.Equal(SignatureVerdict.DisallowedAlgorithm, result.Verdict);
         Assert.Contains("REC-xpath", result.Reason);
     }
 
@@ -196,7 +197,7 @@ public sealed class XmlSignatureRejectionTests
     {
         var altered = SampleMessage.Edit(Signing.Sign(Signing.TogoRsa), (d, ns) => d.SelectSingleNode(xpath, ns)!.Value = algorithm);
 
-        Assert.Equal(SignatureStatus.DisallowedAlgorithm, Signing.Verify(altered).Status);
+        Assert.Equal(SignatureVerdict.DisallowedAlgorithm, Signing.Verify(altered).Verdict);
     }
 
     [Fact]
@@ -204,7 +205,7 @@ public sealed class XmlSignatureRejectionTests
     {
         var signed = Forge.Sign(Signing.TogoRsa, transforms: () => [new XmlDsigEnvelopedSignatureTransform(), new XmlDsigExcC14NTransform(), new XmlDsigC14NTransform()]);
 
-        Assert.Equal(SignatureStatus.DisallowedAlgorithm, Signing.Verify(signed).Status);
+        Assert.Equal(SignatureVerdict.DisallowedAlgorithm, Signing.Verify(signed).Verdict);
     }
 
     [Fact]
@@ -215,7 +216,7 @@ public sealed class XmlSignatureRejectionTests
 
         var result = Signing.Verify(signed, new SigningTrust("TG", [CertificateThumbprint.Sha256(weak)], []));
 
-        Assert.Equal(SignatureStatus.DisallowedAlgorithm, result.Status);
+        Assert.Equal(SignatureVerdict.DisallowedAlgorithm, result.Verdict);
         Assert.Contains("1024", result.Reason);
     }
 
@@ -225,7 +226,7 @@ public sealed class XmlSignatureRejectionTests
     [InlineData("<a><b></a>")]
     public void Malformed_input_is_reported_not_thrown(string text)
     {
-        Assert.Equal(SignatureStatus.Malformed, Signing.Verify(Encoding.UTF8.GetBytes(text)).Status);
+        Assert.Equal(SignatureVerdict.Malformed, Signing.Verify(Encoding.UTF8.GetBytes(text)).Verdict);
     }
 
     [Fact]
@@ -236,9 +237,9 @@ public sealed class XmlSignatureRejectionTests
 
         var result = Signing.Verify(hostile);
 
-        Assert.Equal(SignatureStatus.WrappingSuspected, result.Status);
+        Assert.Equal(SignatureVerdict.WrappingSuspected, result.Verdict);
         Assert.All(result.Reason, c => Assert.InRange(c, ' ', '~'));
         Assert.True(result.Reason.Length <= 300);
-        Assert.StartsWith("WrappingSuspected: ", result.Describe());
+        Assert.Equal(SignatureVerdict.WrappingSuspected, result.Verdict);
     }
 }

@@ -1,3 +1,4 @@
+using C2C.Core.Ports;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
@@ -15,7 +16,7 @@ public sealed class XmlSignatureRoundTripTests
 
         var result = Signing.Verify(signed);
 
-        Assert.Equal(SignatureStatus.Valid, result.Status);
+        Assert.Equal(SignatureVerdict.Valid, result.Verdict);
         Assert.Equal(DsigAlgorithms.RsaSha256, result.SignatureMethod);
         Assert.Equal(CertificateThumbprint.Sha256(Signing.TogoRsa), result.CertificateThumbprint);
     }
@@ -27,7 +28,7 @@ public sealed class XmlSignatureRoundTripTests
 
         var result = Signing.Verify(signed);
 
-        Assert.Equal(SignatureStatus.Valid, result.Status);
+        Assert.Equal(SignatureVerdict.Valid, result.Verdict);
         Assert.Equal(DsigAlgorithms.EcdsaSha256, result.SignatureMethod);
         var document = SampleMessage.Load(signed);
         var value = document.SelectSingleNode("//ds:SignatureValue", SampleMessage.Namespaces(document))!.InnerText;
@@ -42,7 +43,7 @@ public sealed class XmlSignatureRoundTripTests
 
         var result = Signing.Verify(signed, new SigningTrust("TG", [CertificateThumbprint.Sha256(certificate)], []));
 
-        Assert.Equal(SignatureStatus.Valid, result.Status);
+        Assert.Equal(SignatureVerdict.Valid, result.Verdict);
         Assert.Equal(DsigAlgorithms.EcdsaSha384, result.SignatureMethod);
     }
 
@@ -86,7 +87,7 @@ public sealed class XmlSignatureRoundTripTests
 
         var result = Signing.Verify(Signing.Sign(Signing.TogoEcdsa, message));
 
-        Assert.Equal(SignatureStatus.Valid, result.Status);
+        Assert.Equal(SignatureVerdict.Valid, result.Verdict);
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class XmlSignatureRoundTripTests
 
         var result = Signing.Verify(signed, new SigningTrust("TG", [], [publicOnly]));
 
-        Assert.Equal(SignatureStatus.Valid, result.Status);
+        Assert.Equal(SignatureVerdict.Valid, result.Verdict);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using C2C.Core.Ports;
 using System.Text;
 using System.Xml;
 using C2C.Adapters.Security.XmlDsig;
@@ -23,7 +24,7 @@ public sealed class XmlSignatureWrappingTests
 
         var result = Signing.Verify(SampleMessage.Save(forged));
 
-        Assert.Equal(SignatureStatus.WrappingSuspected, result.Status);
+        Assert.Equal(SignatureVerdict.WrappingSuspected, result.Verdict);
         Assert.Contains("not a child of the message root", result.Reason);
     }
 
@@ -43,7 +44,7 @@ public sealed class XmlSignatureWrappingTests
 
         var result = Signing.Verify(forged);
 
-        Assert.Equal(SignatureStatus.WrappingSuspected, result.Status);
+        Assert.Equal(SignatureVerdict.WrappingSuspected, result.Verdict);
         Assert.Contains("ds:Object", result.Reason);
     }
 
@@ -59,7 +60,7 @@ public sealed class XmlSignatureWrappingTests
 
         var result = Signing.Verify(twice);
 
-        Assert.Equal(SignatureStatus.WrappingSuspected, result.Status);
+        Assert.Equal(SignatureVerdict.WrappingSuspected, result.Verdict);
         Assert.Contains("2 ds:Signature", result.Reason);
     }
 
@@ -76,7 +77,7 @@ public sealed class XmlSignatureWrappingTests
         var root = resigned.DocumentElement!;
         root.InsertBefore(resigned.ImportNode(togoSignature, true), root.LastChild);
 
-        Assert.Equal(SignatureStatus.WrappingSuspected, Signing.Verify(SampleMessage.Save(resigned)).Status);
+        Assert.Equal(SignatureVerdict.WrappingSuspected, Signing.Verify(SampleMessage.Save(resigned)).Verdict);
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class XmlSignatureWrappingTests
 
         var result = Signing.Verify(forged);
 
-        Assert.Equal(SignatureStatus.WrappingSuspected, result.Status);
+        Assert.Equal(SignatureVerdict.WrappingSuspected, result.Verdict);
         Assert.Contains("selects an element by Id", result.Reason);
     }
 
@@ -102,7 +103,7 @@ public sealed class XmlSignatureWrappingTests
         var altered = SampleMessage.Edit(Signing.Sign(Signing.TogoRsa), (d, ns) =>
             ((XmlElement)d.SelectSingleNode("//ds:Reference", ns)!).SetAttribute("URI", uri));
 
-        Assert.Equal(SignatureStatus.WrappingSuspected, Signing.Verify(altered).Status);
+        Assert.Equal(SignatureVerdict.WrappingSuspected, Signing.Verify(altered).Verdict);
     }
 
     [Fact]
@@ -116,8 +117,8 @@ public sealed class XmlSignatureWrappingTests
             reference.ParentNode!.AppendChild(reference.CloneNode(true));
         });
 
-        Assert.Equal(SignatureStatus.WrappingSuspected, Signing.Verify(noUri).Status);
-        Assert.Equal(SignatureStatus.WrappingSuspected, Signing.Verify(twoReferences).Status);
+        Assert.Equal(SignatureVerdict.WrappingSuspected, Signing.Verify(noUri).Verdict);
+        Assert.Equal(SignatureVerdict.WrappingSuspected, Signing.Verify(twoReferences).Verdict);
     }
 
     [Fact]
@@ -132,8 +133,8 @@ public sealed class XmlSignatureWrappingTests
             d.SelectSingleNode("//c:Header", ns)!.AppendChild(signature);
         });
 
-        Assert.Equal(SignatureStatus.WrappingSuspected, Signing.Verify(contentAfter).Status);
-        Assert.Equal(SignatureStatus.WrappingSuspected, Signing.Verify(nested).Status);
+        Assert.Equal(SignatureVerdict.WrappingSuspected, Signing.Verify(contentAfter).Verdict);
+        Assert.Equal(SignatureVerdict.WrappingSuspected, Signing.Verify(nested).Verdict);
     }
 
     [Fact]
@@ -149,7 +150,7 @@ public sealed class XmlSignatureWrappingTests
 
             var result = Signing.Verify(Encoding.UTF8.GetBytes(withXxe));
 
-            Assert.Equal(SignatureStatus.Malformed, result.Status);
+            Assert.Equal(SignatureVerdict.Malformed, result.Verdict);
             Assert.Contains("DTD", result.Reason);
             Assert.DoesNotContain("SECRET", result.Reason);
         }
@@ -165,6 +166,6 @@ public sealed class XmlSignatureWrappingTests
         var lol = "<!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>";
         var text = Encoding.UTF8.GetString(Signing.Sign(Signing.TogoRsa)).Replace("?>", "?>" + lol, StringComparison.Ordinal);
 
-        Assert.Equal(SignatureStatus.Malformed, Signing.Verify(Encoding.UTF8.GetBytes(text)).Status);
+        Assert.Equal(SignatureVerdict.Malformed, Signing.Verify(Encoding.UTF8.GetBytes(text)).Verdict);
     }
 }

@@ -63,7 +63,7 @@ public sealed class AuditApiTests(LocalStack stack) : IDisposable
         // A day after Togo's signing certificate expired, checked against today, the first record's signature fails...
         clock.Offset = _network.SigningCertificate("TG").NotAfter.ToUniversalTime() - DateTime.UtcNow + TimeSpan.FromDays(1);
         var first = (await bf.Services.GetRequiredService<IMessageArchive>().ReadAsync(history[0].ArchiveName, CancellationToken.None))!.Content;
-        Assert.StartsWith("Expired", bf.Services.GetRequiredService<ISignatureVerifier>().Verify(first, history[0].SenderOffice).Status);
+        Assert.Equal(SignatureVerdict.Expired, bf.Services.GetRequiredService<ISignatureVerifier>().Verify(first, history[0].SenderOffice).Verdict);
 
         // ...but the audit judges each signature when its message was received, and says so.
         var report = await IntegrityAsync(bf, Samples.Mrn);

@@ -48,7 +48,7 @@ public sealed class GuaranteeEndpointTests(LocalStack stack) : IDisposable
         Assert.Equal(HttpStatusCode.OK, query.StatusCode);
         var signed = await query.Content.ReadAsByteArrayAsync();
         var verdict = new XmlSignatureVerifier(TimeProvider.System).Verify(signed, new SigningTrust("TG", [], [_network.SigningCertificate("TG")]));
-        Assert.True(verdict.IsValid, verdict.Describe());
+        Assert.True(verdict.IsValid, verdict.Reason);
         var answer = XDocument.Parse(Encoding.UTF8.GetString(signed));
         Assert.Equal("IE037", answer.Descendants(Ns + "MessageType").Single().Value);
         Assert.Equal(("true", "Reserved", "18500000.00", "1500000.00"), (answer.Descendants(Ns + "Covered").Single().Value,

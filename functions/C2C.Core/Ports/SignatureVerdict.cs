@@ -1,7 +1,11 @@
-namespace C2C.Adapters.Security.XmlDsig;
+namespace C2C.Core.Ports;
 
-/// <summary>Outcome of verifying a received message's signature. Only <see cref="Valid"/> lets a message through.</summary>
-public enum SignatureStatus
+/// <summary>
+/// What is known of a message's signature, as archived with it. Of a partner's message, only <see cref="Valid"/> lets it
+/// through; a national office's message needs none (<see cref="Unsigned"/>); what this node sends across a border is
+/// <see cref="Signed"/>.
+/// </summary>
+public enum SignatureVerdict
 {
     /// <summary>Signed by a pinned certificate of the sending partner, within its validity, with allowed algorithms.</summary>
     Valid,
@@ -29,4 +33,10 @@ public enum SignatureStatus
 
     /// <summary>The structure allows signature wrapping: a second signature, a signature not at the end of the root, a reference other than URI="", ds:Object content.</summary>
     WrappingSuspected,
+
+    /// <summary>Not signed and not needed: from a national office system over its authenticated channel, or sent within the country.</summary>
+    Unsigned,
+
+    /// <summary>Signed with this administration's key: a message this node sent across a border.</summary>
+    Signed,
 }
