@@ -43,7 +43,7 @@ public static class GrowthRun
             var now = today.AddDays(-(i % 90));
             var stored = await archive.StoreAsync(new ArchiveEntry(reference, 1, "IE050", $"m-{reference}", MessageDirection.Inbound, "TGLOM001", "BFCIN001", now, "Valid", record), CancellationToken.None);
             var e = EventHashChain.Seal(EventHashChain.Genesis, new MovementEvent(1, $"m-{reference}", "IE050", MessageDirection.Inbound, "TGLOM001", "BFCIN001",
-                stored.Name, stored.Sha256, TransitStatus.ExpectedAtBorder, "bench", now, "", ""));
+                stored.Name, stored.Sha256, TransitStatus.ExpectedAtBorder, "bench", now));
             await index.CommitAsync(new MovementCommit(reference, null, TransitStatus.ExpectedAtBorder, "{}", new Dictionary<string, string> { ["OfficeOfDeparture"] = $"TGOFF{i % 20:D3}" }, [e],
                 new DedupRecord($"m-{reference}", reference, stored.Sha256, 1, [])), CancellationToken.None);
         });

@@ -20,8 +20,9 @@ public static class PartnerRegistryLoader
             identity.Country.Trim(),
             Set(identity.Offices),
             new SigningKeyLocation(
-                Blank(identity.SigningPfxPath), Blank(identity.SigningPfxPasswordFile),
-                Blank(identity.SigningCertificatePemPath), Blank(identity.SigningKeyPemPath), Blank(identity.SigningPfxBase64)));
+                PfxPath: Blank(identity.SigningPfxPath), PfxPasswordFile: Blank(identity.SigningPfxPasswordFile),
+                CertificatePemPath: Blank(identity.SigningCertificatePemPath), KeyPemPath: Blank(identity.SigningKeyPemPath),
+                PfxBase64: Blank(identity.SigningPfxBase64)));
         var list = partners.Select(entry => ToPartner(entry.Key, entry.Value, errors)).ToList();
         if (errors.Count > 0)
             throw new PartnerRegistryException(errors);

@@ -19,7 +19,7 @@ public static class ArchiveEndpoints
     {
         if (Forbidden(context, callers) is { } denied)
             return denied;
-        var query = new ArchiveQuery(mrn, type, office, from, to, direction, Math.Clamp(max ?? 200, 1, 1000));
+        var query = new ArchiveQuery(MovementReference: mrn, MessageType: type, Office: office, From: from, To: to, Direction: direction, Max: Math.Clamp(max ?? 200, 1, 1000));
         if (!query.HasCriteria)
             return Results.Problem(statusCode: 400, title: "Search needs a criterion", detail: "Give at least one of mrn, type, office, from, to.");
         try

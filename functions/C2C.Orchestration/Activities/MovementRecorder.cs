@@ -102,12 +102,12 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
         if (inbound is null)
         {
             return EventHashChain.Seal(previous, new MovementEvent(sequence, step.TriggerId, step.TriggerType, MessageDirection.Inbound, node.GatewayOffice, node.GatewayOffice,
-                "", "", status, step.Decision.History, step.AppliedAt, "", ""));
+                ArchiveName: "", ContentSha256: "", status, step.Decision.History, step.AppliedAt));
         }
         var stored = await ArchiveOnce.StoreAsync(archive, new ArchiveEntry(step.Mrn, sequence, inbound.Kind.Code, inbound.Header.MessageId, MessageDirection.Inbound,
             inbound.Header.SenderOffice, inbound.Header.RecipientOffice, step.AppliedAt, step.Inbound!.SignatureStatus, inbound.Raw), cancellationToken);
         return EventHashChain.Seal(previous, new MovementEvent(sequence, step.TriggerId, inbound.Kind.Code, MessageDirection.Inbound,
-            inbound.Header.SenderOffice, inbound.Header.RecipientOffice, stored.Name, stored.Sha256, status, step.Decision.History, step.AppliedAt, "", ""));
+            inbound.Header.SenderOffice, inbound.Header.RecipientOffice, stored.Name, stored.Sha256, status, step.Decision.History, step.AppliedAt));
     }
 
     /// <summary>One message the decision sends: composed (or the original forwarded), signed across a border, archived, chained.</summary>
@@ -122,7 +122,7 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
             MovementDeclaration.SenderOf(xml) ?? node.GatewayOffice, intent.RecipientOffice, step.AppliedAt, (crossBorder ? SignatureVerdict.Signed : SignatureVerdict.Unsigned).ToString(), crossBorder ? signer.Sign(xml) : xml), cancellationToken);
         var verb = intent.Action == IntentAction.ForwardOriginal ? "forwarded" : "sent";
         var sent = EventHashChain.Seal(previous.Hash, new MovementEvent(sequence, messageId, intent.Kind.Code, MessageDirection.Outbound, stored.SenderOffice,
-            intent.RecipientOffice, stored.Name, stored.Sha256, status, $"{intent.Kind.Code} {verb} to {intent.RecipientOffice}", step.AppliedAt, "", ""));
+            intent.RecipientOffice, stored.Name, stored.Sha256, status, $"{intent.Kind.Code} {verb} to {intent.RecipientOffice}", step.AppliedAt));
         return (crossBorder ? ToPublish(step, intent, messageId, stored.Name) : null, sent);
     }
 

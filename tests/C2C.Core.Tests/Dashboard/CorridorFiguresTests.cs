@@ -131,7 +131,7 @@ public sealed class CorridorFiguresTests
             new DedupRecord($"{mrn}-{status}-{at:O}", mrn, "", 1, []), previous is null ? null : MovementStatus.Parse(previous), refusal);
 
     internal static MovementEvent Event(int sequence, string type, MessageDirection direction, string from, string to, DateTimeOffset at) =>
-        new(sequence, $"id-{sequence}", type, direction, from, to, "", "", MovementStatus.None, "", at, "", "");
+        new(sequence, $"id-{sequence}", type, direction, from, to, "", "", MovementStatus.None, "", at);
 
     private static void Fold(Dictionary<FigureRow, Dictionary<string, object>> rows, IReadOnlyList<FigureChange> changes, string id)
     {

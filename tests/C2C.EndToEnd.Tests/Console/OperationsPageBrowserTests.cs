@@ -24,11 +24,12 @@ public sealed class OperationsPageBrowserTests(LocalStack stack)
             var (tg, bf) = (corridor["TG"], corridor["BF"]);
             var mrn = Movements.NewMrn();
             await tg.AcceptedAsync(Movements.Sample("IE015-TransitDeclaration", mrn));
-            for (var deadline = DateTime.UtcNow.AddSeconds(60); (await bf.DeadLettersAsync()).Count < 2; await Task.Delay(300))
-                Assert.True(DateTime.UtcNow < deadline, "Togo's two records were not dead-lettered at Burkina Faso");
+            await UntilTwoDeadLettersAsync(bf, "Togo's two records were not dead-lettered at Burkina Faso");
             bf.Process.Kill();
             bf.Process.SetEnvironment("C2C__Partners__TG__SigningCertificates__1__PemPath", corridor.Network.SigningCertificatePath("TG"));
             await corridor.RestartAsync("BF");
+            // The killed node's unacknowledged reads go back to the dead-letter queue when the broker sees its connection gone.
+            await UntilTwoDeadLettersAsync(bf, "Burkina Faso's dead letters did not list again after its restart");
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.ExecutablePath, Headless = true, Args = ["--no-sandbox"] });
@@ -71,5 +72,11 @@ public sealed class OperationsPageBrowserTests(LocalStack stack)
         {
             File.Delete(outdated);
         }
+    }
+
+    private static async Task UntilTwoDeadLettersAsync(CountryNode node, string failure)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); (await node.DeadLettersAsync()).Count < 2; await Task.Delay(300))
+            Assert.True(DateTime.UtcNow < deadline, failure);
     }
 }

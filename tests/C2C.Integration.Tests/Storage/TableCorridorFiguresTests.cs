@@ -113,7 +113,7 @@ public sealed class TableCorridorFiguresTests(LocalStack stack)
     private static DedupRecord Dedup(string mrn, string id, int sequence) => new(id, mrn, "", sequence, []);
 
     private static MovementEvent Seal(string previous, int sequence, string id, string type, MessageDirection direction, string from, string to, string status) =>
-        EventHashChain.Seal(previous, new MovementEvent(sequence, id, type, direction, from, to, "", "", MovementStatus.Parse(status), type, At.AddMinutes(sequence), "", ""));
+        EventHashChain.Seal(previous, new MovementEvent(sequence, id, type, direction, from, to, "", "", MovementStatus.Parse(status), type, At.AddMinutes(sequence)));
 
     private static string NewMrn() => "M" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
 }

@@ -18,7 +18,7 @@ public sealed class TableMovementIndexTests(LocalStack stack)
 
     private static MovementEvent Event(int seq, string messageId, string previousHash, string status = "Released") =>
         EventHashChain.Seal(previousHash, new MovementEvent(seq, messageId, "IE015", MessageDirection.Inbound, "TGLOM001", "BFOUA001",
-            $"2026/11/24/M/{seq:D4}-IE015-{messageId}.xml", new string('a', 64), MovementStatus.Parse(status), $"event {seq}", At.AddMinutes(seq), "", ""));
+            $"2026/11/24/M/{seq:D4}-IE015-{messageId}.xml", new string('a', 64), MovementStatus.Parse(status), $"event {seq}", At.AddMinutes(seq)));
 
     private static MovementCommit Commit(string mrn, string? version, string messageId, IReadOnlyList<MovementEvent> events,
         string status = "Released", string? previous = null) =>

@@ -55,16 +55,22 @@ public sealed class MovementFunctionsTests(LocalStack stack) : IDisposable
         Assert.IsType<QueueMovementDoor>(door);
         var mrn = Samples.NewMrn();
 
-        var released = await handOff.HandOverAsync(door, WorkerMessages.Declaration(mrn), CancellationToken.None);
+        var declaration = WorkerMessages.Declaration(mrn);
+        var reports = WorkerMessages.Reports(mrn);
+        var handedOver = reports.Select(r => r.MessageId).Prepend(declaration.MessageId).ToList();
+        var released = await handOff.HandOverAsync(door, declaration, CancellationToken.None);
         Assert.Equal(HandOffStatus.Applied, released.Status);
         Assert.Contains("<MessageType>IE928</MessageType>", System.Text.Encoding.UTF8.GetString(released.Receipt));
-        foreach (var report in WorkerMessages.Reports(mrn))
+        foreach (var report in reports)
             Assert.Equal(HandOffStatus.Applied, (await handOff.HandOverAsync(door, report, CancellationToken.None)).Status);
 
         Assert.Equal("WrittenOff", (await index.GetAsync(mrn, CancellationToken.None))!.Status.Name);
-        // Each message took one note through the queue function; what the movement sent Burkina Faso was published on its topic.
-        Assert.Equal(4, node.Services.GetRequiredService<FunctionsHostDouble.HandOffQueueTrigger>().Invocations);
-        var sent = (await index.HistoryAsync(mrn, CancellationToken.None)).Where(e => e.Direction == MessageDirection.Outbound).Select(e => e.MessageId).ToList();
+        // Each message went through the queue function (a note whose visibility ran out on a busy machine comes again: at
+        // least once) and was applied once; what the movement sent Burkina Faso was published on its topic.
+        Assert.InRange(node.Services.GetRequiredService<FunctionsHostDouble.HandOffQueueTrigger>().Invocations, 4, 4 * 5); // host.json: maxDequeueCount 5
+        var history = await index.HistoryAsync(mrn, CancellationToken.None);
+        Assert.All(handedOver, id => Assert.Single(history, e => e.MessageId == id));
+        var sent = history.Where(e => e.Direction == MessageDirection.Outbound).Select(e => e.MessageId).ToList();
         Assert.NotEmpty(sent);
         await Eventually(() => sent.All(id => bus.Sent.Contains(("c2c.bf", id))), "every outbound message published to c2c.bf");
 
