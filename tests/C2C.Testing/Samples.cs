@@ -66,6 +66,10 @@ public static partial class Samples
         return System.Text.Encoding.UTF8.GetBytes(text);
     }
 
+    /// <summary>The sample declaration for <paramref name="mrn"/> lodged without a release time: accepted, amendable (IE013) until released (IE029).</summary>
+    public static byte[] LodgedDeclaration(string mrn) =>
+        System.Text.Encoding.UTF8.GetBytes(Regex.Replace(System.Text.Encoding.UTF8.GetString(ForMovement("IE015-TransitDeclaration", mrn)), @"\s*<ReleaseDateTime>[^<]*</ReleaseDateTime>", ""));
+
     private static string Shorten(string id, string tag)
     {
         var combined = $"{id}-{tag}";

@@ -6,14 +6,15 @@ using C2C.Core.Messages;
 
 namespace C2C.Core.Documents;
 
-/// <summary>Reads the TAD's content from the declaration (IE015) or a record that carries it (IE001, IE050, IE003, IE115). Pure.</summary>
+/// <summary>Reads the TAD's content from the declaration (IE015, its latest amendment IE013) or a record that carries it (IE001, IE050, IE003, IE115). Pure.</summary>
 public static class TransitDocumentReader
 {
     private static readonly XNamespace Ns = ParsedMessage.Ns;
 
     /// <param name="reservation">The movement's reservation against its guarantee, where this node keeps it (departure).</param>
     /// <param name="version">The declaration's version (1 unless it was amended).</param>
-    public static TransitAccompanyingDocument Read(ParsedMessage declarationMessage, Reservation? reservation, int version = 1)
+    /// <param name="releasedAt">The release time of a declaration accepted before release (its IE015 / IE013 has none: IE029 gave it).</param>
+    public static TransitAccompanyingDocument Read(ParsedMessage declarationMessage, Reservation? reservation, int version = 1, DateTimeOffset? releasedAt = null)
     {
         var d = declarationMessage.Find("Declaration") ?? throw new ArgumentException($"{declarationMessage.Kind.Code} carries no declaration", nameof(declarationMessage));
         var consignment = d.Element(Ns + "Consignment")!;
@@ -22,7 +23,8 @@ public static class TransitDocumentReader
         return new TransitAccompanyingDocument(
             declarationMessage.MovementReference ?? "",
             Text(d, "DeclarationType"),
-            XmlConvert.ToDateTimeOffset(Text(d, "ReleaseDateTime")),
+            d.Element(Ns + "ReleaseDateTime") is { } released ? XmlConvert.ToDateTimeOffset(released.Value)
+                : releasedAt ?? throw new ArgumentException("a declaration accepted before release needs its release time", nameof(releasedAt)),
             DateOnly.Parse(Text(d, "TimeLimit"), CultureInfo.InvariantCulture),
             Text(d, "CustomsOfficeOfDeparture"),
             itinerary.Elements(Ns + "CustomsOfficeOfTransit")

@@ -6,16 +6,23 @@ namespace C2C.Core.Exchange;
 
 /// <summary>
 /// The declaration an anticipated record or a record response copies: the message at hand if it carries one, else the
-/// movement's first archived declaration (IE015 at departure, IE001 / IE050 at a receiving node), read back and validated.
+/// movement's archived declaration the state names (<see cref="Transit.TransitState.DeclarationMessageId"/>: the IE015 or
+/// latest IE013 at departure, the record of the highest version at a receiving node), else its first (IE015, IE001 /
+/// IE050), read back and validated.
 /// </summary>
 public static class MovementDeclaration
 {
+    /// <summary>Messages that carry a declaration in full.</summary>
+    public static readonly IReadOnlySet<string> Carriers = new HashSet<string>(StringComparer.Ordinal) { "IE015", "IE013", "IE001", "IE050", "IE003", "IE115" };
+
     public static async Task<ParsedMessage> LoadAsync(IMovementIndex index, IMessageArchive archive, MessageValidator validator, string movementReference,
-        ParsedMessage? trigger, CancellationToken cancellationToken)
+        ParsedMessage? trigger, CancellationToken cancellationToken, string? declarationMessageId = null)
     {
-        if (trigger?.Find("Declaration") is not null)
+        if (trigger?.Find("Declaration") is not null && (declarationMessageId is null || trigger.Header.MessageId == declarationMessageId))
             return trigger;
-        var first = (await index.HistoryAsync(movementReference, cancellationToken)).FirstOrDefault(e => e.MessageType is "IE015" or "IE001" or "IE050")
+        var history = await index.HistoryAsync(movementReference, cancellationToken);
+        var first = (declarationMessageId is null ? null : history.FirstOrDefault(e => e.MessageId == declarationMessageId && e.ArchiveName.Length > 0))
+            ?? history.FirstOrDefault(e => e.MessageType is "IE015" or "IE001" or "IE050")
             ?? throw new InvalidOperationException($"movement {movementReference} has no declaration in its history");
         var stored = await archive.ReadAsync(first.ArchiveName, cancellationToken)
             ?? throw new InvalidOperationException($"archive {first.ArchiveName} missing");

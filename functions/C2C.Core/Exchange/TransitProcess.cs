@@ -29,6 +29,10 @@ public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy)
     public byte[] Compose(TransitIntent intent, string messageId, string mrn, string? stateJsonAfter, ParsedMessage? declaration, DateTimeOffset now) =>
         TransitComposer.Compose(intent, messageId, mrn, string.IsNullOrEmpty(stateJsonAfter) ? null : TransitStateSerializer.Deserialize(stateJsonAfter), declaration, nodeCountry, now);
 
+    /// <summary>The message whose declaration the state after a step is from (null: the movement's first).</summary>
+    public static string? DeclarationMessageIdOf(string? stateJsonAfter) =>
+        string.IsNullOrEmpty(stateJsonAfter) || stateJsonAfter == MovementDecision.NoState ? null : TransitStateSerializer.Deserialize(stateJsonAfter).DeclarationMessageId;
+
     public static bool NeedsDeclaration(TransitIntent intent) =>
         intent.Kind.Code is "IE001" or "IE050" || (intent.Kind.Code is "IE003" or "IE115" && intent.Detail is null);
 

@@ -5,12 +5,13 @@ namespace C2C.Core.Guarantees;
 /// <summary>The guarantee side of the departure process: derived from the status a step leaves, so the deciders stay as they were.</summary>
 public static class MovementGuarantee
 {
-    /// <summary>Release reserves; write-off and cancellation return; an enquiry ending unresolved keeps the amount.</summary>
+    /// <summary>Release reserves; write-off and cancellation return; an enquiry ending unresolved keeps the amount. Nothing before release.</summary>
     public static GuaranteeStep Of(TransitState? before, TransitState? after)
     {
         if (after is null || after.Role != TransitRole.Departure || after.Facts?.Guarantee is null)
             return GuaranteeStep.None;
-        if (before is null)
+        // Release reserves: of a declaration released at once, or of one accepted first (IE029), on its latest version.
+        if (before is null || before.Status == TransitStatus.Accepted)
             return after.Status == TransitStatus.Released ? GuaranteeStep.Reserve : GuaranteeStep.None;
         if (after.IsTerminal && !before.IsTerminal)
             return GuaranteeStep.Return;

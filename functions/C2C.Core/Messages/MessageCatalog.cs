@@ -10,6 +10,8 @@ public static class MessageCatalog
     public const string Namespace = "urn:c2c:transit:v1";
 
     public static readonly MessageKind TransitDeclaration = new("IE015", "TransitDeclaration", MessageFamily.Transit, "Transit declaration released at departure");
+    public static readonly MessageKind DeclarationAmendment = new("IE013", "DeclarationAmendment", MessageFamily.Transit, "Amendment of an accepted declaration before release");
+    public static readonly MessageKind ReleaseForTransit = new("IE029", "ReleaseForTransit", MessageFamily.Transit, "Release for transit of an accepted declaration");
     public static readonly MessageKind AnticipatedArrivalRecord = new("IE001", "AnticipatedArrivalRecord", MessageFamily.Transit, "Anticipated arrival record (to destination)");
     public static readonly MessageKind AnticipatedTransitRecord = new("IE050", "AnticipatedTransitRecord", MessageFamily.Transit, "Anticipated transit record (to border / transit office)");
     public static readonly MessageKind BorderPassageNotification = new("IE118", "BorderPassageNotification", MessageFamily.Transit, "Notification of crossing the frontier");
@@ -36,7 +38,7 @@ public static class MessageCatalog
 
     public static readonly IReadOnlyList<MessageKind> All =
     [
-        TransitDeclaration, AnticipatedArrivalRecord, AnticipatedTransitRecord, BorderPassageNotification,
+        TransitDeclaration, DeclarationAmendment, ReleaseForTransit, AnticipatedArrivalRecord, AnticipatedTransitRecord, BorderPassageNotification,
         ArrivalAdvice, ControlResults, WriteOffNotification, InvalidationDecision, CancellationNotification,
         IncidentNotification, ArrivalRecordRequest, ArrivalRecordResponse, TransitRecordRequest, TransitRecordResponse,
         EnquiryRequest, EnquiryResponse, StatusRequest, StatusResponse,

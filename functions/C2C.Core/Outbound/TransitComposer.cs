@@ -7,7 +7,7 @@ namespace C2C.Core.Outbound;
 
 /// <summary>
 /// Composes the messages the process manager asks for (IntentAction.Compose). The anticipated records and record
-/// responses carry the full declaration and risk analysis copied from the released IE015.
+/// responses carry the full declaration and risk analysis copied from the released IE015 (or the latest IE013) and its version.
 /// </summary>
 public static class TransitComposer
 {
@@ -20,9 +20,9 @@ public static class TransitComposer
         var mrnElement = Element("MRN", mrn);
         object?[] content = kind.Code switch
         {
-            "IE001" or "IE050" => [mrnElement, .. DeclarationCopy(declaration)],
+            "IE001" or "IE050" => [mrnElement, Version(state), .. DeclarationCopy(declaration, state)],
             "IE003" or "IE115" when intent.Detail is { } refusal => [mrnElement, Element("Refusal", new object[] { Element("RefusalCode", refusal), Element("Reason", Refusal(refusal)) })],
-            "IE003" or "IE115" => [mrnElement, .. DeclarationCopy(declaration)],
+            "IE003" or "IE115" => [mrnElement, Version(state), .. DeclarationCopy(declaration, state)],
             "IE002" or "IE114" => [mrnElement, Element("RequestingOffice", intent.Detail ?? sender), Element("RequestDateTime", DateTime(now))],
             "IE045" => [mrnElement, Element("WriteOffDate", Date(DateOnly.FromDateTime(now.UtcDateTime))), Element("GuaranteeReleased", "true"),
                 Element("Remarks", $"Written off on control results {state?.ControlResultCode}.")],
@@ -51,11 +51,22 @@ public static class TransitComposer
         ? [mrn, Element("ResponseCode", "ARRIVED"), Element("ArrivalDateTime", DateTime(at)), Element("Office", state.ArrivalOffice), Element("ResponseText", $"Goods presented at {state.ArrivalOffice}.")]
         : [mrn, Element("ResponseCode", state is null ? "UNKNOWN" : "NOT_ARRIVED"), Element("ResponseText", state is null ? "No record of this MRN here." : "The goods have not been presented.")];
 
-    private static XElement[] DeclarationCopy(ParsedMessage? source)
+    /// <summary>The declaration's version (amendments before release); absent for version 1, as records had it before amendments.</summary>
+    private static XElement? Version(TransitState? state) =>
+        state?.Facts is { Version: > DeclarationVersions.First } facts ? Element("DeclarationVersion", facts.Version) : null;
+
+    /// <summary>
+    /// The declaration and risk analysis as released: a declaration accepted before release (IE015 without a release time,
+    /// or the IE013 that amended it last) gets the release time IE029 gave, where a released declaration has it.
+    /// </summary>
+    private static XElement[] DeclarationCopy(ParsedMessage? source, TransitState? state)
     {
         if (source?.Find("Declaration") is not { } declaration || source.Find("RiskAnalysis") is not { } risk)
             throw new InvalidOperationException("the declaration of the movement is needed to compose this record");
-        return [Copy(declaration), Copy(risk)];
+        var copy = Copy(declaration);
+        if (copy.Element(ParsedMessage.Ns + "ReleaseDateTime") is null && state?.Facts is { } facts)
+            copy.Element(ParsedMessage.Ns + "DeclarationType")!.AddAfterSelf(Element("ReleaseDateTime", DateTime(facts.ReleasedAt)));
+        return [copy, Copy(risk)];
     }
 
     private static string Refusal(string code) => code switch

@@ -25,6 +25,7 @@ public static class OfficeAssertions
         ["IE143"] = [["Office"]],
         ["IE180"] = [["Incident", "EndorsingOffice"]],
         ["IE015"] = [["Declaration", "CustomsOfficeOfDeparture"]],
+        ["IE013"] = [["Declaration", "CustomsOfficeOfDeparture"]],
         ["IE001"] = [["Declaration", "CustomsOfficeOfDeparture"]],
         ["IE050"] = [["Declaration", "CustomsOfficeOfDeparture"]],
         ["IE003"] = [["Declaration", "CustomsOfficeOfDeparture"]],
@@ -36,7 +37,7 @@ public static class OfficeAssertions
     /// as a functional error with its XPath; null when every office fits.
     /// </returns>
     public static MessageError? Check(ParsedMessage message, PartnerRegistry registry) =>
-        AssertedByOthers(message, registry) ?? (message.Kind == MessageCatalog.TransitDeclaration ? UnknownOnRoute(message, registry) : null);
+        AssertedByOthers(message, registry) ?? (message.Kind == MessageCatalog.TransitDeclaration || message.Kind == MessageCatalog.DeclarationAmendment ? UnknownOnRoute(message, registry) : null);
 
     private static MessageError? UnknownOnRoute(ParsedMessage message, PartnerRegistry registry)
     {

@@ -6,7 +6,7 @@ using static C2C.Core.Transit.TransitStatus;
 namespace C2C.Core.Transit;
 
 /// <summary>
-/// The office of departure's process manager: release → records out → border passage → arrival → control results
+/// The office of departure's process manager: acceptance → amendments → release (or release at once) → records out → border passage → arrival → control results
 /// → write-off (guarantee released); invalidation; incidents; diversion; time limit → overdue → enquiry.
 /// Pure and deterministic: time comes in as an argument.
 /// </summary>
@@ -20,17 +20,25 @@ public static class DepartureDecider
         {
             // Departure is the authority for its own MRNs: one it never released is unknown for good. Whatever a
             // partner asks or reports about it is refused at once (90), and no movement is kept for it.
-            return e is DeclarationReleased { Origin: MessageOrigin.Local } d
-                ? Release(mrn, d)
-                : TransitDecision.Reject(ErrorCodes.UnknownMrn, $"{e.MessageType}: no movement with MRN {mrn} was released here.", Pointer(e, "MRN"));
+            return e switch
+            {
+                DeclarationReleased { Origin: MessageOrigin.Local } d => Release(mrn, d.Facts, d.MessageId, null),
+                DeclarationLodged { Origin: MessageOrigin.Local } l => DepartureAmendments.Accept(mrn, l),
+                _ => TransitDecision.Reject(ErrorCodes.UnknownMrn, $"{e.MessageType}: no movement with MRN {mrn} was released here.", Pointer(e, "MRN")),
+            };
         }
-        if (e is DeclarationReleased)
-            return TransitDecision.Reject(ErrorCodes.DuplicateMrn, $"MRN {state.Mrn} was already released.", Pointer(e, "MRN"));
-        if (e.Origin == MessageOrigin.Local && e is not (InvalidationDecided or StatusRequested))
+        if (e is DeclarationReleased or DeclarationLodged)
+            return TransitDecision.Reject(ErrorCodes.DuplicateMrn, $"MRN {state.Mrn} was already {(state.Status == Accepted ? "accepted" : "released")}.", Pointer(e, "MRN"));
+        if (e.Origin == MessageOrigin.Local && e is not (InvalidationDecided or StatusRequested or DeclarationAmended or ReleaseGranted))
             return TransitDecision.Reject(ErrorCodes.RuleViolation, $"{e.MessageType} about a movement of this country comes from a partner node, not from a national office.", Pointer(e, "Header"));
+
+        if (e is DeclarationAmended or ReleaseGranted && e.Origin != MessageOrigin.Local)
+            return TransitDecision.Reject(ErrorCodes.RuleViolation, $"{e.MessageType} is the office of departure's, not a partner's.", Pointer(e, "Header"));
 
         return e switch
         {
+            DeclarationAmended a => DepartureAmendments.Amend(state, a),
+            ReleaseGranted r => DepartureAmendments.Release(state, r),
             BorderPassage p => Passage(state, p),
             ArrivalAdvised a => Arrival(state, a, policy),
             ControlResultsReported c => Results(state, c),
@@ -69,20 +77,25 @@ public static class DepartureDecider
         };
     }
 
-    private static TransitDecision Release(string mrn, DeclarationReleased d)
+    /// <summary>
+    /// Release: the records go to the offices abroad on the route, carrying the declaration's version, and the time
+    /// limit runs. <paramref name="accepted"/> is the accepted state released by IE029 (null for an IE015 released at once).
+    /// </summary>
+    internal static TransitDecision Release(string mrn, RouteFacts facts, string messageId, TransitState? accepted)
     {
-        var country = d.Facts.OfficeOfDeparture[..2];
-        var records = RoutePlanner.AnticipatedRecords(country, d.Facts.Route);
-        var state = new TransitState
+        var country = facts.OfficeOfDeparture[..2];
+        var records = RoutePlanner.AnticipatedRecords(country, facts.Route);
+        var state = (accepted ?? new TransitState { Mrn = mrn, Role = TransitRole.Departure, Status = Released }) with
         {
-            Mrn = mrn, Role = TransitRole.Departure, Status = Released, Facts = d.Facts,
+            Status = Released, Facts = facts,
             RecordOffices = records.Select(r => r.Office.Office).ToList(),
         };
-        var intents = records.Select(r => new TransitIntent(r.Kind, IntentAction.Compose, r.Office.Office, d.MessageId)).ToList();
-        var expiry = new DateTimeOffset(d.Facts.TimeLimit.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
+        var intents = records.Select(r => new TransitIntent(r.Kind, IntentAction.Compose, r.Office.Office, messageId)).ToList();
+        var expiry = new DateTimeOffset(facts.TimeLimit.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
         var to = records.Count == 0 ? "no office abroad on the route" : "records to " + string.Join(", ", records.Select(r => $"{r.Office.Office} ({r.Kind.Code})"));
+        var version = accepted is null ? "" : $" (version {facts.Version} of the declaration)";
         return new(state, intents, [new DeadlineChange(DeadlineKinds.TimeLimit, expiry)], [],
-            $"Released at {d.Facts.OfficeOfDeparture}, time limit {d.Facts.TimeLimit:yyyy-MM-dd}; {to}", null);
+            $"Released at {facts.OfficeOfDeparture}{version}, time limit {facts.TimeLimit:yyyy-MM-dd}; {to}", null);
     }
 
     /// <summary>Statuses after arrival: a report from en route that comes this late is still a fact, recorded without a change of status.</summary>
@@ -146,6 +159,8 @@ public static class DepartureDecider
     /// </summary>
     private static TransitDecision Invalidate(TransitState state, InvalidationDecided i)
     {
+        if (state.Status is Accepted)
+            return new(state with { Status = Cancelled }, [], [], [], $"Invalidated before release ({i.Justification}); no record had been sent", null);
         if (state.Status is not Released)
             return TransitDecision.Reject(ErrorCodes.OutOfSequence,
                 $"IE009 refused: movement {state.Mrn} is {state.Status}; a movement can be invalidated only while Released (before any border passage or incident).", Pointer(i, "MRN"));
@@ -174,6 +189,7 @@ public static class DepartureDecider
         var responseKind = r.MessageType == MessageCatalog.ArrivalRecordRequest.Code ? MessageCatalog.ArrivalRecordResponse : MessageCatalog.TransitRecordResponse;
         var refusal = state.Status switch
         {
+            Accepted => "NOT_RELEASED",
             Cancelled => "CANCELLED",
             WrittenOff => "WRITTEN_OFF",
             _ => null,

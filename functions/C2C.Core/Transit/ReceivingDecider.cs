@@ -33,8 +33,9 @@ public static class ReceivingDecider
 
         return e switch
         {
-            AnticipatedRecordReceived r => Apply(state with { Facts = r.Facts, RecordOffices = [.. state.RecordOffices.Append(r.RecipientOffice).Distinct()] },
-                [], $"{r.MessageType} received for {r.RecipientOffice} (latest version of the declaration)"),
+            AnticipatedRecordReceived r when !DeclarationVersions.Supersedes(state.Facts, r.Facts) => Older(state, r, r.Facts),
+            AnticipatedRecordReceived r => Apply(state with { Facts = r.Facts, DeclarationMessageId = r.MessageId, RecordOffices = [.. state.RecordOffices.Append(r.RecipientOffice).Distinct()] },
+                [], $"{r.MessageType} received for {r.RecipientOffice} (version {r.Facts.Version} of the declaration, the latest)"),
             BorderPassage p when state.Facts is { } facts && !state.RecordOffices.Contains(p.Office) && facts.Route.All(o => o.Office != p.Office) =>
                 Apply(Seals(state.Alert($"Border passage at undeclared office {p.Office}") with { BorderPassages = [.. state.BorderPassages, p.Office] }, p),
                     [new TransitIntent(MessageCatalog.TransitRecordRequest, IntentAction.Compose, departure, p.MessageId, p.Office), Forward(MessageCatalog.BorderPassageNotification, departure, p)],
@@ -50,7 +51,8 @@ public static class ReceivingDecider
                 [Forward(MessageCatalog.ControlResults, departure, c)], $"Control results {c.ResultCode} at {c.Office}, forwarded to {departure}"),
             IncidentReported i => Apply(state.Alert($"Incident {i.Code} at {i.SenderOffice}") with { Incidents = state.Incidents + 1 },
                 [Forward(MessageCatalog.IncidentNotification, departure, i)], $"Incident {i.Code} reported by {i.SenderOffice}, forwarded to {departure}"),
-            RecordResponded { Facts: { } facts } r => Apply(state with { Facts = facts, RecordOffices = [.. state.RecordOffices.Append(r.RecipientOffice).Distinct()] },
+            RecordResponded { Facts: { } older } r when !DeclarationVersions.Supersedes(state.Facts, older) => Older(state, r, older),
+            RecordResponded { Facts: { } facts } r => Apply(state with { Facts = facts, DeclarationMessageId = r.MessageId, RecordOffices = [.. state.RecordOffices.Append(r.RecipientOffice).Distinct()] },
                 [], $"Record received from {r.SenderOffice} ({r.MessageType})"),
             RecordResponded r => new(state.Alert($"Record refused by departure: {r.RefusalCode}"), [], [], [], $"Record request refused by {r.SenderOffice}: {r.RefusalCode}", null),
             WriteOffNotified w => new(state with { Status = WrittenOff, GuaranteeReleased = true }, [], [], [], $"Written off at departure ({w.SenderOffice})", null),
@@ -88,7 +90,7 @@ public static class ReceivingDecider
         var departureNode = NodeOffices.Gateway(mrn.Substring(2, 2));
         return e switch
         {
-            AnticipatedRecordReceived r => Apply(empty with { Facts = r.Facts, RecordOffices = [r.RecipientOffice] }, [],
+            AnticipatedRecordReceived r => Apply(empty with { Facts = r.Facts, DeclarationMessageId = r.MessageId, RecordOffices = [r.RecipientOffice] }, [],
                 $"{r.MessageType} received from {r.SenderOffice}: expected at {r.RecipientOffice}"),
             ArrivalAdvised a => new(empty.Alert($"Unexpected arrival at {a.Office}: no anticipated record") with { ArrivedAt = a.ArrivedAt, ArrivalOffice = a.Office, ActualDestination = a.Office },
                 [new TransitIntent(MessageCatalog.ArrivalRecordRequest, IntentAction.Compose, departureNode, a.MessageId, a.Office), Forward(MessageCatalog.ArrivalAdvice, departureNode, a)],
@@ -104,6 +106,14 @@ public static class ReceivingDecider
             _ => TransitDecision.Reject(ErrorCodes.UnknownMrn, $"{e.MessageType}: no anticipated record for this MRN.", DepartureDecider.Pointer(e, "MRN")),
         };
     }
+
+    /// <summary>
+    /// A record of an older version than the one held (reordered on the broker, replayed late): kept in the history, its
+    /// office expected, its declaration not applied, so an older version never wins.
+    /// </summary>
+    private static TransitDecision Older(TransitState state, TransitEvent e, RouteFacts older) =>
+        Apply(state with { RecordOffices = [.. state.RecordOffices.Append(e.RecipientOffice).Distinct()] }, [],
+            $"{e.MessageType} for {e.RecipientOffice} carries version {older.Version} of the declaration, older than version {state.Facts!.Version} held: recorded, not applied");
 
     private static TransitDecision Diverted(TransitState state, ArrivalAdvised a, string departure) =>
         new(state.Alert($"Arrival at undeclared office {a.Office}") with { ArrivedAt = a.ArrivedAt, ArrivalOffice = a.Office, ActualDestination = a.Office, Status = ArrivedAtDestination },

@@ -14,4 +14,7 @@ public sealed record RouteFacts(
 
     /// <summary>The itinerary's countries of routing (the guarantee must be valid in each).</summary>
     public IReadOnlyList<string> CountriesOfRouting { get; init; } = [];
+
+    /// <summary>The declaration's version these facts are from: 1 for the IE015, +1 per accepted IE013 (a record without one: 1).</summary>
+    public int Version { get; init; } = 1;
 }

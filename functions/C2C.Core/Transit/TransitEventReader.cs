@@ -15,7 +15,10 @@ public static class TransitEventReader
         var (id, from, to) = (h.MessageId, h.SenderOffice, h.RecipientOffice);
         return m.Kind.Code switch
         {
+            "IE015" when m.Value("Declaration", "ReleaseDateTime") is null => new DeclarationLodged(id, from, to, origin, Facts(m), Identity(m)),
             "IE015" => new DeclarationReleased(id, from, to, origin, Facts(m)),
+            "IE013" => new DeclarationAmended(id, from, to, origin, Facts(m), Identity(m), m.Value("Declaration", "ReleaseDateTime") is not null),
+            "IE029" => new ReleaseGranted(id, from, to, origin, Time(m.Value("ReleaseDateTime")!)),
             "IE050" or "IE001" => new AnticipatedRecordReceived(id, m.Kind.Code, from, to, origin, Facts(m)),
             "IE118" => new BorderPassage(id, from, to, origin, m.Value("CustomsOfficeOfTransitActual")!, Time(m.Value("CrossingDateTime")!), Bool(m.Value("SealsIntact")!)),
             "IE006" => new ArrivalAdvised(id, from, to, origin, m.Value("CustomsOfficeOfDestinationActual")!, Time(m.Value("ArrivalDateTime")!)),
@@ -45,14 +48,22 @@ public static class TransitEventReader
             .Select(o => new RouteOffice(o.Element(ParsedMessage.Ns + "ReferenceNumber")!.Value, o.Element(ParsedMessage.Ns + "Role")!.Value))
             .Append(new RouteOffice(D("CustomsOfficeOfDestination"), RouteOffice.Destination))
             .ToList();
+        // A declaration lodged or amended before release has no release time yet: the time it was sent stands in until release.
+        var releasedAt = m.Value("Declaration", "ReleaseDateTime") is { } released ? Time(released) : m.Header.PreparedAt;
         return new RouteFacts(D("CustomsOfficeOfDeparture"), D("CustomsOfficeOfDestination"), route,
-            DateOnly.Parse(D("TimeLimit"), CultureInfo.InvariantCulture), Time(D("ReleaseDateTime")),
+            DateOnly.Parse(D("TimeLimit"), CultureInfo.InvariantCulture), releasedAt,
             m.Value("Declaration", "Consignment", "Transport", "MeansOfTransport", "Identification"))
         {
             Guarantee = Guarantee(declaration),
             CountriesOfRouting = declaration.Element(ParsedMessage.Ns + "Itinerary")!.Elements(ParsedMessage.Ns + "CountryOfRouting").Select(c => c.Value).ToList(),
+            Version = m.Value("DeclarationVersion") is { } version ? int.Parse(version, CultureInfo.InvariantCulture) : DeclarationVersions.First,
         };
     }
+
+    /// <summary>What an amendment may not change (<see cref="AmendmentRules"/>).</summary>
+    public static DeclarationIdentity Identity(ParsedMessage m) =>
+        new(m.Value("Declaration", "DeclarationType")!, m.Value("Declaration", "CustomsOfficeOfDeparture")!,
+            m.Value("Declaration", "HolderOfTheTransitProcedure", "IdentificationNumber") ?? "", m.Value("Declaration", "HolderOfTheTransitProcedure", "Name")!);
 
     /// <summary>The first guarantee with a GRN behind its type code, and the customs value of the goods it covers.</summary>
     private static GuaranteeClaim? Guarantee(XElement declaration)

@@ -16,6 +16,15 @@ public sealed record TransitState
 
     public RouteFacts? Facts { get; init; }
 
+    /// <summary>At departure, what may not change by amendment (set when a declaration is accepted before release).</summary>
+    public DeclarationIdentity? Identity { get; init; }
+
+    /// <summary>
+    /// The message whose declaration <see cref="Facts"/> are from (the IE015 or the latest IE013 at departure; the record
+    /// of the highest version at a receiver): records and the TAD copy it. Null in states older than amendments: the first one.
+    /// </summary>
+    public string? DeclarationMessageId { get; init; }
+
     /// <summary>Office of destination actually used after a diversion (it requested the record).</summary>
     public string? ActualDestination { get; init; }
 

@@ -21,4 +21,8 @@ public enum TransitStatus
     ArrivedAtDestination,
     UnexpectedArrival,
     ControlResultsSent,
+
+    // Departure view, before release (added last: states are stored by name, but the order stays as it was).
+    /// <summary>Lodged without a release (IE015 without ReleaseDateTime): amendable (IE013) until released (IE029).</summary>
+    Accepted,
 }

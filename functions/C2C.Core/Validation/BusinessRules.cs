@@ -49,10 +49,14 @@ internal static class BusinessRules
 
     private static void CheckDeclaration(MessageKind kind, MessageHeader header, XElement root, XElement declaration, List<MessageError> errors)
     {
-        var release = DateOnly.FromDateTime(DateTime.Parse(declaration.Element(Ns + "ReleaseDateTime")!.Value, null, System.Globalization.DateTimeStyles.AdjustToUniversal));
+        // A declaration accepted before release (IE015 without a release time, IE013) is dated by when it was sent: release comes later.
+        var releaseElement = declaration.Element(Ns + "ReleaseDateTime");
+        var release = releaseElement is null
+            ? DateOnly.FromDateTime(header.PreparedAt.UtcDateTime)
+            : DateOnly.FromDateTime(DateTime.Parse(releaseElement.Value, null, System.Globalization.DateTimeStyles.AdjustToUniversal));
         var timeLimitElement = declaration.Element(Ns + "TimeLimit")!;
         if (DateOnly.Parse(timeLimitElement.Value) < release)
-            errors.Add(Error(ErrorCodes.RuleViolation, $"TimeLimit {timeLimitElement.Value} is before the release date {release:yyyy-MM-dd}.", timeLimitElement));
+            errors.Add(Error(ErrorCodes.RuleViolation, $"TimeLimit {timeLimitElement.Value} is before the {(releaseElement is null ? "declaration" : "release")} date {release:yyyy-MM-dd}.", timeLimitElement));
 
         var departure = declaration.Element(Ns + "CustomsOfficeOfDeparture")!;
         var mrnElement = root.Element(Ns + "MRN")!;
@@ -64,8 +68,8 @@ internal static class BusinessRules
                 $"The MRN's year {mrn[..2]} is not the year its declaration was accepted: released on {release:yyyy-MM-dd}, the MRN begins with {release.Year % 100:D2} (or {(release.Year - 1) % 100:D2} if accepted before the new year).", mrnElement));
         if (mrn.Length >= 4 && mrn.Substring(2, 2) != departure.Value[..2])
             errors.Add(Error(ErrorCodes.RuleViolation, $"The MRN's country {mrn.Substring(2, 2)} is not the country of the office of departure {departure.Value}.", departure));
-        if (kind == MessageCatalog.TransitDeclaration && header.SenderOffice != departure.Value)
-            errors.Add(Error(ErrorCodes.RuleViolation, $"A transit declaration is sent by its office of departure {departure.Value}, not {header.SenderOffice}.", departure));
+        if ((kind == MessageCatalog.TransitDeclaration || kind == MessageCatalog.DeclarationAmendment) && header.SenderOffice != departure.Value)
+            errors.Add(Error(ErrorCodes.RuleViolation, $"A transit declaration{(kind == MessageCatalog.DeclarationAmendment ? "'s amendment" : "")} is sent by its office of departure {departure.Value}, not {header.SenderOffice}.", departure));
 
         var sequences = new HashSet<string>(StringComparer.Ordinal);
         foreach (var office in declaration.Descendants(Ns + "CustomsOfficeOfTransit"))
@@ -79,7 +83,7 @@ internal static class BusinessRules
     /// <summary>The schema's date and date-time elements (xs:date, xs:dateTime), by name.</summary>
     private static readonly HashSet<string> DateElements = new(StringComparer.Ordinal)
     {
-        "AcceptanceDateTime", "ActualArrivalDateTime", "ArrivalDateTime", "ControlDate", "CrossingDateTime", "DecisionDateTime",
+        "AcceptanceDateTime", "ActualArrivalDateTime", "AmendmentDateTime", "AmendmentAcceptanceDateTime", "ArrivalDateTime", "ControlDate", "CrossingDateTime", "DecisionDateTime",
         "EstimatedArrivalDateTime", "IncidentDateTime", "PreparationDateTime", "RejectionDateTime", "ReleaseDateTime",
         "RequestDateTime", "StatusDateTime", "TimeLimit", "WriteOffDate",
     };

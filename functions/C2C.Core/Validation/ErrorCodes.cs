@@ -16,6 +16,8 @@ public static class ErrorCodes
     public const string UnknownMrn = "90";
     public const string DuplicateMrn = "91";
     public const string OutOfSequence = "92";
+    /// <summary>NCTS's "message out of sequence" as an amendment (IE013) after release meets it: the declaration can no longer change.</summary>
+    public const string AmendmentAfterRelease = OutOfSequence;
     public const string InvalidMrn = "93";
     /// <summary>The sender is not allowed to send for this office (partner authorisation).</summary>
     public const string NotAuthorised = "94";

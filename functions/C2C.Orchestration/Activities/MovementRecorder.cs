@@ -71,7 +71,8 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
     }
 
     /// <summary>
-    /// What the sender is answered, kept with the step's dedup row: the receipt (IE928) of an applied message, the NACK
+    /// What the sender is answered, kept with the step's dedup row: the receipt (IE928) of an applied message (IE004
+    /// with the declaration's new version for an amendment), the NACK
     /// of a refused one (the same id as the one <see cref="SendFunctionalNack"/> sends), nothing for a hold or a timer.
     /// </summary>
     private byte[] Answer(MovementStep step, ParsedMessage? inbound, MovementEvent first, MovementStatus status)
@@ -82,6 +83,11 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
         {
             return AcknowledgementComposer.Nack(Rejection.Of(error, inbound.Header, step.Mrn), MessageIds.Derive(node.Country, "nack", inbound.Header.MessageId, inbound.Sha256),
                 node.GatewayOffice, inbound.Header.SenderOffice, step.AppliedAt);
+        }
+        if (step.TriggerId == inbound.Header.MessageId && inbound.Kind == MessageCatalog.DeclarationAmendment && step.Decision.Persist)
+        {
+            return AmendmentAcceptance.Compose(inbound, MessageIds.Derive(node.Country, "receipt", step.TriggerId), node.GatewayOffice, step.AppliedAt,
+                TransitStateSerializer.Deserialize(step.Decision.StateJson).Facts!.Version, first.ArchiveName, first.Sequence);
         }
         return step.TriggerId == inbound.Header.MessageId
             ? AcknowledgementComposer.Receipt(inbound, MessageIds.Derive(node.Country, "receipt", step.TriggerId), node.GatewayOffice, step.AppliedAt, first.ArchiveName, first.Sequence, status.Name)
@@ -142,7 +148,9 @@ public sealed class MovementRecorder(NodeContext node, IMessageArchive archive, 
         var stateAfter = step.Decision.Persist ? step.Decision.StateJson : null;
         if (intent.Kind.Family == MessageFamily.Cargo)
             return CargoComposer.Compose(intent, messageId, step.Mrn, CargoStateSerializer.Deserialize(stateAfter ?? throw new InvalidOperationException($"{intent.Kind.Code} for {step.Mrn} without a state")), step.AppliedAt);
-        var declaration = TransitProcess.NeedsDeclaration(intent) ? await MovementDeclaration.LoadAsync(index, archive, Validator, step.Mrn, inbound, cancellationToken) : null;
+        var declaration = TransitProcess.NeedsDeclaration(intent)
+            ? await MovementDeclaration.LoadAsync(index, archive, Validator, step.Mrn, inbound, cancellationToken, TransitProcess.DeclarationMessageIdOf(stateAfter))
+            : null;
         return _composer.Compose(intent, messageId, step.Mrn, stateAfter, declaration, step.AppliedAt);
     }
 

@@ -7,13 +7,11 @@ namespace C2C.Orchestration.Activities;
 
 /// <summary>
 /// The corridor's metrics from a committed step: a movement entering a status, and at departure the corridor's own KPI,
-/// the time from release (the declaration's step, first in the history) to the first border passage, the arrival and
+/// the time from release (the first step that left it Released) to the first border passage, the arrival and
 /// the write-off. Recorded after the commit, once per step (a second run finds the step recorded and records nothing).
 /// </summary>
 internal static class MovementTelemetry
 {
-    private const string Declaration = "IE015";
-
     public static async Task CommittedAsync(IMovementIndex index, MovementStep step, MovementStatus? before, MovementStatus after, CancellationToken cancellationToken)
     {
         if (before == after)
@@ -29,7 +27,8 @@ internal static class MovementTelemetry
         if (histogram is null)
             return;
         var history = await index.HistoryAsync(step.Mrn, cancellationToken);
-        if (history is [{ MessageType: Declaration } released, ..])
+        // Release is the first step that left the movement Released: the IE015 released at once, or the IE029 after acceptance.
+        if (history.FirstOrDefault(e => e.StatusAfter.Is(Released)) is { } released)
             histogram.Record(Math.Max(0, (step.AppliedAt - released.AppliedAt).TotalSeconds));
     }
 }

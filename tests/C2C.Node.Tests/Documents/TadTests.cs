@@ -39,6 +39,26 @@ public sealed class TadTests(LocalStack stack) : IDisposable
     }
 
     [Fact]
+    public async Task An_accepted_declaration_has_no_tad_until_release_then_prints_its_latest_version()
+    {
+        using var tg = new InProcessNode(_network, "TG", stack);
+        var mrn = Samples.NewMrn();
+        (await InProcessNode.PostAsync(tg.Offices(), Samples.LodgedDeclaration(mrn))).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NotFound, (await tg.Offices().GetAsync($"api/v1/movements/{mrn}/tad")).StatusCode);
+
+        (await InProcessNode.PostAsync(tg.Offices(), Samples.ForMovement("IE013-DeclarationAmendment", mrn))).EnsureSuccessStatusCode();
+        (await InProcessNode.PostAsync(tg.Offices(), Samples.ForMovement("IE029-ReleaseForTransit", mrn))).EnsureSuccessStatusCode();
+        var response = await tg.Offices().GetAsync($"api/v1/movements/{mrn}/tad");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var pdf = Path.Combine(Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "TestResults", "tad")).FullName, $"TAD-{mrn}-v2.pdf");
+        await File.WriteAllBytesAsync(pdf, await response.Content.ReadAsByteArrayAsync());
+        var text = await PrintedDocument.TextAsync(pdf);
+        foreach (var expected in new[] { "version 2", "TGD0045873", "420 BG" })
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_partner_not_on_the_route_gets_403_and_an_unknown_movement_404()
     {
         using var tg = new InProcessNode(_network, "TG", stack);

@@ -55,6 +55,30 @@ public sealed class GuaranteeOrchestrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_accepted_declaration_reserves_nothing_until_release_and_then_on_its_latest_version()
+    {
+        // Lodged for more than the guarantee holds: accepted all the same (nothing is reserved before release).
+        var movement = Guaranteed() is var m ? new Movements(m.Mrn) { Facts = m.Facts with { Guarantee = m.Facts.Guarantee! with { AmountToBeCovered = 25_000_000m } } } : null!;
+        await _node.StartAsync(movement, movement.Lodged());
+        var release = movement.ReleaseGranted();
+        await _node.DeliverAsync(movement, release);
+        await _node.Effects.WaitUntilAsync(e => e.HasRecorded(movement.Mrn, $"refused-{release.MessageId}"), "the release refused for the balance");
+        Assert.Equal([TransitStatus.Accepted], _node.Effects.StepsOf(movement.Mrn).Where(s => s.Decision.Persist).Select(s => s.Decision.Status.Transit));
+        Assert.StartsWith(nameof(GuaranteeRefusal.InsufficientBalance), _node.Effects.StepsOf(movement.Mrn)[^1].Refusal!.Reason, StringComparison.Ordinal);
+        Assert.Equal(20_000_000m, (await _ledger.GetAsync(Grn, CancellationToken.None))!.Balance);
+
+        // Amended to what the guarantee covers, then released: reserved on version 2, the records sent.
+        await _node.DeliverAsync(movement, movement.Amended(movement.Facts with { Guarantee = movement.Facts.Guarantee! with { AmountToBeCovered = 18_500_000m } }));
+        await _node.DeliverAsync(movement, movement.ReleaseGranted());
+        await _node.Effects.WaitUntilAsync(e => e.StepsOf(movement.Mrn).Any(s => s.Decision.Status.Is(TransitStatus.Released)), "the release of version 2");
+
+        Assert.Equal(1_500_000m, (await _ledger.GetAsync(Grn, CancellationToken.None))!.Balance);
+        var released = TransitStateSerializer.Deserialize(_node.Effects.StepsOf(movement.Mrn).Single(s => s.Decision.Status.Is(TransitStatus.Released)).Decision.StateJson);
+        Assert.Equal(2, released.Facts!.Version);
+        Assert.Equal(["IE050", "IE001"], _node.Effects.Published.Where(p => p.Mrn == movement.Mrn).Select(p => p.MessageType));
+    }
+
+    [Fact]
     public async Task An_unresolved_enquiry_keeps_the_amount_and_flags_the_guarantee()
     {
         var movement = Guaranteed();

@@ -27,6 +27,11 @@ internal sealed class Movements(string mrn)
     public ControlResultsReported Results(MessageOrigin origin, string code = "A1") => new(Id(), "BFOUA001", "TGLOM001", origin, "BFOUA001", code);
     public WriteOffNotified WriteOff() => new(Id(), "TGLOM001", "BFOUA001", MessageOrigin.Partner);
 
+    private static readonly DeclarationIdentity Identity = new("T1", "TGLOM001", "TG1000234567", "Sahel Transit Logistique SARL");
+    public DeclarationLodged Lodged() => new(Id(), "TGLOM001", "BFOUA001", MessageOrigin.Local, Facts, Identity);
+    public DeclarationAmended Amended(RouteFacts facts) => new(Id(), "TGLOM001", "BFOUA001", MessageOrigin.Local, facts, Identity, false);
+    public ReleaseGranted ReleaseGranted() => new(Id(), "TGLOM001", "TGC2C000", MessageOrigin.Local, DateTimeOffset.UtcNow);
+
     /// <summary>The message as the ingest hands it over (the fake activities never read the XML).</summary>
     public MovementMessage Deliver(TransitEvent e) =>
         new(e.MessageId, e.MessageType, Mrn, e.Origin, "Valid", "sha-" + e.MessageId, [], TransitEventJson.Serialize(e));
