@@ -11,12 +11,12 @@ public static class CargoEventReader
         var (id, from) = (m.Header.MessageId, m.Header.SenderOffice);
         return m.Kind.Code switch
         {
-            "PA001" => new PreArrivalDataReceived(id, from, m.Header.RecipientOffice, m.Value("VoyageReference"), m.Value("PortOfDischarge"),
+            MessageCodes.PreArrivalCargoData => new PreArrivalDataReceived(id, from, m.Header.RecipientOffice, m.Value("VoyageReference"), m.Value("PortOfDischarge"),
                 Time(m.Value("EstimatedArrivalDateTime")!),
                 m.Root.Descendants(ParsedMessage.Ns + "CommodityCode").Select(c => c.Value).Distinct().ToList(), m.Find("Consignee") is not null),
-            "PA002" => new PreArrivalAcknowledged(id, from, m.Value("Status"),
+            MessageCodes.PreArrivalCargoAck => new PreArrivalAcknowledged(id, from, m.Value("Status"),
                 m.Root.Elements(ParsedMessage.Ns + "RiskFlag").Select(f => f.Element(ParsedMessage.Ns + "Code")!.Value).ToList()),
-            "PA003" => new VesselArrivalReported(id, from, m.Value("VoyageReference")!, m.Value("PortOfDischarge"), Time(m.Value("ActualArrivalDateTime")!),
+            MessageCodes.CargoArrivalReport => new VesselArrivalReported(id, from, m.Value("VoyageReference")!, m.Value("PortOfDischarge"), Time(m.Value("ActualArrivalDateTime")!),
                 m.Root.Elements(ParsedMessage.Ns + "ConsignmentReference").Select(c => c.Value).Distinct().ToList()),
             _ => throw new ArgumentException($"{m.Kind.Code} is not a cargo message"),
         };

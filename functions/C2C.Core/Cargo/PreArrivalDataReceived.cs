@@ -1,3 +1,4 @@
+using C2C.Core.Messages;
 namespace C2C.Core.Cargo;
 
 /// <summary>PA001: a consignment's pre-arrival data, sent by an export office or received from the export country.</summary>
@@ -11,4 +12,4 @@ public sealed record PreArrivalDataReceived(
     DateTimeOffset EstimatedArrival,
     IReadOnlyList<string> CommodityCodes,
     bool HasConsignee)
-    : CargoEvent(MessageId, "PA001", SenderOffice);
+    : CargoEvent(MessageId, MessageCodes.PreArrivalCargoData, SenderOffice);

@@ -1,3 +1,4 @@
+using C2C.Core.Messages;
 using C2C.Core.Ports;
 using C2C.Core.Transit;
 
@@ -34,7 +35,7 @@ public sealed record JourneyRoute(string Mrn, Exchange.MovementStatus Status, IR
         for (var i = 0; i < offices.Count; i++)
         {
             var office = offices[i];
-            var reported = history.FirstOrDefault(e => e.MessageType == "IE118" && e.Direction == MessageDirection.Inbound && e.SenderOffice == office.Office);
+            var reported = history.FirstOrDefault(e => e.MessageType == MessageCodes.BorderPassageNotification && e.Direction == MessageDirection.Inbound && e.SenderOffice == office.Office);
             stops.Add(state.BorderPassages.Contains(office.Office)
                 ? new JourneyStop("Border", office.Office, StopState.Done, reported?.AppliedAt, $"{office.Role}: passage recorded")
                 : i < lastPassed
@@ -43,7 +44,7 @@ public sealed record JourneyRoute(string Mrn, Exchange.MovementStatus Status, IR
         }
         foreach (var office in state.BorderPassages.Where(o => facts.Route.All(r => r.Office != o)))
         {
-            var reported = history.FirstOrDefault(e => e.MessageType == "IE118" && e.Direction == MessageDirection.Inbound && e.SenderOffice == office);
+            var reported = history.FirstOrDefault(e => e.MessageType == MessageCodes.BorderPassageNotification && e.Direction == MessageDirection.Inbound && e.SenderOffice == office);
             stops.Add(new JourneyStop("Border", office, StopState.Done, reported?.AppliedAt, "undeclared office: passage recorded"));
         }
         stops.Add(arrived

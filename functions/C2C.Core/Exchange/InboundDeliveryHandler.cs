@@ -161,7 +161,7 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
     /// <summary>Answers a refusal across the border; never a NACK to a NACK (no ping-pong).</summary>
     private async Task SendNackAsync(byte[] nack, Rejection rejection, string? originalId, string country, BusDelivery delivery, CancellationToken cancellationToken)
     {
-        if (publisher is null || rejection.Header?.MessageType is "IE906" or "IE917")
+        if (publisher is null || rejection.Header?.MessageType is MessageCodes.FunctionalNack or MessageCodes.XmlNack)
             return;
         var signed = signer.Sign(nack);
         var id = NackId(nack);

@@ -13,7 +13,7 @@ namespace C2C.Core.Exchange;
 public static class MovementDeclaration
 {
     /// <summary>Messages that carry a declaration in full.</summary>
-    public static readonly IReadOnlySet<string> Carriers = new HashSet<string>(StringComparer.Ordinal) { "IE015", "IE013", "IE001", "IE050", "IE003", "IE115" };
+    public static readonly IReadOnlySet<string> Carriers = new HashSet<string>(StringComparer.Ordinal) { MessageCodes.TransitDeclaration, MessageCodes.DeclarationAmendment, MessageCodes.AnticipatedArrivalRecord, MessageCodes.AnticipatedTransitRecord, MessageCodes.ArrivalRecordResponse, MessageCodes.TransitRecordResponse };
 
     public static async Task<ParsedMessage> LoadAsync(IMovementIndex index, IMessageArchive archive, MessageValidator validator, string movementReference,
         ParsedMessage? trigger, CancellationToken cancellationToken, string? declarationMessageId = null)
@@ -22,7 +22,7 @@ public static class MovementDeclaration
             return trigger;
         var history = await index.HistoryAsync(movementReference, cancellationToken);
         var first = (declarationMessageId is null ? null : history.FirstOrDefault(e => e.MessageId == declarationMessageId && e.ArchiveName.Length > 0))
-            ?? history.FirstOrDefault(e => e.MessageType is "IE015" or "IE001" or "IE050")
+            ?? history.FirstOrDefault(e => e.MessageType is MessageCodes.TransitDeclaration or MessageCodes.AnticipatedArrivalRecord or MessageCodes.AnticipatedTransitRecord)
             ?? throw new InvalidOperationException($"movement {movementReference} has no declaration in its history");
         var stored = await archive.ReadAsync(first.ArchiveName, cancellationToken)
             ?? throw new InvalidOperationException($"archive {first.ArchiveName} missing");

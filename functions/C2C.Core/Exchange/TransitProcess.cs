@@ -34,7 +34,7 @@ public sealed class TransitProcess(string nodeCountry, CorridorPolicy policy)
         string.IsNullOrEmpty(stateJsonAfter) || stateJsonAfter == MovementDecision.NoState ? null : TransitStateSerializer.Deserialize(stateJsonAfter).DeclarationMessageId;
 
     public static bool NeedsDeclaration(TransitIntent intent) =>
-        intent.Kind.Code is "IE001" or "IE050" || (intent.Kind.Code is "IE003" or "IE115" && intent.Detail is null);
+        intent.Kind.Code is MessageCodes.AnticipatedArrivalRecord or MessageCodes.AnticipatedTransitRecord || (intent.Kind.Code is MessageCodes.ArrivalRecordResponse or MessageCodes.TransitRecordResponse && intent.Detail is null);
 
     private bool IsDeparture(string mrn) => mrn.Substring(2, 2) == nodeCountry;
 

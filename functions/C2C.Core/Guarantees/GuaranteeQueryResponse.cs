@@ -12,7 +12,7 @@ namespace C2C.Core.Guarantees;
 /// </summary>
 public static class GuaranteeQueryResponse
 {
-    public static readonly MessageKind Kind = new("IE037", "GuaranteeQueryResponse", MessageFamily.Control, "Response to a query on a guarantee");
+    public static readonly MessageKind Kind = new(MessageCodes.GuaranteeQueryResponse, "GuaranteeQueryResponse", MessageFamily.Control, "Response to a query on a guarantee");
 
     /// <param name="mrn">The movement asked about, or null; <paramref name="reservation"/> is its reservation against the GRN, if any.</param>
     public static byte[] Compose(string messageId, string senderOffice, string recipientOffice, GuaranteeAccount account, string? mrn, Reservation? reservation,

@@ -10,7 +10,7 @@ namespace C2C.Core.Outbound;
 /// </summary>
 public static class AmendmentAcceptance
 {
-    public static readonly MessageKind Kind = new("IE004", "AmendmentAcceptance", MessageFamily.Control, "Acceptance of an amendment");
+    public static readonly MessageKind Kind = new(MessageCodes.AmendmentAcceptance, "AmendmentAcceptance", MessageFamily.Control, "Acceptance of an amendment");
 
     public static byte[] Compose(ParsedMessage amendment, string messageId, string senderOffice, DateTimeOffset at, int version, string archiveReference, int sequence)
     {

@@ -20,18 +20,18 @@ public static class TransitComposer
         var mrnElement = Element("MRN", mrn);
         object?[] content = kind.Code switch
         {
-            "IE001" or "IE050" => [mrnElement, Version(state), .. DeclarationCopy(declaration, state)],
-            "IE003" or "IE115" when intent.Detail is { } refusal => [mrnElement, Element("Refusal", new object[] { Element("RefusalCode", refusal), Element("Reason", Refusal(refusal)) })],
-            "IE003" or "IE115" => [mrnElement, Version(state), .. DeclarationCopy(declaration, state)],
-            "IE002" or "IE114" => [mrnElement, Element("RequestingOffice", intent.Detail ?? sender), Element("RequestDateTime", DateTime(now))],
-            "IE045" => [mrnElement, Element("WriteOffDate", Date(DateOnly.FromDateTime(now.UtcDateTime))), Element("GuaranteeReleased", "true"),
+            MessageCodes.AnticipatedArrivalRecord or MessageCodes.AnticipatedTransitRecord => [mrnElement, Version(state), .. DeclarationCopy(declaration, state)],
+            MessageCodes.ArrivalRecordResponse or MessageCodes.TransitRecordResponse when intent.Detail is { } refusal => [mrnElement, Element("Refusal", new object[] { Element("RefusalCode", refusal), Element("Reason", Refusal(refusal)) })],
+            MessageCodes.ArrivalRecordResponse or MessageCodes.TransitRecordResponse => [mrnElement, Version(state), .. DeclarationCopy(declaration, state)],
+            MessageCodes.ArrivalRecordRequest or MessageCodes.TransitRecordRequest => [mrnElement, Element("RequestingOffice", intent.Detail ?? sender), Element("RequestDateTime", DateTime(now))],
+            MessageCodes.WriteOffNotification => [mrnElement, Element("WriteOffDate", Date(DateOnly.FromDateTime(now.UtcDateTime))), Element("GuaranteeReleased", "true"),
                 Element("Remarks", $"Written off on control results {state?.ControlResultCode}.")],
-            "IE010" => [mrnElement, Element("DecisionDateTime", DateTime(now)), Element("InitiatedByCustoms", "false"),
+            MessageCodes.CancellationNotification => [mrnElement, Element("DecisionDateTime", DateTime(now)), Element("InitiatedByCustoms", "false"),
                 Element("Justification", "Invalidated at the office of departure.")],
-            "IE142" => [mrnElement, Element("TimeLimit", Date(state!.Facts!.TimeLimit)),
+            MessageCodes.EnquiryRequest => [mrnElement, Element("TimeLimit", Date(state!.Facts!.TimeLimit)),
                 Element("RequestText", $"Movement {mrn} is {state.Status}: please report whether the goods were presented at {intent.RecipientOffice}.")],
-            "IE143" => EnquiryAnswer(mrnElement, state),
-            "IE095" => [mrnElement, Element("Status", state is null ? "Unknown" : state.Status.ToString()), Element("StatusDateTime", DateTime(now)),
+            MessageCodes.EnquiryResponse => EnquiryAnswer(mrnElement, state),
+            MessageCodes.StatusResponse => [mrnElement, Element("Status", state is null ? "Unknown" : state.Status.ToString()), Element("StatusDateTime", DateTime(now)),
                 Element("StatusText", state is null ? "No movement with this MRN is known here." : $"{state.Role} view at {nodeCountry}: {state.Status}")],
             _ => throw new ArgumentException($"{kind.Code} is not composed by the transit process"),
         };
@@ -41,9 +41,9 @@ public static class TransitComposer
     /// <summary>The office a composed message speaks for: departure for its own decisions, the reporting office for requests.</summary>
     private static string SenderOf(TransitIntent intent, TransitState? state, string nodeCountry) => intent.Kind.Code switch
     {
-        "IE002" or "IE114" => intent.Detail!,
-        "IE143" => state?.ArrivalOffice ?? state?.RecordOffices.FirstOrDefault(o => o.StartsWith(nodeCountry, StringComparison.Ordinal)) ?? NodeOffices.Gateway(nodeCountry),
-        "IE095" when state?.Role == TransitRole.Receiving => (state.RecordOffices.Count > 0 ? state.RecordOffices[0] : NodeOffices.Gateway(nodeCountry)),
+        MessageCodes.ArrivalRecordRequest or MessageCodes.TransitRecordRequest => intent.Detail!,
+        MessageCodes.EnquiryResponse => state?.ArrivalOffice ?? state?.RecordOffices.FirstOrDefault(o => o.StartsWith(nodeCountry, StringComparison.Ordinal)) ?? NodeOffices.Gateway(nodeCountry),
+        MessageCodes.StatusResponse when state?.Role == TransitRole.Receiving => (state.RecordOffices.Count > 0 ? state.RecordOffices[0] : NodeOffices.Gateway(nodeCountry)),
         _ => state?.Facts?.OfficeOfDeparture ?? NodeOffices.Gateway(nodeCountry),
     };
 

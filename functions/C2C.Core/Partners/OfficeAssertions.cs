@@ -17,19 +17,19 @@ public static class OfficeAssertions
     /// <summary>For each message type, the body elements whose office the sender's administration asserts (paths under the root).</summary>
     private static readonly Dictionary<string, string[][]> Asserted = new(StringComparer.Ordinal)
     {
-        ["IE006"] = [["CustomsOfficeOfDestinationActual"]],
-        ["IE018"] = [["CustomsOfficeOfDestinationActual"]],
-        ["IE118"] = [["CustomsOfficeOfTransitActual"]],
-        ["IE002"] = [["RequestingOffice"]],
-        ["IE114"] = [["RequestingOffice"]],
-        ["IE143"] = [["Office"]],
-        ["IE180"] = [["Incident", "EndorsingOffice"]],
-        ["IE015"] = [["Declaration", "CustomsOfficeOfDeparture"]],
-        ["IE013"] = [["Declaration", "CustomsOfficeOfDeparture"]],
-        ["IE001"] = [["Declaration", "CustomsOfficeOfDeparture"]],
-        ["IE050"] = [["Declaration", "CustomsOfficeOfDeparture"]],
-        ["IE003"] = [["Declaration", "CustomsOfficeOfDeparture"]],
-        ["IE115"] = [["Declaration", "CustomsOfficeOfDeparture"]],
+        [MessageCodes.ArrivalAdvice] = [["CustomsOfficeOfDestinationActual"]],
+        [MessageCodes.ControlResults] = [["CustomsOfficeOfDestinationActual"]],
+        [MessageCodes.BorderPassageNotification] = [["CustomsOfficeOfTransitActual"]],
+        [MessageCodes.ArrivalRecordRequest] = [["RequestingOffice"]],
+        [MessageCodes.TransitRecordRequest] = [["RequestingOffice"]],
+        [MessageCodes.EnquiryResponse] = [["Office"]],
+        [MessageCodes.IncidentNotification] = [["Incident", "EndorsingOffice"]],
+        [MessageCodes.TransitDeclaration] = [["Declaration", "CustomsOfficeOfDeparture"]],
+        [MessageCodes.DeclarationAmendment] = [["Declaration", "CustomsOfficeOfDeparture"]],
+        [MessageCodes.AnticipatedArrivalRecord] = [["Declaration", "CustomsOfficeOfDeparture"]],
+        [MessageCodes.AnticipatedTransitRecord] = [["Declaration", "CustomsOfficeOfDeparture"]],
+        [MessageCodes.ArrivalRecordResponse] = [["Declaration", "CustomsOfficeOfDeparture"]],
+        [MessageCodes.TransitRecordResponse] = [["Declaration", "CustomsOfficeOfDeparture"]],
     };
 
     /// <returns>

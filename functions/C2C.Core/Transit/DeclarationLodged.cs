@@ -1,3 +1,4 @@
+using C2C.Core.Messages;
 namespace C2C.Core.Transit;
 
 /// <summary>
@@ -5,4 +6,4 @@ namespace C2C.Core.Transit;
 /// until it is released (IE029). <see cref="RouteFacts.ReleasedAt"/> holds the time it was lodged until release sets it.
 /// </summary>
 public sealed record DeclarationLodged(string MessageId, string SenderOffice, string RecipientOffice, MessageOrigin Origin, RouteFacts Facts, DeclarationIdentity Identity)
-    : TransitEvent(MessageId, "IE015", SenderOffice, RecipientOffice, Origin);
+    : TransitEvent(MessageId, MessageCodes.TransitDeclaration, SenderOffice, RecipientOffice, Origin);

@@ -1,4 +1,5 @@
+using C2C.Core.Messages;
 namespace C2C.Core.Transit;
 
 public sealed record IncidentReported(string MessageId, string SenderOffice, string RecipientOffice, MessageOrigin Origin, string Code, string Text, bool Transhipment)
-    : TransitEvent(MessageId, "IE180", SenderOffice, RecipientOffice, Origin);
+    : TransitEvent(MessageId, MessageCodes.IncidentNotification, SenderOffice, RecipientOffice, Origin);

@@ -1,3 +1,4 @@
+using C2C.Core.Messages;
 using C2C.Core.Outbound;
 using C2C.Core.Exchange;
 using C2C.Core.Guarantees;
@@ -74,7 +75,7 @@ public static class GuaranteeEndpoints
             return Problem(404, "Unknown guarantee", $"GRN {grn} is not registered at this node.");
         var reservation = mrn is null ? null : (await ledger.ReservationsAsync(grn, context.RequestAborted)).FirstOrDefault(r => r.Mrn == mrn);
         var now = clock.GetUtcNow();
-        var xml = GuaranteeQueryResponse.Compose(MessageIds.Derive(node.Country, "IE037", grn, mrn ?? "", party.Id, now.ToString("O")), node.GatewayOffice,
+        var xml = GuaranteeQueryResponse.Compose(MessageIds.Derive(node.Country, MessageCodes.GuaranteeQueryResponse, grn, mrn ?? "", party.Id, now.ToString("O")), node.GatewayOffice,
             NodeOffices.Gateway(party.Country), account, string.IsNullOrEmpty(mrn) ? null : mrn, reservation, now);
         return XmlResult.Of(signer.Sign(xml), 200, "GuaranteeQueryResponse");
     }

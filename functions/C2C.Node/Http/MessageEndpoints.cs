@@ -1,3 +1,4 @@
+using C2C.Core.Messages;
 using C2C.Core.Outbound;
 using C2C.Core.Exchange;
 using C2C.Core.Partners;
@@ -77,7 +78,7 @@ public static class MessageEndpoints
         span?.SetTag("c2c.message.type", result.Message?.Kind.Code);
         span?.SetTag("messaging.message.id", result.Message?.Header.MessageId);
         if (result.Rejection is { } rejection)
-            return await RefuseWithNackAsync(rejection, rejection.NackKind.Code == "IE917" ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
+            return await RefuseWithNackAsync(rejection, rejection.NackKind == MessageCatalog.XmlNack ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
         var message = result.Message!;
 
         var permission = PartnerAuthorization.AuthorizeSend(partner, message.Header);
