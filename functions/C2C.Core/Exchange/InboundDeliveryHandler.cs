@@ -170,9 +170,8 @@ public sealed class InboundDeliveryHandler(NodeContext node, PartnerRegistry reg
             node.GatewayOffice, NodeOffices.Gateway(country), DateTimeOffset.UtcNow, nameof(SignatureVerdict.Signed), signed), cancellationToken);
         await publisher.PublishAsync(new BusMessage(id, originalId, rejection.NackKind.Code, MessageFamily.Control,
             node.Country, country, signed, TraceContext.TraceParent ?? delivery.Message.TraceParent), cancellationToken);
-        var code = rejection.FirstCode;
-        ExchangeTelemetry.Nacks.Add(1, new("type", rejection.NackKind.Code), new("code", code));
-        _log.NackSent(rejection.NackKind.Code, code, country, originalId);
+        ExchangeTelemetry.CountNack(rejection);
+        _log.NackSent(rejection.NackKind.Code, rejection.FirstCode, country, originalId);
     }
 
     private static string NackId(byte[] nack)

@@ -26,6 +26,10 @@ public static class ExchangeTelemetry
 
     public static readonly Counter<long> Nacks = Meter.CreateCounter<long>("c2c.nacks", "{message}", "NACKs answered (IE906 / IE917), by first error code");
 
+    /// <summary>One NACK answered, by its type and first error code (over HTTP, across the border, or from a movement).</summary>
+    public static void CountNack(Validation.Rejection rejection) =>
+        Nacks.Add(1, new("type", rejection.NackKind.Code), new("code", rejection.FirstCode));
+
     public static readonly Counter<long> DeadLetters = Meter.CreateCounter<long>("c2c.deadletters", "{message}", "Partner deliveries dead-lettered, by reason");
 
     /// <summary>Movements entering a status (so Overdue and UnderEnquiry count what became overdue or went under enquiry).</summary>

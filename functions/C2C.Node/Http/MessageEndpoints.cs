@@ -63,7 +63,7 @@ public static class MessageEndpoints
         // as an alert too, as over the broker: its system sees the NACK, our operations see the alert.
         async Task<IResult> RefuseAsync(Rejection rejection, byte[] nack, int status)
         {
-            CountNack(rejection);
+            ExchangeTelemetry.CountNack(rejection);
             if (origin == MessageOrigin.Partner)
                 await refused.RecordAsync(body, partner.Country, rejection.Header?.MessageId, signature.Description, RefusedMessages.ReasonOf(rejection),
                     $"posted over HTTP by '{partner.Id}': {RefusedMessages.Describe(rejection)}", context.RequestAborted);
@@ -112,12 +112,9 @@ public static class MessageEndpoints
 
     private static IResult Nack(Rejection rejection, NodeContext node, Partner? caller, TimeProvider clock, int status)
     {
-        CountNack(rejection);
+        ExchangeTelemetry.CountNack(rejection);
         return XmlResult.Of(NackFor(rejection, node, caller, clock), status, "rejected");
     }
-
-    private static void CountNack(Rejection rejection) =>
-        ExchangeTelemetry.Nacks.Add(1, new("type", rejection.NackKind.Code), new("code", rejection.FirstCode));
 
     private static byte[] NackFor(Rejection rejection, NodeContext node, Partner? caller, TimeProvider clock)
     {

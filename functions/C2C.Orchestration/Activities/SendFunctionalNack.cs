@@ -35,7 +35,7 @@ public sealed class SendFunctionalNack(NodeContext node, IMessageArchive archive
         var body = (await archive.ReadAsync(stored.Name, CancellationToken.None))!.Content;
         await PublishToPartner.Publish(publisher, new BusMessage(nackId, message.MessageId, rejection.NackKind.Code, MessageFamily.Control, node.Country, country, body,
             message.TraceParent, MovementReference: message.MovementReference));
-        ExchangeTelemetry.Nacks.Add(1, new("type", rejection.NackKind.Code), new("code", input.Error.Code));
+        ExchangeTelemetry.CountNack(rejection);
         return nackId;
     }
 }
